@@ -1,0 +1,1 @@
+"""graphstore's HTTP API: thin FastAPI routers over the library."""

@@ -1,0 +1,68 @@
+"""RFC 9457 problem details for every error the API returns."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graphstore.errors import (
+    AuthenticationError,
+    DatabaseUnavailableError,
+    EngineStartError,
+    GraphStoreError,
+)
+
+log = logging.getLogger("graphstore.api")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
+    body["detail"] = detail
+    body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+async def _http_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    return problem(error.status_code, str(error.detail))
+
+
+async def _validation_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    errors = [
+        {"loc": list(item["loc"]), "msg": item["msg"], "type": item["type"]}
+        for item in error.errors()
+    ]
+    return problem(422, f"{len(errors)} invalid field(s)", errors=errors)
+
+
+async def _unavailable(_: Request, error: Exception) -> JSONResponse:
+    return problem(503, f"the graph database is unavailable: {type(error).__name__}: {error}")
+
+
+async def _graphstore_error(_: Request, error: Exception) -> JSONResponse:
+    log.warning("unhandled graphstore error: %r", error)
+    return problem(400, str(error))
+
+
+async def _unexpected(_: Request, error: Exception) -> JSONResponse:
+    # Logged with its traceback for the operator; the client never sees the trace.
+    log.exception("unexpected error", exc_info=error)
+    return problem(503, "the service could not complete the request; see the server log")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    for unavailable in (DatabaseUnavailableError, AuthenticationError, EngineStartError):
+        app.add_exception_handler(unavailable, _unavailable)
+    app.add_exception_handler(GraphStoreError, _graphstore_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,26 @@
+"""GET /health: is the graph reachable, what is it, how big."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from api.deps import GraphDep
+from graphstore.health import health
+
+router = APIRouter(tags=["health"])
+
+
+class HealthPublic(BaseModel):
+    status: str
+    engine: str
+    engine_version: str
+    server: str
+    database: str
+    schema_version: int | None
+    nodes: int
+
+
+@router.get("/health", response_model=HealthPublic)
+def get_health(graph: GraphDep) -> HealthPublic:
+    return HealthPublic.model_validate(health(graph), from_attributes=True)

@@ -1,0 +1,3 @@
+// Counts every node in the graph, for /health and `graphstore engine status`.
+MATCH (n)
+RETURN count(n) AS nodes

@@ -1,0 +1,3 @@
+from graphstore.cli import main
+
+main()

@@ -1,0 +1,35 @@
+"""The `graphstore` command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+from rich.console import Console
+
+from graphstore.cli.engine import engine_app
+from graphstore.cli.serve import serve
+from graphstore.errors import GraphStoreError
+
+app = typer.Typer(no_args_is_help=True, help="graphstore: game unit data as a graph.")
+app.add_typer(engine_app, name="engine")
+app.command()(serve)
+
+_errors = Console(stderr=True)
+
+
+@app.callback()
+def _configure(verbose: bool = typer.Option(False, "--verbose", "-v", help="log at INFO")) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def main() -> None:
+    try:
+        app()
+    except GraphStoreError as error:
+        _errors.print(f"[bold red]error:[/] {error}", highlight=False)
+        sys.exit(1)

@@ -1,0 +1,105 @@
+"""The files a local engine keeps under GRAPHSTORE_HOME, shared by the manager and the server."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+DATABASE_NAME = "graphstore"
+ENGINE_USER = "root"
+
+
+@dataclass(frozen=True)
+class EngineState:
+    """What a running server publishes about itself once it accepts connections."""
+
+    pid: int
+    bolt_port: int
+    http_port: int
+    database: str
+    version: str
+    started_at: str
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+
+@dataclass(frozen=True)
+class EnginePaths:
+    home: Path
+
+    @property
+    def server_root(self) -> Path:
+        return self.home / "server"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "engine.log"
+
+    @property
+    def state_file(self) -> Path:
+        return self.home / "engine.json"
+
+    @property
+    def server_lock(self) -> Path:
+        """Held by the server process for its whole life; the OS frees it even after kill -9."""
+        return self.home / "engine.lock"
+
+    @property
+    def start_lock(self) -> Path:
+        """Held by whoever is starting or stopping a server, so two starters never race."""
+        return self.home / "start.lock"
+
+    @property
+    def credentials_file(self) -> Path:
+        return self.home / "credentials.json"
+
+    def ensure(self) -> None:
+        for directory in (self.home, self.server_root, self.log_dir):
+            directory.mkdir(parents=True, exist_ok=True)
+
+    def read_state(self) -> EngineState | None:
+        try:
+            return EngineState(**json.loads(self.state_file.read_text(encoding="utf-8")))
+        except (FileNotFoundError, ValueError, TypeError):
+            return None
+
+    def write_state(self, state: EngineState) -> None:
+        temporary = self.state_file.with_suffix(".tmp")
+        temporary.write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
+        temporary.replace(self.state_file)
+
+    def clear_state(self) -> None:
+        self.state_file.unlink(missing_ok=True)
+
+    def password(self) -> str:
+        """The engine's root password, made on first use and readable by this user only."""
+        try:
+            return str(json.loads(self.credentials_file.read_text(encoding="utf-8"))["password"])
+        except FileNotFoundError:
+            pass
+        self.ensure()
+        password = secrets.token_urlsafe(24)
+        payload = json.dumps({"user": ENGINE_USER, "password": password})
+        try:
+            fd = os.open(self.credentials_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first: use theirs
+            return self.password()
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        return password
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            text = self.log_file.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return "(no log written)"
+        return "\n".join(text.splitlines()[-lines:])

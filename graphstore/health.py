@@ -1,0 +1,32 @@
+"""A graph's health summary: which engine, which schema version, how many nodes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphstore.connection import Graph
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str
+    engine: str
+    engine_version: str
+    server: str
+    database: str
+    schema_version: int | None
+    nodes: int
+
+
+def health(graph: Graph) -> Health:
+    nodes = graph.read("health/node_count")[0]["nodes"]
+    version = graph.read("health/schema_version")[0]["version"]
+    return Health(
+        status="ok",
+        engine=graph.info.kind,
+        engine_version=graph.info.version,
+        server=graph.info.server,
+        database=graph.database,
+        schema_version=None if version is None else int(version),
+        nodes=int(nodes),
+    )

@@ -1,0 +1,60 @@
+"""The test harness: one local engine per session, an empty graph per test.
+
+GRAPHSTORE_TEST_URI (with NEO4J_USER / NEO4J_PASSWORD) points the whole suite at a real
+Neo4j instead of the local engine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graphstore import EngineSettings, Graph, LocalEngine, connect
+from graphstore.engine import admin
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def engine_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("graphstore-home")
+
+
+@pytest.fixture(scope="session")
+def engine_settings(engine_home: Path) -> EngineSettings:
+    return EngineSettings(home=engine_home)
+
+
+@pytest.fixture(scope="session")
+def session_graph(engine_settings: EngineSettings) -> Iterator[Graph]:
+    test_uri = os.environ.get("GRAPHSTORE_TEST_URI")
+    if test_uri:
+        with connect(test_uri) as graph:
+            yield graph
+        return
+    engine = LocalEngine(engine_settings)
+    engine.start()
+    try:
+        with connect(engine_settings=engine_settings) as graph:
+            yield graph
+    finally:
+        engine.stop()
+
+
+@pytest.fixture
+def graph(session_graph: Graph) -> Graph:
+    """An empty graph with no constraints or indexes."""
+    admin.clear_data(session_graph)
+    admin.drop_schema(session_graph)
+    return session_graph
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    return CORPUS

@@ -1,0 +1,46 @@
+"""GET /health on the real local engine, and a clean 503 when the database is down."""
+
+from __future__ import annotations
+
+import socket
+
+from fastapi.testclient import TestClient
+from neo4j import GraphDatabase
+
+from api.main import create_app
+from graphstore import EngineInfo, Graph
+
+
+def test_health_reports_engine_schema_and_counts(graph: Graph) -> None:
+    graph.write_transaction(
+        lambda tx: tx.run("UNWIND range(1, 3) AS i CREATE (:Probe {i: i})").consume()
+    )
+    with TestClient(create_app(graph)) as client:
+        response = client.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["engine"] == "arcadedb"
+    assert body["engine_version"].startswith("26.")
+    assert body["nodes"] == 3
+    assert body["schema_version"] is None
+
+
+def test_an_unreachable_database_is_a_503_problem() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    uri = f"bolt://127.0.0.1:{port}"
+    driver = GraphDatabase.driver(uri, auth=("neo4j", "x"), connection_acquisition_timeout=2)
+    dead = Graph(driver, "neo4j", EngineInfo("neo4j", "5", "Neo4j", uri, "neo4j"))
+    with TestClient(create_app(dead), raise_server_exceptions=False) as client:
+        response = client.get("/health")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "unavailable" in response.json()["detail"]
+    assert "Traceback" not in response.text
+
+
+def test_openapi_docs_are_served(graph: Graph) -> None:
+    with TestClient(create_app(graph)) as client:
+        assert client.get("/docs").status_code == 200
+        assert "/health" in client.get("/openapi.json").json()["paths"]

@@ -1,0 +1,156 @@
+"""The local engine's life cycle: start, reuse, lock, kill -9 recovery, timeouts, stop, CLI."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graphstore import EngineSettings, EngineStartError, LocalEngine, connect
+from graphstore.engine.server import EXIT_LOCKED
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEngine]:
+    engine = LocalEngine(EngineSettings(home=tmp_path_factory.mktemp("engine")))
+    engine.start()
+    yield engine
+    engine.stop()
+
+
+def _wait_dead(pid: int) -> None:
+    for _ in range(100):
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # the engine is our child here: reap the zombie
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"pid {pid} still alive")
+
+
+def test_second_start_reuses_the_running_server(running: LocalEngine) -> None:
+    first = running.status().state
+    assert first is not None
+    began = time.monotonic()
+    again = running.start()
+    assert again.pid == first.pid
+    assert time.monotonic() - began < 1.0, "reuse must not start a JVM"
+
+
+def test_password_is_random_and_private(running: LocalEngine, tmp_path: Path) -> None:
+    mode = stat.S_IMODE(running.paths.credentials_file.stat().st_mode)
+    assert mode == 0o600
+    other = LocalEngine(EngineSettings(home=tmp_path))
+    assert other.password() != running.password()
+    assert len(running.password()) >= 24
+
+
+def test_bolt_listens_on_loopback_only(running: LocalEngine) -> None:
+    state = running.status().state
+    assert state is not None
+    listening = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not Path(table).exists():
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, _, st = line.split()[1], line.split()[2], line.split()[3]
+            address, port = local.split(":")
+            if int(port, 16) == state.bolt_port and st == "0A":  # 0A = LISTEN
+                listening.add(address)
+    if not listening:
+        pytest.skip("no /proc/net/tcp listing on this system")
+    # Java's dual-stack sockets show 127.0.0.1 as ::ffff:127.0.0.1 in tcp6.
+    loopback = {"0100007F", "0000000000000000FFFF00000100007F"}
+    assert listening <= loopback, f"bolt bound to {listening}, expected 127.0.0.1 only"
+
+
+def test_a_second_server_on_the_same_home_is_refused(running: LocalEngine) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "graphstore.engine.server", str(running.paths.home),
+         "--bolt-port", "1", "--http-port", "2"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == EXIT_LOCKED
+    assert "another engine already runs" in result.stderr
+
+
+def test_configured_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        engine = LocalEngine(EngineSettings(home=tmp_path, bolt_port=port))
+        with pytest.raises(EngineStartError, match=f"port {port}") as raised:
+            engine.start()
+    assert str(engine.paths.log_file) in str(raised.value)
+
+
+def test_readiness_timeout_names_the_log_file(tmp_path: Path) -> None:
+    engine = LocalEngine(EngineSettings(home=tmp_path, start_timeout_s=0.3))
+    with pytest.raises(EngineStartError, match="not ready after") as raised:
+        engine.start()
+    assert raised.value.log_file == str(engine.paths.log_file)
+    assert str(engine.paths.log_file) in str(raised.value)
+    assert not engine.status().running
+
+
+def test_kill_9_leaves_a_stale_state_that_the_next_start_recovers(tmp_path: Path) -> None:
+    engine = LocalEngine(EngineSettings(home=tmp_path))
+    state = engine.start()
+    with connect(engine_settings=engine.settings) as graph:
+        graph.write("health/node_count")  # a round trip before the kill
+        graph.driver.execute_query("CREATE (:KillProbe {n: 1})", database_=graph.database)
+    os.kill(state.pid, signal.SIGKILL)
+    _wait_dead(state.pid)
+
+    stale = engine.status()
+    assert not stale.running
+    assert stale.stale
+
+    recovered = engine.start()
+    try:
+        assert recovered.pid != state.pid
+        assert engine.status().running
+        with connect(engine_settings=engine.settings) as graph:
+            assert graph.read("health/node_count")[0]["nodes"] == 1, "committed data survives"
+    finally:
+        assert engine.stop()
+    assert not engine.status().running
+    assert not engine.stop(), "stopping a stopped engine reports that nothing ran"
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GRAPHSTORE_HOME": str(home)}
+    env.pop("NEO4J_URI", None)
+    return subprocess.run(
+        [sys.executable, "-m", "graphstore", *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_cli_start_status_reuse_stop(tmp_path: Path) -> None:
+    started = _cli(tmp_path, "engine", "start")
+    assert started.returncode == 0, started.stderr
+    assert "started engine pid" in started.stdout
+    try:
+        again = _cli(tmp_path, "engine", "start")
+        assert "reused running engine" in again.stdout
+        status = _cli(tmp_path, "engine", "status")
+        assert status.returncode == 0, status.stdout + status.stderr
+        for field in ("uri:      bolt://127.0.0.1:", "pid:", str(tmp_path), "ArcadeDB 26."):
+            assert field in status.stdout
+    finally:
+        stopped = _cli(tmp_path, "engine", "stop")
+    assert "stopped engine" in stopped.stdout
+    assert _cli(tmp_path, "engine", "status").returncode == 3
