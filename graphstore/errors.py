@@ -50,3 +50,57 @@ class QueryError(GraphStoreError):
         super().__init__(f"{query}: {message}")
         self.query = query
         self.code = code
+
+
+class MigrationError(GraphStoreError):
+    """A migration could not be planned, applied or undone. The message says what to run."""
+
+
+class MigrationLockError(MigrationError):
+    """Another migration holds the lock and did not release it in time."""
+
+
+class NotFoundError(GraphStoreError, LookupError):
+    """No live entity has this id (soft-deleted ones count as absent unless asked for)."""
+
+    def __init__(self, label: str, entity_id: str) -> None:
+        super().__init__(f"{label} {entity_id!r} does not exist")
+        self.label = label
+        self.entity_id = entity_id
+
+
+class ConflictError(GraphStoreError):
+    """A write named an expected version that is no longer the stored one."""
+
+    def __init__(
+        self, message: str, *, entity_id: str, expected: int | None, current: int | None
+    ) -> None:
+        super().__init__(message)
+        self.entity_id = entity_id
+        self.expected_version = expected
+        self.current_version = current
+
+
+class IntegrityError(GraphStoreError):
+    """A write would break referential integrity. `blockers` lists what stands in the way."""
+
+    def __init__(self, message: str, *, blockers: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.blockers = blockers
+
+
+class RestrictError(IntegrityError):
+    """A delete is refused because other entities still point at the target (use force=True)."""
+
+
+class ValidationError(GraphStoreError, ValueError):
+    """Input failed validation. `errors` holds every violation, each with its field path."""
+
+    def __init__(self, errors: list[dict[str, object]]) -> None:
+        lines = "; ".join(f"{e['path']}: {e['message']}" for e in errors)
+        super().__init__(f"{len(errors)} validation error(s): {lines}")
+        self.errors = errors
+
+
+class TransactionError(GraphStoreError):
+    """A store transaction was misused (nested, or used after it ended)."""

@@ -20,7 +20,7 @@ class Health:
 
 def health(graph: Graph) -> Health:
     nodes = graph.read("health/node_count")[0]["nodes"]
-    version = graph.read("health/schema_version")[0]["version"]
+    version = graph.read("migrations/schema_version")[0]["version"]
     return Health(
         status="ok",
         engine=graph.info.kind,
