@@ -15,9 +15,11 @@ from graphstore.migrations.schema_diff import SchemaDrift, schema_diff
 from graphstore.migrations.script import MigrationScript, discover, split_statements
 
 
-def migrate(graph: Graph, target: int | None = None, **options: bool) -> MigrationResult:
-    """Applies pending migrations (see Migrator.migrate for the options)."""
-    return Migrator(graph).migrate(target, **options)
+def migrate(
+    graph: Graph, target: int | None = None, *, dry_run: bool = False, out_of_order: bool = False
+) -> MigrationResult:
+    """Applies pending migrations up to `target` (all when None); see Migrator.migrate."""
+    return Migrator(graph).migrate(target, dry_run=dry_run, out_of_order=out_of_order)
 
 
 __all__ = [

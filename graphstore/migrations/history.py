@@ -35,9 +35,19 @@ class MigrationRecord:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MigrationRecord:
-        fields = {name: row.get(name) for name in cls.__dataclass_fields__}
-        fields["state"] = State(row["state"])
-        return cls(**fields)
+        return cls(
+            seq=int(row["seq"]),
+            key=str(row["key"]),
+            version=row.get("version"),
+            description=str(row.get("description") or ""),
+            kind=str(row.get("kind") or ""),
+            checksum=row.get("checksum"),
+            state=State(row["state"]),
+            applied_at=row.get("applied_at"),
+            applied_by=row.get("applied_by"),
+            duration_ms=row.get("duration_ms"),
+            error=row.get("error"),
+        )
 
 
 class History:
