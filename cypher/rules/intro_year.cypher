@@ -1,0 +1,25 @@
+// The item was introduced after the unit's year. Items or units without a year are not
+// judged. One row per (item, location).
+// @id: intro_year
+// @severity: error
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, unit, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+UNWIND mounts AS mount
+WITH check, loadout, unit, mount, mount.equipment AS item
+WHERE item.intro_year > unit.year
+WITH check, loadout, unit, item, mount.location AS location,
+  true IN collect(mount.hypothetical) AS involves_candidate
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'intro_year' AS rule, null AS severity,
+  item.id AS equipment_id, location,
+  coalesce(item.name, item.id) + ' was introduced in ' + toString(item.intro_year)
+  + ', after the unit year ' + toString(unit.year) AS message,
+  {intro_year: item.intro_year, unit_year: unit.year} AS proof,
+  involves_candidate

@@ -1,0 +1,25 @@
+// The item is mounted in a location its allowed_locations list does not name. A null or
+// absent list means "anywhere"; an empty list means "nowhere". Whether the unit has such a
+// location at all is not judged here. One row per (item, location).
+// @id: location_restriction
+// @severity: error
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+UNWIND mounts AS mount
+WITH check, loadout, mount, mount.equipment AS item
+WHERE item.allowed_locations IS NOT NULL AND NOT mount.location IN item.allowed_locations
+WITH check, loadout, item, mount.location AS location,
+  true IN collect(mount.hypothetical) AS involves_candidate
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'location_restriction' AS rule,
+  null AS severity, item.id AS equipment_id, location,
+  coalesce(item.name, item.id) + ' cannot be mounted in ' + location AS message,
+  {allowed_locations: item.allowed_locations} AS proof,
+  involves_candidate

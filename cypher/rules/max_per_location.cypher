@@ -1,0 +1,26 @@
+// An item declares max_per_location and more copies of it (MOUNTS relationships to the same
+// Equipment) sit in one location. One row per (item, location); proof has count and limit.
+// @id: max_per_location
+// @severity: error
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, unit, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+UNWIND mounts AS mount
+WITH check, loadout, mount, mount.equipment AS item
+WHERE item.max_per_location IS NOT NULL
+WITH check, loadout, item, mount.location AS location, count(*) AS mounted,
+  true IN collect(mount.hypothetical) AS involves_candidate
+WHERE mounted > item.max_per_location
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'max_per_location' AS rule,
+  null AS severity, item.id AS equipment_id, location,
+  toString(mounted) + ' x ' + coalesce(item.name, item.id) + ' in ' + location + ', at most '
+  + toString(item.max_per_location) + ' allowed' AS message,
+  {count: mounted, limit: item.max_per_location} AS proof,
+  involves_candidate

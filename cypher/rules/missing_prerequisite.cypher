@@ -1,0 +1,41 @@
+// A mounted item REQUIRES an Equipment or a Category that no other item in the loadout
+// satisfies. An Equipment requirement is met by mounting that item; a Category
+// requirement by mounting any member of it or of one of its subcategories (IN_CATEGORY,
+// then any number of SUBCATEGORY_OF steps up). The requiring item never satisfies itself.
+// One row per (item, location, requirement); proof names the requirement and its kind.
+// @id: missing_prerequisite
+// @severity: error
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+UNWIND mounts AS mount
+WITH check, loadout, mounts, mount, mount.equipment AS item
+MATCH (item)-[:REQUIRES]->(required)
+WITH check, loadout, mount, item, required,
+  [other IN mounts WHERE other.equipment.id <> item.id | other.equipment] AS others
+WITH check, loadout, mount, item, required,
+  CASE
+    WHEN required:Category THEN any(other IN others WHERE EXISTS {
+      (other)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(required)
+    })
+    ELSE any(other IN others WHERE other.id = required.id)
+  END AS satisfied
+WHERE NOT satisfied
+WITH check, loadout, item, mount.location AS location, required,
+  true IN collect(mount.hypothetical) AS involves_candidate
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'missing_prerequisite' AS rule,
+  null AS severity, item.id AS equipment_id, location,
+  coalesce(item.name, item.id) + ' requires ' + coalesce(required.name, required.id)
+  + ', which the loadout does not mount' AS message,
+  {
+    requires: required.id,
+    requires_kind: CASE WHEN required:Category THEN 'Category' ELSE 'Equipment' END
+  } AS proof,
+  involves_candidate

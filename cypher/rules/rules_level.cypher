@@ -1,0 +1,37 @@
+// The item's rules level is above the unit's, in the order INTRODUCTORY < STANDARD <
+// ADVANCED < EXPERIMENTAL < UNOFFICIAL. A level that is null or not in that list is not
+// judged. One row per (item, location); proof carries both levels and their ranks (0-4).
+// @id: rules_level
+// @severity: error
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, unit, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+WITH check, loadout, unit, mounts,
+  ['INTRODUCTORY', 'STANDARD', 'ADVANCED', 'EXPERIMENTAL', 'UNOFFICIAL'] AS levels
+WITH check, loadout, unit, mounts, levels,
+  [i IN range(0, size(levels) - 1) WHERE levels[i] = unit.rules_level][0] AS unit_rank
+WHERE unit_rank IS NOT NULL
+UNWIND mounts AS mount
+WITH check, loadout, unit, unit_rank, mount, mount.equipment AS item,
+  [i IN range(0, size(levels) - 1) WHERE levels[i] = mount.equipment.rules_level][0] AS item_rank
+WHERE item_rank > unit_rank
+WITH check, loadout, unit, unit_rank, item, item_rank, mount.location AS location,
+  true IN collect(mount.hypothetical) AS involves_candidate
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'rules_level' AS rule, null AS severity,
+  item.id AS equipment_id, location,
+  coalesce(item.name, item.id) + ' is ' + item.rules_level + ', above the unit level '
+  + unit.rules_level AS message,
+  {
+    equipment_level: item.rules_level,
+    equipment_rank: item_rank,
+    unit_level: unit.rules_level,
+    unit_rank: unit_rank
+  } AS proof,
+  involves_candidate

@@ -1,0 +1,24 @@
+// Records an accepted violation (an override) on a Loadout or a Unit, idempotently by id.
+// Violations it matches (same rule, same equipment or equipment_id null) are then reported
+// as accepted rather than open.
+// @param holder_kind: 'Loadout' or 'Unit'
+// @param holder_id: the id of the Loadout or Unit that accepts the violation
+// @param id: the AcceptedViolation id
+// @param rule: the rule id
+// @param equipment_id: the equipment it applies to, or null for any
+// @param reason: why it is accepted
+// @param accepted_by: who accepted it
+CALL () {
+  MATCH (loadout:Loadout {id: $holder_id})
+  WHERE $holder_kind = 'Loadout'
+  RETURN loadout AS holder
+  UNION
+  MATCH (unit:Unit {id: $holder_id})
+  WHERE $holder_kind = 'Unit'
+  RETURN unit AS holder
+}
+MERGE (holder)-[:HAS_OVERRIDE]->(accepted:AcceptedViolation {id: $id})
+ON CREATE SET accepted.accepted_at = datetime()
+SET accepted.rule = $rule, accepted.equipment_id = $equipment_id, accepted.reason = $reason,
+  accepted.accepted_by = $accepted_by
+RETURN accepted.id AS id, accepted.accepted_at AS accepted_at

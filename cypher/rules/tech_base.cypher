@@ -1,0 +1,29 @@
+// Tech base mismatch: a CLAN item on an INNER_SPHERE unit, or an INNER_SPHERE item on a
+// CLAN unit. A MIXED unit takes both. An item or unit whose tech base is null or any other
+// value is not judged (unknown is not a violation).
+// One row per (item, location).
+// @id: tech_base
+// @severity: error
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, unit, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+UNWIND mounts AS mount
+WITH check, loadout, unit, mount, mount.equipment AS item
+WHERE unit.tech_base IN ['INNER_SPHERE', 'CLAN']
+  AND item.tech_base IN ['INNER_SPHERE', 'CLAN']
+  AND item.tech_base <> unit.tech_base
+WITH check, loadout, unit, item, mount.location AS location,
+  true IN collect(mount.hypothetical) AS involves_candidate
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'tech_base' AS rule, null AS severity,
+  item.id AS equipment_id, location,
+  coalesce(item.name, item.id) + ' is ' + item.tech_base + ' equipment on a ' + unit.tech_base
+  + ' unit' AS message,
+  {equipment_tech_base: item.tech_base, unit_tech_base: unit.tech_base} AS proof,
+  involves_candidate

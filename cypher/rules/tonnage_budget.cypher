@@ -1,0 +1,34 @@
+// The mounted equipment weighs more than the unit has free for equipment. used = the sum of
+// every mounted item's tonnage (null counts 0; quantity does not multiply, see slot_budget).
+// With a known free_tonnage this is an error. When free_tonnage is null it is compared with
+// the unit's total tonnage instead and reported as a warning (proof.basis says which).
+// One row per loadout; equipment_id and location are null.
+// @id: tonnage_budget
+// @severity: error
+// @downgrade: warning when the unit's free_tonnage is unknown
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, unit, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+WITH check, loadout, unit, mounts,
+  reduce(total = 0.0, m IN mounts | total + coalesce(m.equipment.tonnage, 0)) AS used,
+  unit.free_tonnage IS NOT NULL AS known
+WITH check, loadout, mounts, used, known,
+  CASE WHEN known THEN unit.free_tonnage ELSE unit.tonnage END AS budget
+WHERE budget IS NOT NULL AND used > budget
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'tonnage_budget' AS rule,
+  CASE WHEN known THEN 'error' ELSE 'warning' END AS severity,
+  null AS equipment_id, null AS location,
+  'equipment weighs ' + toString(used) + ' t, over the '
+  + CASE WHEN known THEN 'free tonnage ' ELSE 'total tonnage (free tonnage unknown) ' END
+  + toString(budget) + ' t' AS message,
+  {used: used, budget: budget, basis: CASE WHEN known THEN 'free_tonnage' ELSE 'tonnage' END}
+    AS proof,
+  any(m IN mounts WHERE m.hypothetical AND coalesce(m.equipment.tonnage, 0) > 0)
+    AS involves_candidate

@@ -1,0 +1,26 @@
+// A mount points at an Equipment:Unresolved placeholder: the importer could not match the
+// reference to a catalog item. Other rules cannot judge it (it has no properties), so this
+// warning says so. One row per (placeholder, location); proof has the original id and the
+// importer's candidate ids.
+// @id: unresolved_equipment
+// @severity: warning
+// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
+UNWIND $checks AS check
+MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
+WITH check, loadout, unit, COLLECT {
+  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
+  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
+  UNION ALL
+  MATCH (e:Equipment {id: check.equipment_id})
+  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
+} AS mounts
+UNWIND mounts AS mount
+WITH check, loadout, mount, mount.equipment AS item
+WHERE item:Unresolved
+WITH check, loadout, item, mount.location AS location,
+  true IN collect(mount.hypothetical) AS involves_candidate
+RETURN check.key AS check_key, loadout.id AS loadout_id, 'unresolved_equipment' AS rule,
+  null AS severity, item.id AS equipment_id, location,
+  'unresolved equipment reference ' + coalesce(item.original_id, item.id) AS message,
+  {original_id: item.original_id, candidates: item.candidates} AS proof,
+  involves_candidate
