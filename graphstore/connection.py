@@ -23,6 +23,7 @@ from graphstore.errors import (
     DatabaseUnavailableError,
     GraphStoreError,
     QueryError,
+    SchemaOutOfDateError,
 )
 from graphstore.queries import Query
 from graphstore.settings import EngineSettings, Neo4jSettings
@@ -159,8 +160,14 @@ def connect(
     password: str | None = None,
     database: str | None = None,
     engine_settings: EngineSettings | None = None,
+    auto_migrate: bool = False,
+    check_schema: bool = True,
 ) -> Graph:
-    """Connects to the graph: `uri`, else NEO4J_URI, else the local engine (started if needed)."""
+    """Connects to the graph: `uri`, else NEO4J_URI, else the local engine (started if needed).
+
+    With `auto_migrate`, pending migrations are applied. Otherwise, with `check_schema`, a
+    schema behind the code's migrations raises SchemaOutOfDateError naming the command to run.
+    """
     env = Neo4jSettings()
     if uri is not None or env.uri is not None:
         target = uri if uri is not None else env.uri
@@ -181,4 +188,34 @@ def connect(
         server = f"ArcadeDB (Bolt: {server} {bolt_version})"
     info = EngineInfo(kind=kind, version=version, server=server, uri=target, database=database)
     log.info("connected to %s %s at %s (database %s)", kind, version, target, database)
-    return Graph(driver, database, info)
+    graph = Graph(driver, database, info)
+    try:
+        if auto_migrate or check_schema:
+            _ensure_schema(graph, apply=auto_migrate)
+    except BaseException:
+        graph.close()
+        raise
+    return graph
+
+
+def _ensure_schema(graph: Graph, *, apply: bool) -> None:
+    from graphstore.migrations import Migrator
+
+    migrator = Migrator(graph)
+    if apply:
+        result = migrator.migrate()
+        if result.applied:
+            log.info("applied migrations: %s", ", ".join(result.applied))
+        return
+    status = migrator.status()
+    if not status.up_to_date:
+        behind = ", ".join(
+            f"{row.key} ({row.status})"
+            for row in status.rows
+            if row.status in ("pending", "undone", "failed")
+        )
+        raise SchemaOutOfDateError(
+            f"the graph's schema is at version {status.schema_version}, the code expects "
+            f"{status.latest_version} ({behind}). Run `graphstore migrate`, "
+            "or connect(auto_migrate=True)"
+        )

@@ -9,11 +9,14 @@ import typer
 from rich.console import Console
 
 from graphstore.cli.engine import engine_app
+from graphstore.cli.migrate import migrate_app, schema_app
 from graphstore.cli.serve import serve
 from graphstore.errors import GraphStoreError
 
 app = typer.Typer(no_args_is_help=True, help="graphstore: game unit data as a graph.")
 app.add_typer(engine_app, name="engine")
+app.add_typer(migrate_app, name="migrate")
+app.add_typer(schema_app, name="schema")
 app.command()(serve)
 
 _errors = Console(stderr=True)

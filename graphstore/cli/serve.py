@@ -14,10 +14,11 @@ console = Console()
 def serve(
     host: str = typer.Option("127.0.0.1", help="interface to bind"),
     port: int = typer.Option(8000, help="TCP port"),
+    migrate: bool = typer.Option(False, "--migrate", help="apply pending migrations first"),
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     # Connect first so a missing or broken database fails here, clearly, not per request.
-    with connect() as graph:
+    with connect(auto_migrate=migrate) as graph:
         console.print(f"graph: {graph.info.kind} {graph.info.version} at {graph.info.uri}")
     console.print(f"API:  http://{host}:{port}/   docs: http://{host}:{port}/docs")
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, log_level="info")
