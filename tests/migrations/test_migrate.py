@@ -88,7 +88,9 @@ def test_a_failing_statement_leaves_the_data_unchanged_and_is_recorded_failed(
             "V001__things.cypher": "CREATE CONSTRAINT thing_id IF NOT EXISTS "
             "FOR (t:Thing) REQUIRE t.id IS UNIQUE;\nCREATE (:Thing {id: 'a'});",
             "V002__broken.cypher": "CREATE INDEX thing_name IF NOT EXISTS "
-            "FOR (t:Thing) ON (t.name);\nMATCH (t:Thing) SET t.name = 'renamed';\nCREATE (:Thing {id: 'b'});\n"
+            "FOR (t:Thing) ON (t.name);\n"
+            "MATCH (t:Thing) SET t.name = 'renamed';\n"
+            "CREATE (:Thing {id: 'b'});\n"
             "CREATE (:Thing {id: 'a'});",
             "U002__broken.cypher": "DROP INDEX thing_name IF EXISTS;",
         },
