@@ -1,0 +1,29 @@
+"""Optional per-phase progress: a Rich progress bar from the CLI, nothing in library use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.progress import Progress, TaskID
+
+
+@dataclass
+class Phase:
+    progress: Progress | None
+    task: TaskID | None
+
+    def advance(self, steps: int = 1) -> None:
+        if self.progress is not None and self.task is not None:
+            self.progress.advance(self.task, steps)
+
+    def finish(self) -> None:
+        if self.progress is not None and self.task is not None:
+            task = self.progress.tasks[self.task] if self.task < len(self.progress.tasks) else None
+            if task is not None and task.total is not None:
+                self.progress.update(self.task, completed=task.total)
+
+
+def start_phase(progress: Progress | None, description: str, total: int) -> Phase:
+    if progress is None:
+        return Phase(None, None)
+    return Phase(progress, progress.add_task(description, total=total))

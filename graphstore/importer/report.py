@@ -1,0 +1,67 @@
+"""The import's quality report: what was read, how references resolved, and what went wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+
+class ResolvedCounts(BaseModel):
+    """Mounts resolved, per resolution step (exact id, name-mappings.json, normalized key)."""
+
+    exact: int = 0
+    mapping: int = 0
+    normalized: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.exact + self.mapping + self.normalized
+
+
+class ImportCounts(BaseModel):
+    units_imported: int = 0
+    equipment_imported: int = 0
+    mounts_total: int = 0
+    mounts_resolved: ResolvedCounts = Field(default_factory=ResolvedCounts)
+    mounts_unresolved: int = 0
+
+
+class UnresolvedReference(BaseModel):
+    """An equipment reference no step resolved: how often it occurs and the tied candidates."""
+
+    count: int = 0
+    candidates: list[str] = Field(default_factory=list)
+
+
+class DuplicateItem(BaseModel):
+    """A catalog id found in more than one place; `winner` is the source that was kept."""
+
+    id: str
+    winner: str
+    sources: list[str]
+    differing_fields: list[str]
+
+
+class ImportIssue(BaseModel):
+    """A problem in one file: the file (relative to the import root), the field and what."""
+
+    file: str
+    field: str
+    message: str
+
+
+class ImportReport(BaseModel):
+    """The JSON quality report of `graphstore import megamek`."""
+
+    counts: ImportCounts = Field(default_factory=ImportCounts)
+    unresolved: dict[str, UnresolvedReference] = Field(default_factory=dict)
+    duplicates: list[DuplicateItem] = Field(default_factory=list)
+    errors: list[ImportIssue] = Field(default_factory=list)
+    duration_s: float = 0.0
+
+    def add_error(self, file: str, field: str, message: str) -> None:
+        self.errors.append(ImportIssue(file=file, field=field, message=message))
+
+    def write(self, path: Path) -> None:
+        path.write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")
