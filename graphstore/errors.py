@@ -104,3 +104,7 @@ class ValidationError(GraphStoreError, ValueError):
 
 class TransactionError(GraphStoreError):
     """A store transaction was misused (nested, or used after it ended)."""
+
+
+class ImportSourceError(GraphStoreError):
+    """An import source (a data directory or a rules file) is missing or unusable as a whole."""
