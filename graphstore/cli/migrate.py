@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from graphstore.connection import Graph, connect
@@ -42,9 +43,9 @@ def migrate(
         for step in result.plan:
             console.print(f"[bold]{step.direction}[/] {step.script.label}")
             for statement in step.script.statements:
-                console.print(f"    {statement};", highlight=False)
+                console.print(f"    {statement};", highlight=False, markup=False)
         for check in result.checks:
-            console.print(f"[yellow]check:[/] {check}", highlight=False)
+            console.print(f"[yellow]check:[/] {escape(check)}", highlight=False)
         verdict = "clean" if not result.checks else f"{len(result.checks)} finding(s)"
         console.print(f"dry run: {len(result.plan)} step(s), checks {verdict}; nothing changed")
         if result.checks:
@@ -65,10 +66,10 @@ def status() -> None:
         colour = colours.get(row.status, "red")
         table.add_row(
             row.key,
-            row.description,
+            escape(row.description),
             f"[{colour}]{row.status}[/]",
             str(row.applied_at or ""),
-            row.error or "",
+            escape(row.error or ""),
         )
     console.print(table)
     console.print(f"schema version {report.schema_version}, latest {report.latest_version}")
@@ -80,9 +81,9 @@ def validate() -> None:
     with _graph() as graph:
         report = Migrator(graph).validate()
     for warning in report.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {escape(warning)}")
     for error in report.errors:
-        console.print(f"[red]error:[/] {error}")
+        console.print(f"[red]error:[/] {escape(error)}")
     if not report.ok:
         raise typer.Exit(1)
     console.print("migrations valid")
@@ -124,7 +125,7 @@ def diff() -> None:
         ("different", drift.different),
     ):
         for item in items:
-            console.print(f"[red]{label}:[/] {item}")
+            console.print(f"[red]{label}:[/] {escape(item)}")
     if not drift.clean:
         raise typer.Exit(1)
     console.print("schema matches the applied migrations")
