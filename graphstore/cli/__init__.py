@@ -7,6 +7,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from graphstore.cli.engine import engine_app
 from graphstore.cli.migrate import migrate_app, schema_app
@@ -34,5 +35,5 @@ def main() -> None:
     try:
         app()
     except GraphStoreError as error:
-        _errors.print(f"[bold red]error:[/] {error}", highlight=False)
+        _errors.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
         sys.exit(1)
