@@ -11,6 +11,7 @@ PORT ?= 8000
 
 run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
 	$(BIN)/graphstore engine start
+	$(BIN)/graphstore migrate
 	$(BIN)/graphstore serve --host $(HOST) --port $(PORT)
 
 test: $(INSTALL_STAMP) $(NODE_STAMP) lint typecheck cypher-lint ## The whole suite, from nothing
