@@ -11,16 +11,35 @@ from graphstore.errors import (
     GraphStoreError,
     QueryError,
     QueryNotFoundError,
+    RuleDefinitionError,
     SchemaOutOfDateError,
 )
 from graphstore.health import Health, health
 from graphstore.queries import Query
+from graphstore.rules import (
+    AcceptedViolationCreate,
+    AcceptedViolationPublic,
+    CandidateEquipment,
+    LoadoutValidation,
+    RulesEngine,
+    ValidationFilter,
+    ValidationRun,
+    ValidationSummary,
+    Violation,
+    compatible_equipment,
+    explain,
+    validate,
+    validate_all,
+)
 from graphstore.settings import EngineSettings, Neo4jSettings
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AcceptedViolationCreate",
+    "AcceptedViolationPublic",
     "AuthenticationError",
+    "CandidateEquipment",
     "ConfigurationError",
     "DatabaseUnavailableError",
     "EngineInfo",
@@ -32,14 +51,25 @@ __all__ = [
     "Graph",
     "GraphStoreError",
     "Health",
+    "LoadoutValidation",
     "LocalEngine",
     "Neo4jSettings",
     "Query",
     "QueryError",
     "QueryNotFoundError",
+    "RuleDefinitionError",
+    "RulesEngine",
     "SchemaOutOfDateError",
+    "ValidationFilter",
+    "ValidationRun",
+    "ValidationSummary",
+    "Violation",
     "__version__",
+    "compatible_equipment",
     "connect",
+    "explain",
     "health",
     "run_named",
+    "validate",
+    "validate_all",
 ]

@@ -108,3 +108,7 @@ class TransactionError(GraphStoreError):
 
 class ImportSourceError(GraphStoreError):
     """An import source (a data directory or a rules file) is missing or unusable as a whole."""
+
+
+class RuleDefinitionError(GraphStoreError):
+    """A rule file under cypher/rules/ is malformed, or a rule id is unknown."""

@@ -5,6 +5,8 @@
 // One row per (item, location it is mounted at, other item); the other item gets its own
 // row, so both sides are flagged. An item never conflicts with itself. proof.via lists the
 // categories the conflict goes through; proof.direct says an Equipment-Equipment edge exists.
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: conflict
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -38,14 +40,14 @@ WITH check, loadout, a, b,
   + [c IN b.conflict_categories WHERE c IN a.member_of] AS via
 WHERE direct OR size(via) > 0
 WITH check, loadout, a.item AS item, a.location AS location, b.item AS other,
-  true IN collect(a.hypothetical OR b.hypothetical) AS involves_candidate,
-  true IN collect(direct) AS direct, collect(via) AS vias
+  collect(a.hypothetical OR b.hypothetical) AS hypothetical_flags,
+  collect(direct) AS direct_flags, collect(via) AS vias
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'conflict' AS rule, null AS severity,
   item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' conflicts with ' + coalesce(other.name, other.id) AS message,
   {
     conflicts_with: other.id,
-    direct: direct,
+    direct: true IN direct_flags,
     via: reduce(all_via = [], v IN vias | all_via + v)
   } AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

@@ -1,5 +1,7 @@
 // The item was introduced after the unit's year. Items or units without a year are not
 // judged. One row per (item, location).
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: intro_year
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -16,10 +18,10 @@ UNWIND mounts AS mount
 WITH check, loadout, unit, mount, mount.equipment AS item
 WHERE item.intro_year > unit.year
 WITH check, loadout, unit, item, mount.location AS location,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'intro_year' AS rule, null AS severity,
   item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' was introduced in ' + toString(item.intro_year)
   + ', after the unit year ' + toString(unit.year) AS message,
   {intro_year: item.intro_year, unit_year: unit.year} AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

@@ -1,6 +1,8 @@
 // The item is mounted in a location its allowed_locations list does not name. A null or
 // absent list means "anywhere"; an empty list means "nowhere". Whether the unit has such a
 // location at all is not judged here. One row per (item, location).
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: location_restriction
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -17,9 +19,9 @@ UNWIND mounts AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.allowed_locations IS NOT NULL AND NOT mount.location IN item.allowed_locations
 WITH check, loadout, item, mount.location AS location,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'location_restriction' AS rule,
   null AS severity, item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' cannot be mounted in ' + location AS message,
   {allowed_locations: item.allowed_locations} AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

@@ -1,5 +1,7 @@
 // An item declares max_per_location and more copies of it (MOUNTS relationships to the same
 // Equipment) sit in one location. One row per (item, location); proof has count and limit.
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: max_per_location
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -16,11 +18,11 @@ UNWIND mounts AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.max_per_location IS NOT NULL
 WITH check, loadout, item, mount.location AS location, count(*) AS mounted,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 WHERE mounted > item.max_per_location
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'max_per_location' AS rule,
   null AS severity, item.id AS equipment_id, location,
   toString(mounted) + ' x ' + coalesce(item.name, item.id) + ' in ' + location + ', at most '
   + toString(item.max_per_location) + ' allowed' AS message,
   {count: mounted, limit: item.max_per_location} AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

@@ -1,5 +1,7 @@
 // An item declares max_per_unit and the loadout mounts it more often (MOUNTS relationships
 // to the same Equipment, any location). One row per item; location is null.
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: max_per_unit
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -16,11 +18,11 @@ UNWIND mounts AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.max_per_unit IS NOT NULL
 WITH check, loadout, item, count(*) AS mounted,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 WHERE mounted > item.max_per_unit
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'max_per_unit' AS rule,
   null AS severity, item.id AS equipment_id, null AS location,
   toString(mounted) + ' x ' + coalesce(item.name, item.id) + ' on the unit, at most '
   + toString(item.max_per_unit) + ' allowed' AS message,
   {count: mounted, limit: item.max_per_unit} AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

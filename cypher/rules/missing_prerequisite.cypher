@@ -3,6 +3,8 @@
 // requirement by mounting any member of it or of one of its subcategories (IN_CATEGORY,
 // then any number of SUBCATEGORY_OF steps up). The requiring item never satisfies itself.
 // One row per (item, location, requirement); proof names the requirement and its kind.
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: missing_prerequisite
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -29,7 +31,7 @@ WITH check, loadout, mount, item, required,
   END AS satisfied
 WHERE NOT satisfied
 WITH check, loadout, item, mount.location AS location, required,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'missing_prerequisite' AS rule,
   null AS severity, item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' requires ' + coalesce(required.name, required.id)
@@ -38,4 +40,4 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'missing_prerequisite' 
     requires: required.id,
     requires_kind: CASE WHEN required:Category THEN 'Category' ELSE 'Equipment' END
   } AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

@@ -1,6 +1,8 @@
 // The item's rules level is above the unit's, in the order INTRODUCTORY < STANDARD <
 // ADVANCED < EXPERIMENTAL < UNOFFICIAL. A level that is null or not in that list is not
 // judged. One row per (item, location); proof carries both levels and their ranks (0-4).
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: rules_level
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -23,7 +25,7 @@ WITH check, loadout, unit, unit_rank, mount, mount.equipment AS item,
   [i IN range(0, size(levels) - 1) WHERE levels[i] = mount.equipment.rules_level][0] AS item_rank
 WHERE item_rank > unit_rank
 WITH check, loadout, unit, unit_rank, item, item_rank, mount.location AS location,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'rules_level' AS rule, null AS severity,
   item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' is ' + item.rules_level + ', above the unit level '
@@ -34,4 +36,4 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'rules_level' AS rule, 
     unit_level: unit.rules_level,
     unit_rank: unit_rank
   } AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

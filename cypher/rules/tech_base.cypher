@@ -2,6 +2,8 @@
 // CLAN unit. A MIXED unit takes both. An item or unit whose tech base is null or any other
 // value is not judged (unknown is not a violation).
 // One row per (item, location).
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: tech_base
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -20,10 +22,10 @@ WHERE unit.tech_base IN ['INNER_SPHERE', 'CLAN']
   AND item.tech_base IN ['INNER_SPHERE', 'CLAN']
   AND item.tech_base <> unit.tech_base
 WITH check, loadout, unit, item, mount.location AS location,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'tech_base' AS rule, null AS severity,
   item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' is ' + item.tech_base + ' equipment on a ' + unit.tech_base
   + ' unit' AS message,
   {equipment_tech_base: item.tech_base, unit_tech_base: unit.tech_base} AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

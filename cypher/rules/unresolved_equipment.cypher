@@ -2,6 +2,8 @@
 // reference to a catalog item. Other rules cannot judge it (it has no properties), so this
 // warning says so. One row per (placeholder, location); proof has the original id and the
 // importer's candidate ids.
+// Aggregates are collected first and tested in a later clause: the local engine does not
+// see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // @id: unresolved_equipment
 // @severity: warning
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -18,9 +20,9 @@ UNWIND mounts AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item:Unresolved
 WITH check, loadout, item, mount.location AS location,
-  true IN collect(mount.hypothetical) AS involves_candidate
+  collect(mount.hypothetical) AS hypothetical_flags
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'unresolved_equipment' AS rule,
   null AS severity, item.id AS equipment_id, location,
   'unresolved equipment reference ' + coalesce(item.original_id, item.id) AS message,
   {original_id: item.original_id, candidates: item.candidates} AS proof,
-  involves_candidate
+  true IN hypothetical_flags AS involves_candidate

@@ -1,0 +1,342 @@
+"""Runs the rule registry against loadouts: validate, validate_all, compatible_equipment, explain.
+
+Every call is read-only and runs in one read transaction: one query for the loadouts'
+context (existence, overrides) and one UNION ALL query for every rule. A "check" is one
+loadout, optionally with one hypothetical extra mount; explain and compatible_equipment ask
+the same rules about hypothetical mounts and keep the rows the candidate is involved in.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graphstore.connection import Graph, run_named
+from graphstore.errors import NotFoundError
+from graphstore.rules import registry
+from graphstore.rules.models import (
+    AcceptedViolationCreate,
+    AcceptedViolationPublic,
+    CandidateEquipment,
+    LoadoutValidation,
+    OverrideHolder,
+    ValidationFilter,
+    ValidationSummary,
+    Violation,
+)
+
+CONTEXT_QUERY = "rules/support/loadout_context"
+LOADOUT_IDS_QUERY = "rules/support/loadout_ids"
+EQUIPMENT_LOOKUP_QUERY = "rules/support/equipment_lookup"
+OFFERABLE_QUERY = "rules/support/offerable_equipment"
+ACCEPT_QUERY = "rules/support/accept_violation"
+
+BASE_CHECK = ""
+"""The check key of a loadout as it is, with no hypothetical mount."""
+
+
+def _native(value: Any) -> Any:
+    """neo4j temporal values become datetime; the rest passes through."""
+    to_native = getattr(value, "to_native", None)
+    return to_native() if callable(to_native) else value
+
+
+def _normalise_proof(proof: dict[str, Any] | None) -> dict[str, Any]:
+    # Plain Cypher has no list sort, and collected lists come back in traversal order; the
+    # lists in proofs are sets (categories, allowed locations, candidate ids), so sort them.
+    normalised: dict[str, Any] = {}
+    for key, value in (proof or {}).items():
+        normalised[key] = sorted(set(value)) if isinstance(value, list) else value
+    return normalised
+
+
+def _overrides(rows: Iterable[dict[str, Any]]) -> list[AcceptedViolationPublic]:
+    return [
+        AcceptedViolationPublic.model_validate(
+            {**row, "accepted_at": _native(row.get("accepted_at"))}
+        )
+        for row in rows
+    ]
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Context:
+    """What the context query says about one loadout."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.loadout_id: str = row["loadout_id"]
+        self.deleted: bool = bool(row["deleted"])
+        self.unit_id: str | None = row["unit_id"]
+        self.overrides = _overrides(row["overrides"] or [])
+
+
+class ValidationRun:
+    """A streaming validate_all: iterate for per-loadout results; `summary` fills as you go.
+
+    `total` is known before the first result, for progress bars.
+    """
+
+    def __init__(self, engine: RulesEngine, loadout_ids: list[str], batch_size: int) -> None:
+        self.loadout_ids = loadout_ids
+        self.total = len(loadout_ids)
+        self.summary = ValidationSummary()
+        self._engine = engine
+        self._batch_size = batch_size
+
+    def __iter__(self) -> Iterator[LoadoutValidation]:
+        for batch in _chunks(self.loadout_ids, self._batch_size):
+            for result in self._engine.validate_many(batch):
+                self.summary.add(result)
+                yield result
+
+    def run(self) -> ValidationSummary:
+        """Consumes the whole run and returns the summary."""
+        for _ in self:
+            pass
+        return self.summary
+
+
+class RulesEngine:
+    """The compatibility and conflict rules of docs/model.md, run on one graph."""
+
+    def __init__(self, graph: Graph, *, batch_size: int = 250) -> None:
+        self.graph = graph
+        self.batch_size = batch_size
+        self._rules = {rule.id: rule for rule in registry.rules()}
+
+    @property
+    def rules(self) -> list[registry.Rule]:
+        return list(self._rules.values())
+
+    # -- validation ------------------------------------------------------------------------
+
+    def validate(self, loadout_id: str) -> LoadoutValidation:
+        """Every violation of one live loadout, sorted by severity. Read-only."""
+        results = self.validate_many([loadout_id], missing_ok=False)
+        return results[0]
+
+    def validate_many(
+        self, loadout_ids: Sequence[str], *, missing_ok: bool = True
+    ) -> list[LoadoutValidation]:
+        """Validates several loadouts in one read transaction (two queries).
+
+        Missing and soft-deleted loadouts are skipped, or raise NotFoundError when
+        `missing_ok` is false.
+        """
+        ids = list(dict.fromkeys(loadout_ids))
+
+        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            context = run_named(tx, CONTEXT_QUERY, loadout_ids=ids)
+            live = [row["loadout_id"] for row in context if not row["deleted"]]
+            checks = [self._check(loadout_id) for loadout_id in live]
+            rows = run_named(tx, registry.combined_query(), checks=checks) if checks else []
+            return context, rows
+
+        context_rows, rows = self.graph.read_transaction(work)
+        contexts = {row["loadout_id"]: _Context(row) for row in context_rows}
+        if not missing_ok:
+            for loadout_id in ids:
+                found = contexts.get(loadout_id)
+                if found is None or found.deleted:
+                    raise NotFoundError("Loadout", loadout_id)
+        by_loadout: dict[str, list[Violation]] = defaultdict(list)
+        for row in rows:
+            context = contexts[row["loadout_id"]]
+            by_loadout[row["loadout_id"]].append(self._violation(row, context.overrides))
+        return [
+            LoadoutValidation(
+                loadout_id=loadout_id, violations=sorted(by_loadout[loadout_id], key=_sort_key)
+            )
+            for loadout_id in ids
+            if loadout_id in contexts and not contexts[loadout_id].deleted
+        ]
+
+    def validate_all(
+        self, filter: ValidationFilter | None = None, *, batch_size: int | None = None
+    ) -> ValidationRun:
+        """Every live loadout (optionally filtered), validated in batches as you iterate."""
+        chosen = filter or ValidationFilter()
+        rows = self.graph.read(
+            LOADOUT_IDS_QUERY,
+            unit_ids=chosen.unit_ids,
+            tech_base=chosen.tech_base,
+            unit_type=chosen.unit_type,
+            is_stock=chosen.is_stock,
+        )
+        return ValidationRun(
+            self, [row["loadout_id"] for row in rows], batch_size or self.batch_size
+        )
+
+    # -- what fits -------------------------------------------------------------------------
+
+    def explain(self, loadout_id: str, equipment_id: str, location: str) -> list[Violation]:
+        """Every rule that mounting `equipment_id` at `location` would break; [] if none.
+
+        Includes warnings, and violations an override accepts (status "accepted").
+        """
+
+        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], bool, list[Any]]:
+            context = run_named(tx, CONTEXT_QUERY, loadout_ids=[loadout_id])
+            exists = bool(run_named(tx, EQUIPMENT_LOOKUP_QUERY, ids=[equipment_id]))
+            if not context or context[0]["deleted"] or not exists:
+                return context, exists, []
+            check = self._check(loadout_id, equipment_id, location)
+            return context, exists, run_named(tx, registry.combined_query(), checks=[check])
+
+        context_rows, exists, rows = self.graph.read_transaction(work)
+        context = self._require_live(loadout_id, context_rows)
+        if not exists:
+            raise NotFoundError("Equipment", equipment_id)
+        return self._candidate_violations(rows, context)[equipment_id]
+
+    def compatible_equipment(
+        self, loadout_id: str, location: str, *, include_excluded: bool = False
+    ) -> list[CandidateEquipment]:
+        """Catalog items that could be mounted at `location` now without an open error.
+
+        Unresolved placeholders and soft-deleted items are never offered. With
+        `include_excluded`, excluded items are listed too, each with the violations that
+        exclude it (and any warnings or accepted ones, for context).
+        """
+
+        def work(tx: ManagedTransaction) -> tuple[Any, list[dict[str, Any]], list[Any]]:
+            context = run_named(tx, CONTEXT_QUERY, loadout_ids=[loadout_id])
+            if not context or context[0]["deleted"]:
+                return context, [], []
+            catalog = run_named(tx, OFFERABLE_QUERY)
+            rows: list[dict[str, Any]] = []
+            for batch in _chunks(catalog, self.batch_size):
+                checks = [self._check(loadout_id, item["id"], location) for item in batch]
+                rows += run_named(tx, registry.combined_query(), checks=checks)
+            return context, catalog, rows
+
+        context_rows, catalog, rows = self.graph.read_transaction(work)
+        context = self._require_live(loadout_id, context_rows)
+        violations = self._candidate_violations(rows, context)
+        offered = []
+        for item in catalog:
+            found = violations.get(item["id"], [])
+            compatible = not any(v.is_blocking for v in found)
+            if compatible or include_excluded:
+                offered.append(
+                    CandidateEquipment(
+                        equipment_id=item["id"],
+                        name=item["name"],
+                        compatible=compatible,
+                        violations=found,
+                    )
+                )
+        return offered
+
+    # -- overrides -------------------------------------------------------------------------
+
+    def accept_violation(
+        self, holder: OverrideHolder, holder_id: str, override: AcceptedViolationCreate
+    ) -> AcceptedViolationPublic:
+        """Records that `holder` (a Loadout or Unit id) accepts a rule violation."""
+        registry.rule(override.rule)
+        override_id = override.id or str(uuid.uuid4())
+        rows = self.graph.write(
+            ACCEPT_QUERY,
+            holder_kind=holder,
+            holder_id=holder_id,
+            id=override_id,
+            rule=override.rule,
+            equipment_id=override.equipment_id,
+            reason=override.reason,
+            accepted_by=override.accepted_by,
+        )
+        if not rows:
+            raise NotFoundError(holder, holder_id)
+        return AcceptedViolationPublic(
+            id=override_id,
+            holder=holder,
+            rule=override.rule,
+            equipment_id=override.equipment_id,
+            reason=override.reason,
+            accepted_by=override.accepted_by,
+            accepted_at=_native(rows[0]["accepted_at"]),
+        )
+
+    # -- internals -------------------------------------------------------------------------
+
+    @staticmethod
+    def _check(
+        loadout_id: str, equipment_id: str | None = None, location: str | None = None
+    ) -> dict[str, Any]:
+        return {
+            "key": equipment_id if equipment_id is not None else BASE_CHECK,
+            "loadout_id": loadout_id,
+            "equipment_id": equipment_id,
+            "location": location,
+        }
+
+    def _violation(
+        self, row: dict[str, Any], overrides: list[AcceptedViolationPublic]
+    ) -> Violation:
+        rule = self._rules[row["rule"]]
+        accepted = next((o for o in overrides if o.covers(rule.id, row["equipment_id"])), None)
+        return Violation(
+            loadout_id=row["loadout_id"],
+            rule=rule.id,
+            severity=row["severity"] or rule.severity,
+            status="accepted" if accepted else "open",
+            equipment_id=row["equipment_id"],
+            location=row["location"],
+            message=row["message"],
+            proof=_normalise_proof(row["proof"]),
+            accepted=accepted,
+        )
+
+    def _candidate_violations(
+        self, rows: list[dict[str, Any]], context: _Context
+    ) -> defaultdict[str, list[Violation]]:
+        by_candidate: defaultdict[str, list[Violation]] = defaultdict(list)
+        for row in rows:
+            if row["involves_candidate"]:
+                by_candidate[row["check_key"]].append(self._violation(row, context.overrides))
+        for found in by_candidate.values():
+            found.sort(key=_sort_key)
+        return by_candidate
+
+    @staticmethod
+    def _require_live(loadout_id: str, context_rows: list[dict[str, Any]]) -> _Context:
+        if not context_rows or context_rows[0]["deleted"]:
+            raise NotFoundError("Loadout", loadout_id)
+        return _Context(context_rows[0])
+
+
+def _sort_key(violation: Violation) -> tuple[int, int, str, str, str, str]:
+    return violation.sort_key()
+
+
+def validate(graph: Graph, loadout_id: str) -> LoadoutValidation:
+    """Every violation of one loadout, sorted by severity (see RulesEngine.validate)."""
+    return RulesEngine(graph).validate(loadout_id)
+
+
+def validate_all(graph: Graph, filter: ValidationFilter | None = None) -> ValidationRun:
+    """A streaming validation of every live loadout (see RulesEngine.validate_all)."""
+    return RulesEngine(graph).validate_all(filter)
+
+
+def compatible_equipment(
+    graph: Graph, loadout_id: str, location: str, *, include_excluded: bool = False
+) -> list[CandidateEquipment]:
+    """What could be mounted at `location` now (see RulesEngine.compatible_equipment)."""
+    return RulesEngine(graph).compatible_equipment(
+        loadout_id, location, include_excluded=include_excluded
+    )
+
+
+def explain(graph: Graph, loadout_id: str, equipment_id: str, location: str) -> list[Violation]:
+    """What mounting an item at a location would break (see RulesEngine.explain)."""
+    return RulesEngine(graph).explain(loadout_id, equipment_id, location)

@@ -1,0 +1,144 @@
+"""What the rules engine returns: violations, per-loadout results, summaries, overrides."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graphstore.rules.registry import Severity
+
+ViolationStatus = Literal["open", "accepted"]
+OverrideHolder = Literal["Loadout", "Unit"]
+
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1}
+
+
+class AcceptedViolationBase(BaseModel):
+    """An override: a rule violation that a loadout or unit is allowed to keep."""
+
+    rule: str = Field(min_length=1)
+    equipment_id: str | None = Field(default=None, description="null: any equipment")
+    reason: str = Field(min_length=1)
+    accepted_by: str = Field(min_length=1)
+
+
+class AcceptedViolationCreate(AcceptedViolationBase):
+    id: str | None = Field(default=None, description="generated when omitted")
+
+
+class AcceptedViolationPublic(AcceptedViolationBase):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    holder: OverrideHolder
+    accepted_at: datetime | None = None
+
+    def covers(self, rule: str, equipment_id: str | None) -> bool:
+        return self.rule == rule and self.equipment_id in (None, equipment_id)
+
+
+class Violation(BaseModel):
+    """One broken rule in one loadout, with the numbers or path that prove it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    loadout_id: str
+    rule: str
+    severity: Severity
+    status: ViolationStatus = "open"
+    equipment_id: str | None = None
+    location: str | None = None
+    message: str
+    proof: dict[str, Any] = Field(default_factory=dict)
+    accepted: AcceptedViolationPublic | None = None
+
+    @property
+    def is_blocking(self) -> bool:
+        """An open error: what makes a loadout invalid and a candidate excluded."""
+        return self.severity == "error" and self.status == "open"
+
+    def sort_key(self) -> tuple[int, int, str, str, str, str]:
+        return (
+            1 if self.status == "accepted" else 0,
+            SEVERITY_ORDER[self.severity],
+            self.rule,
+            self.equipment_id or "",
+            self.location or "",
+            self.message,
+        )
+
+
+class LoadoutValidation(BaseModel):
+    """Every violation of one loadout, sorted: open errors, open warnings, then accepted."""
+
+    loadout_id: str
+    violations: list[Violation]
+
+    @property
+    def errors(self) -> list[Violation]:
+        return [v for v in self.violations if v.is_blocking]
+
+    @property
+    def warnings(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "warning" and v.status == "open"]
+
+    @property
+    def accepted(self) -> list[Violation]:
+        return [v for v in self.violations if v.status == "accepted"]
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+class RuleCount(BaseModel):
+    errors: int = 0
+    warnings: int = 0
+    accepted: int = 0
+
+
+class ValidationSummary(BaseModel):
+    """Totals over a validate_all run."""
+
+    loadouts: int = 0
+    loadouts_with_errors: int = 0
+    errors: int = 0
+    warnings: int = 0
+    accepted: int = 0
+    by_rule: dict[str, RuleCount] = Field(default_factory=dict)
+
+    def add(self, result: LoadoutValidation) -> None:
+        self.loadouts += 1
+        if result.errors:
+            self.loadouts_with_errors += 1
+        for violation in result.violations:
+            count = self.by_rule.setdefault(violation.rule, RuleCount())
+            if violation.status == "accepted":
+                count.accepted += 1
+                self.accepted += 1
+            elif violation.severity == "error":
+                count.errors += 1
+                self.errors += 1
+            else:
+                count.warnings += 1
+                self.warnings += 1
+
+
+class ValidationFilter(BaseModel):
+    """Which loadouts validate_all visits. Unset fields match everything."""
+
+    unit_ids: list[str] | None = None
+    tech_base: str | None = None
+    unit_type: str | None = None
+    is_stock: bool | None = None
+
+
+class CandidateEquipment(BaseModel):
+    """A catalog item considered for one location, and what mounting it there would break."""
+
+    equipment_id: str
+    name: str | None = None
+    compatible: bool
+    violations: list[Violation] = Field(default_factory=list)
