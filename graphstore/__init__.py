@@ -15,6 +15,14 @@ from graphstore.errors import (
     SchemaOutOfDateError,
 )
 from graphstore.health import Health, health
+from graphstore.importer import (
+    ImportReport,
+    RulesImportReport,
+    graph_hash,
+    import_megamek,
+    import_rules,
+    load_demo,
+)
 from graphstore.queries import Query
 from graphstore.rules import (
     AcceptedViolationCreate,
@@ -51,6 +59,7 @@ __all__ = [
     "Graph",
     "GraphStoreError",
     "Health",
+    "ImportReport",
     "LoadoutValidation",
     "LocalEngine",
     "Neo4jSettings",
@@ -59,6 +68,7 @@ __all__ = [
     "QueryNotFoundError",
     "RuleDefinitionError",
     "RulesEngine",
+    "RulesImportReport",
     "SchemaOutOfDateError",
     "ValidationFilter",
     "ValidationRun",
@@ -68,7 +78,11 @@ __all__ = [
     "compatible_equipment",
     "connect",
     "explain",
+    "graph_hash",
     "health",
+    "import_megamek",
+    "import_rules",
+    "load_demo",
     "run_named",
     "validate",
     "validate_all",

@@ -10,8 +10,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from graphstore.cli.engine import engine_app
+from graphstore.cli.importer import demo, import_app
 from graphstore.cli.migrate import migrate_app, schema_app
 from graphstore.cli.serve import serve
+from graphstore.cli.validate import validate
 from graphstore.errors import GraphStoreError
 
 app = typer.Typer(no_args_is_help=True, help="graphstore: game unit data as a graph.")
@@ -19,6 +21,9 @@ app.add_typer(engine_app, name="engine")
 app.add_typer(migrate_app, name="migrate")
 app.add_typer(schema_app, name="schema")
 app.command()(serve)
+app.add_typer(import_app, name="import")
+app.command()(demo)
+app.command()(validate)
 
 _errors = Console(stderr=True)
 

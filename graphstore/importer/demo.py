@@ -1,0 +1,91 @@
+"""The demo data set (data/demo, written for this repository) and its short tour.
+
+`load_demo(graph)` imports data/demo and the rules pack when the graph does not hold the
+demo yet (idempotent either way), so `make run` shows validation results at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphstore.connection import Graph
+from graphstore.importer.megamek import import_megamek
+from graphstore.importer.report import ImportReport
+from graphstore.importer.rules_pack import RulesImportReport, import_rules
+from graphstore.resources import resource_dir
+
+TOUR_LOADOUT = "hunchback-hbk-4g-demo-conflict/stock"
+TOUR_FITS_LOADOUT = "griffin-grf-1n/stock"
+TOUR_FITS_LOCATION = "LEFT_TORSO"
+
+
+def demo_path() -> Path:
+    return resource_dir("data") / "demo"
+
+
+def rules_path() -> Path:
+    return resource_dir("data") / "rules" / "battletech.yaml"
+
+
+@dataclass
+class DemoLoad:
+    data: ImportReport
+    rules: RulesImportReport
+
+
+def load_demo(graph: Graph) -> DemoLoad:
+    """Imports the demo data set and the rules pack. Unchanged files are not rewritten."""
+    data = import_megamek(graph, demo_path())
+    rules = import_rules(graph, rules_path())
+    return DemoLoad(data, rules)
+
+
+@dataclass
+class DemoTour:
+    counts: dict[str, int]
+    loadout_id: str
+    violations: list[dict[str, Any]] | None
+    fits_loadout_id: str
+    fits_location: str
+    fits: list[dict[str, Any]] = field(default_factory=list)
+    fits_source: str = "importer/what_fits"
+
+
+def _rules_engine() -> Any | None:
+    try:
+        return importlib.import_module("graphstore.rules")
+    except ImportError:
+        return None
+
+
+def demo_tour(graph: Graph, *, limit: int = 8) -> DemoTour:
+    """Counts, the violations of one planted loadout, and what fits one location."""
+    counts = graph.read("importer/demo_counts")[0]
+    engine = _rules_engine()
+    violations: list[dict[str, Any]] | None = None
+    tour = DemoTour(
+        counts=counts,
+        loadout_id=TOUR_LOADOUT,
+        violations=None,
+        fits_loadout_id=TOUR_FITS_LOADOUT,
+        fits_location=TOUR_FITS_LOCATION,
+    )
+    if engine is not None and hasattr(engine, "validate"):
+        result = engine.validate(graph, TOUR_LOADOUT)
+        violations = [
+            {
+                "rule": v.rule,
+                "severity": str(v.severity),
+                "location": v.location,
+                "message": v.message,
+            }
+            for v in result.violations
+        ]
+        tour.violations = violations
+    tour.fits = graph.read(
+        "importer/what_fits", loadout_id=TOUR_FITS_LOADOUT, location=TOUR_FITS_LOCATION, limit=limit
+    )
+    return tour
