@@ -13,6 +13,7 @@ from graphstore.cli.engine import engine_app
 from graphstore.cli.importer import demo, import_app
 from graphstore.cli.migrate import migrate_app, schema_app
 from graphstore.cli.serve import serve
+from graphstore.cli.validate import validate
 from graphstore.errors import GraphStoreError
 
 app = typer.Typer(no_args_is_help=True, help="graphstore: game unit data as a graph.")
@@ -22,6 +23,7 @@ app.add_typer(schema_app, name="schema")
 app.command()(serve)
 app.add_typer(import_app, name="import")
 app.command()(demo)
+app.command()(validate)
 
 _errors = Console(stderr=True)
 

@@ -130,6 +130,11 @@ def _run(graph: Graph, statement: str, **parameters: Any) -> None:
     graph.driver.execute_query(statement, parameters, database_=graph.database)
 
 
+def clear_domain(graph: Graph) -> None:
+    """Deletes every node except the migration history, so connect() still sees the schema."""
+    _run(graph, "MATCH (n) WHERE NOT n:__Migration AND NOT n:__MigrationLock DETACH DELETE n")
+
+
 def build(graph: Graph, spec: GraphSpec) -> None:
     """Writes the spec to the (empty, migrated) graph."""
     _run(

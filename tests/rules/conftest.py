@@ -7,9 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from graphstore import Graph, RulesEngine
-from graphstore.engine import admin
 from graphstore.migrations import migrate
-from tests.rules.builders import GraphSpec, build
+from tests.rules.builders import GraphSpec, build, clear_domain
 
 
 @pytest.fixture
@@ -28,7 +27,7 @@ def load(migrated: Graph) -> Callable[[GraphSpec], None]:
     """Replaces the graph's data with the spec (the schema stays)."""
 
     def _load(spec: GraphSpec) -> None:
-        admin.clear_data(migrated)
+        clear_domain(migrated)
         build(migrated, spec)
 
     return _load
