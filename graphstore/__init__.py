@@ -3,16 +3,23 @@
 from graphstore.connection import EngineInfo, Graph, connect, run_named
 from graphstore.engine import EngineState, EngineStatus, LocalEngine
 from graphstore.errors import (
+    AlreadyExistsError,
     AuthenticationError,
     ConfigurationError,
+    ConflictError,
     DatabaseUnavailableError,
     EngineNotRunningError,
     EngineStartError,
     GraphStoreError,
+    IntegrityError,
+    NotFoundError,
     QueryError,
     QueryNotFoundError,
+    RestrictError,
     RuleDefinitionError,
     SchemaOutOfDateError,
+    TransactionError,
+    ValidationError,
 )
 from graphstore.health import Health, health
 from graphstore.importer import (
@@ -40,15 +47,18 @@ from graphstore.rules import (
     validate_all,
 )
 from graphstore.settings import EngineSettings, Neo4jSettings
+from graphstore.store import GraphStore, open_store
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AcceptedViolationCreate",
     "AcceptedViolationPublic",
+    "AlreadyExistsError",
     "AuthenticationError",
     "CandidateEquipment",
     "ConfigurationError",
+    "ConflictError",
     "DatabaseUnavailableError",
     "EngineInfo",
     "EngineNotRunningError",
@@ -57,19 +67,25 @@ __all__ = [
     "EngineState",
     "EngineStatus",
     "Graph",
+    "GraphStore",
     "GraphStoreError",
     "Health",
     "ImportReport",
+    "IntegrityError",
     "LoadoutValidation",
     "LocalEngine",
     "Neo4jSettings",
+    "NotFoundError",
     "Query",
     "QueryError",
     "QueryNotFoundError",
+    "RestrictError",
     "RuleDefinitionError",
     "RulesEngine",
     "RulesImportReport",
     "SchemaOutOfDateError",
+    "TransactionError",
+    "ValidationError",
     "ValidationFilter",
     "ValidationRun",
     "ValidationSummary",
@@ -83,6 +99,7 @@ __all__ = [
     "import_megamek",
     "import_rules",
     "load_demo",
+    "open_store",
     "run_named",
     "validate",
     "validate_all",

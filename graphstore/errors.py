@@ -106,6 +106,10 @@ class TransactionError(GraphStoreError):
     """A store transaction was misused (nested, or used after it ended)."""
 
 
+class AlreadyExistsError(ConflictError):
+    """A create named an id that is already taken (soft-deleted entities keep theirs)."""
+
+
 class ImportSourceError(GraphStoreError):
     """An import source (a data directory or a rules file) is missing or unusable as a whole."""
 

@@ -1,0 +1,6 @@
+// The stored calculations of one entity, by name.
+// @param entity_id: the Loadout (or Unit) id
+MATCH (calc:Calculation {entity_id: $entity_id})
+RETURN calc {.id, .entity_id, .name, .value, .computed_at, .inputs_hash, .formula_version,
+  .stale} AS calculation
+ORDER BY calc.name

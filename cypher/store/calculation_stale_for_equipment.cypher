@@ -1,0 +1,5 @@
+// Marks the calculations of every loadout that mounts an item stale (an input changed).
+// @param equipment_id: the Equipment id
+MATCH (:Equipment {id: $equipment_id})<-[:MOUNTS]-(:Loadout)-[:HAS_CALCULATION]->(calc:Calculation)
+SET calc.stale = true
+RETURN count(DISTINCT calc) AS marked

@@ -1,0 +1,15 @@
+// Stores a loadout's calculated values, fresh: value, when, from which inputs, by which
+// formula version.
+// @param loadout_id: the Loadout id
+// @param rows: [{id, name, value}]
+// @param inputs_hash: sha256 of the inputs read
+// @param formula_version: the formula version used
+// @param now: the computation time
+MATCH (l:Loadout {id: $loadout_id})
+UNWIND $rows AS row
+MERGE (calc:Calculation {id: row.id})
+SET calc.entity_id = $loadout_id, calc.name = row.name, calc.value = row.value,
+  calc.computed_at = $now, calc.inputs_hash = $inputs_hash,
+  calc.formula_version = $formula_version, calc.stale = false
+MERGE (l)-[:HAS_CALCULATION]->(calc)
+RETURN count(calc) AS stored

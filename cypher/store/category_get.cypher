@@ -1,0 +1,18 @@
+// One Category with only the asked fields and relations (parent, child ids, member ids).
+// @param id: the Category id
+// @param fields: property names to return, or null for all
+// @param relations: any of 'parent', 'children', 'members'
+// @param include_deleted: also find a soft-deleted category
+MATCH (c:Category {id: $id})
+WHERE $include_deleted OR c.deleted_at IS NULL
+RETURN
+  [k IN keys(c) WHERE $fields IS NULL OR k IN $fields | [k, c[k]]] AS props,
+  CASE WHEN 'parent' IN $relations THEN
+    head([(c)-[:SUBCATEGORY_OF]->(p:Category) | p.id])
+  END AS parent_id,
+  CASE WHEN 'children' IN $relations THEN
+    [(child:Category)-[:SUBCATEGORY_OF]->(c) WHERE child.deleted_at IS NULL | child.id]
+  END AS children,
+  CASE WHEN 'members' IN $relations THEN
+    [(e:Equipment)-[:IN_CATEGORY]->(c) WHERE e.deleted_at IS NULL | e.id]
+  END AS member_ids

@@ -1,0 +1,5 @@
+// Live loadouts that mount soft-deleted equipment.
+// @severity: warning
+MATCH (l:Loadout)-[m:MOUNTS]->(e:Equipment)
+WHERE e.deleted_at IS NOT NULL AND l.deleted_at IS NULL
+RETURN 'Loadout' AS label, l.id AS id, 'mounts deleted equipment ' + e.id AS detail

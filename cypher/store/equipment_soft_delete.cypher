@@ -1,0 +1,7 @@
+// Soft-deletes one Equipment: sets deleted_at and bumps the version. Its relationships stay,
+// so a restore is exact.
+// @param id: the Equipment id
+// @param now: the deletion time
+MATCH (n:Equipment {id: $id})
+SET n.deleted_at = $now, n.version = n.version + 1, n.updated_at = $now
+RETURN properties(n) AS props, [] AS cascaded

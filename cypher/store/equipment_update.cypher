@@ -1,0 +1,7 @@
+// Sets the given properties of one Equipment (a null removes one) and bumps its version.
+// @param id: the Equipment id
+// @param props: property map to merge in
+// @param now: the write time
+MATCH (n:Equipment {id: $id})
+SET n += $props, n.version = n.version + 1, n.updated_at = $now
+RETURN properties(n) AS props

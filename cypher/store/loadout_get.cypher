@@ -1,0 +1,17 @@
+// One Loadout with only the asked fields and relations (its mounts, its source), in one
+// round trip.
+// @param id: the Loadout id
+// @param fields: property names to return, or null for all
+// @param relations: any of 'mounts', 'derived_from'
+// @param include_deleted: also find a soft-deleted loadout
+MATCH (l:Loadout {id: $id})
+WHERE $include_deleted OR l.deleted_at IS NULL
+RETURN
+  [k IN keys(l) WHERE $fields IS NULL OR k IN $fields | [k, l[k]]] AS props,
+  CASE WHEN 'mounts' IN $relations THEN
+    [(l)-[m:MOUNTS]->(e:Equipment) |
+      m {.mount_id, .location, .slot, .rear, .quantity, equipment_id: e.id}]
+  END AS mounts,
+  CASE WHEN 'derived_from' IN $relations THEN
+    head([(l)-[:DERIVED_FROM]->(source:Loadout) | source.id])
+  END AS derived_from

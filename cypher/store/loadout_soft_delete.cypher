@@ -1,0 +1,7 @@
+// Soft-deletes one Loadout: sets deleted_at and bumps the version. Its relationships stay,
+// so a restore is exact.
+// @param id: the Loadout id
+// @param now: the deletion time
+MATCH (n:Loadout {id: $id})
+SET n.deleted_at = $now, n.version = n.version + 1, n.updated_at = $now
+RETURN properties(n) AS props, [] AS cascaded

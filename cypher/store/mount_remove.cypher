@@ -1,0 +1,16 @@
+// Removes one mount, by mount_id, from a loadout; bumps the loadout's version and marks its
+// calculations stale. No row when the loadout has no such mount.
+// @param id: the Loadout id
+// @param mount_id: the mount to remove
+// @param now: the write time
+MATCH (l:Loadout {id: $id})-[m:MOUNTS {mount_id: $mount_id}]->(e:Equipment)
+WITH l, m, m {.mount_id, .location, .slot, .rear, .quantity, equipment_id: e.id} AS gone
+DELETE m
+SET l.version = l.version + 1, l.updated_at = $now
+WITH l, gone
+CALL (l) {
+  OPTIONAL MATCH (l)-[:HAS_CALCULATION]->(calc:Calculation)
+  SET calc.stale = true
+  RETURN count(calc) AS marked
+}
+RETURN l.version AS version, [gone.mount_id] AS removed, [] AS added

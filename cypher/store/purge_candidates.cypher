@@ -1,0 +1,9 @@
+// Every entity soft-deleted before a cutoff, with its label.
+// @param cutoff: soft-deleted strictly before this time
+MATCH (n:Unit) WHERE n.deleted_at < $cutoff RETURN 'Unit' AS label, n.id AS id
+UNION ALL
+MATCH (n:Loadout) WHERE n.deleted_at < $cutoff RETURN 'Loadout' AS label, n.id AS id
+UNION ALL
+MATCH (n:Equipment) WHERE n.deleted_at < $cutoff RETURN 'Equipment' AS label, n.id AS id
+UNION ALL
+MATCH (n:Category) WHERE n.deleted_at < $cutoff RETURN 'Category' AS label, n.id AS id

@@ -1,0 +1,68 @@
+"""The domain storage layer: units, equipment, categories and loadouts, with integrity."""
+
+from graphstore.store.enums import Era, LocationCode, RulesLevel, TechBase
+from graphstore.store.integrity import Finding, IntegrityReport, RepairAction
+from graphstore.store.listing import EquipmentSort, UnitSort
+from graphstore.store.models import (
+    CalculationPublic,
+    CategoryCreate,
+    CategoryPublic,
+    CategoryUpdate,
+    ChangePublic,
+    DeleteReport,
+    EquipmentCreate,
+    EquipmentPublic,
+    EquipmentUpdate,
+    LoadoutCreate,
+    LoadoutPublic,
+    LoadoutUpdate,
+    LocationSpec,
+    MountCreate,
+    MountDiff,
+    MountMove,
+    MountPublic,
+    Page,
+    UnitCreate,
+    UnitPublic,
+    UnitUpdate,
+)
+from graphstore.store.references import REFERENCES, OnDelete, Reference
+from graphstore.store.store import GraphStore, open_store
+
+__all__ = [
+    "REFERENCES",
+    "CalculationPublic",
+    "CategoryCreate",
+    "CategoryPublic",
+    "CategoryUpdate",
+    "ChangePublic",
+    "DeleteReport",
+    "EquipmentCreate",
+    "EquipmentPublic",
+    "EquipmentSort",
+    "EquipmentUpdate",
+    "Era",
+    "Finding",
+    "GraphStore",
+    "IntegrityReport",
+    "LoadoutCreate",
+    "LoadoutPublic",
+    "LoadoutUpdate",
+    "LocationCode",
+    "LocationSpec",
+    "MountCreate",
+    "MountDiff",
+    "MountMove",
+    "MountPublic",
+    "OnDelete",
+    "Page",
+    "Reference",
+    "RepairAction",
+    "RulesLevel",
+    "TechBase",
+    "UnitCreate",
+    "UnitPublic",
+    "UnitSort",
+    "UnitUpdate",
+    "open_store",
+]

@@ -1,0 +1,94 @@
+"""The audit trail: one (:Change)-[:CHANGED]->(entity) per write, with who, when and what.
+
+A Change keeps `entity_id` and `entity_label` as properties, so the history of a purged
+entity is still readable after its CHANGED edge went with it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from graphstore.store.models import ChangePublic
+from graphstore.store.scope import Runner, run
+
+# Bookkeeping that changes on every write; the version alone says which write it was.
+_NOISE = frozenset({"updated_at", "search_name"})
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _dump(properties: dict[str, Any]) -> str:
+    return json.dumps({k: _jsonable(v) for k, v in sorted(properties.items())}, default=str)
+
+
+def changed_properties(
+    before: dict[str, Any], after: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the properties that differ, each side with its own value (absent = None)."""
+    keys = {k for k in before.keys() | after.keys() if k not in _NOISE}
+    changed = {k for k in keys if before.get(k) != after.get(k)}
+    return (
+        {k: before.get(k) for k in sorted(changed)},
+        {k: after.get(k) for k in sorted(changed)},
+    )
+
+
+@dataclass
+class ChangeLog:
+    """Changes gathered by one operation, written in one UNWIND at its end."""
+
+    actor: str
+    at: datetime
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(
+        self,
+        operation: str,
+        label: str,
+        entity_id: str,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        old, new = changed_properties(before or {}, after or {})
+        self.rows.append(
+            {
+                "id": uuid.uuid4().hex,
+                "operation": operation,
+                "entity_label": label,
+                "entity_id": entity_id,
+                "before": _dump(old),
+                "after": _dump(new),
+            }
+        )
+
+    def write(self, tx: Runner) -> None:
+        if self.rows:
+            run(tx, "store/change_record", changes=self.rows, actor=self.actor, at=self.at)
+            self.rows = []
+
+
+def history(tx: Runner, entity_id: str, limit: int) -> list[ChangePublic]:
+    rows = run(tx, "store/change_history", entity_id=entity_id, limit=limit)
+    return [
+        ChangePublic(
+            id=row["id"],
+            at=row["at"].to_native(),
+            actor=row["actor"],
+            operation=row["operation"],
+            entity_label=row["entity_label"],
+            entity_id=row["entity_id"],
+            before=json.loads(row["before"] or "{}"),
+            after=json.loads(row["after"] or "{}"),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,19 @@
+"""What every repository shares: where to run work, and who is acting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from graphstore.store.audit import ChangeLog
+from graphstore.store.scope import Scope
+
+
+@dataclass(frozen=True)
+class Context:
+    scope: Scope
+    actor: str
+
+    def change_log(self) -> ChangeLog:
+        """A fresh log stamped now; its time is also the write's `updated_at`."""
+        return ChangeLog(actor=self.actor, at=datetime.now(UTC))

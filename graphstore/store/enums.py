@@ -1,0 +1,58 @@
+"""The closed vocabularies of docs/model.md, as enums pydantic validates against."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TechBase(StrEnum):
+    INNER_SPHERE = "INNER_SPHERE"
+    CLAN = "CLAN"
+    MIXED = "MIXED"
+
+
+class RulesLevel(StrEnum):
+    INTRODUCTORY = "INTRODUCTORY"
+    STANDARD = "STANDARD"
+    ADVANCED = "ADVANCED"
+    EXPERIMENTAL = "EXPERIMENTAL"
+    UNOFFICIAL = "UNOFFICIAL"
+
+
+class Era(StrEnum):
+    AGE_OF_WAR = "AGE_OF_WAR"
+    STAR_LEAGUE = "STAR_LEAGUE"
+    SUCCESSION_WARS = "SUCCESSION_WARS"
+    CLAN_INVASION = "CLAN_INVASION"
+    CIVIL_WAR = "CIVIL_WAR"
+    JIHAD = "JIHAD"
+    DARK_AGE = "DARK_AGE"
+    IL_CLAN = "IL_CLAN"
+
+
+class LocationCode(StrEnum):
+    HEAD = "HEAD"
+    CENTER_TORSO = "CENTER_TORSO"
+    LEFT_TORSO = "LEFT_TORSO"
+    RIGHT_TORSO = "RIGHT_TORSO"
+    LEFT_ARM = "LEFT_ARM"
+    RIGHT_ARM = "RIGHT_ARM"
+    LEFT_LEG = "LEFT_LEG"
+    RIGHT_LEG = "RIGHT_LEG"
+    FRONT_LEFT_LEG = "FRONT_LEFT_LEG"
+    FRONT_RIGHT_LEG = "FRONT_RIGHT_LEG"
+    REAR_LEFT_LEG = "REAR_LEFT_LEG"
+    REAR_RIGHT_LEG = "REAR_RIGHT_LEG"
+
+
+# A biped 'Mech's slot capacity per location (docs/model.md).
+MECH_LOCATION_SLOTS: dict[LocationCode, int] = {
+    LocationCode.HEAD: 6,
+    LocationCode.CENTER_TORSO: 12,
+    LocationCode.LEFT_TORSO: 12,
+    LocationCode.RIGHT_TORSO: 12,
+    LocationCode.LEFT_ARM: 12,
+    LocationCode.RIGHT_ARM: 12,
+    LocationCode.LEFT_LEG: 6,
+    LocationCode.RIGHT_LEG: 6,
+}

@@ -1,0 +1,106 @@
+"""Filtered, sorted, paged lists of units and equipment: the total and the page in one query."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graphstore.store.convert import plain
+from graphstore.store.enums import Era, RulesLevel, TechBase
+from graphstore.store.models import EquipmentPublic, Page, UnitPublic
+from graphstore.store.scope import Runner, Scope, run_one
+
+MAX_PAGE_SIZE = 500
+
+
+class UnitSort(StrEnum):
+    """Sortable unit fields, each backed by an index (migrations/V002)."""
+
+    name = "search_name"
+    tonnage = "tonnage"
+    battle_value = "battle_value"
+    year = "year"
+    era = "era"
+    tech_base = "tech_base"
+    rules_level = "rules_level"
+    unit_type = "unit_type"
+    id = "id"
+
+
+class EquipmentSort(StrEnum):
+    name = "search_name"
+    tonnage = "tonnage"
+    battle_value = "battle_value"
+    intro_year = "intro_year"
+    tech_base = "tech_base"
+    rules_level = "rules_level"
+    id = "id"
+
+
+class Paging(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    q: Annotated[str, Field(max_length=200)] | None = None
+    descending: bool = False
+    page: Annotated[int, Field(ge=1)] = 1
+    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 50
+    include_deleted: bool = False
+    tonnage_min: float | None = None
+    tonnage_max: float | None = None
+    bv_min: int | None = None
+    bv_max: int | None = None
+    year_min: int | None = None
+    year_max: int | None = None
+    tech_base: TechBase | None = None
+    rules_level: RulesLevel | None = None
+
+    def parameters(self) -> dict[str, Any]:
+        params = self.model_dump(mode="json", exclude={"page", "page_size", "q"})
+        params["q"] = self.q.lower().strip() if self.q else None
+        params["skip"] = (self.page - 1) * self.page_size
+        params["limit"] = self.page_size
+        return params
+
+
+class UnitFilter(Paging):
+    era: Era | None = None
+    unit_type: str | None = None
+    has_equipment: str | None = None
+    sort: UnitSort = UnitSort.name
+
+
+class EquipmentFilter(Paging):
+    category_id: str | None = None
+    is_weapon: bool | None = None
+    sort: EquipmentSort = EquipmentSort.name
+
+
+def _page(scope: Scope, name: str, filters: Paging, params: dict[str, Any]) -> dict[str, Any]:
+    def work(tx: Runner) -> dict[str, Any] | None:
+        return run_one(tx, name, **params)
+
+    return scope.read(work) or {"total": 0, "items": []}
+
+
+def list_units(scope: Scope, filters: UnitFilter) -> Page[UnitPublic]:
+    params = filters.parameters() | {"sort": filters.sort.value}
+    row = _page(scope, "store/unit_list", filters, params)
+    return Page[UnitPublic](
+        items=[UnitPublic.model_validate(plain(p)) for p in row["items"]],
+        total=row["total"],
+        page=filters.page,
+        page_size=filters.page_size,
+    )
+
+
+def list_equipment(scope: Scope, filters: EquipmentFilter) -> Page[EquipmentPublic]:
+    params = filters.parameters() | {"sort": filters.sort.value}
+    row = _page(scope, "store/equipment_list", filters, params)
+    return Page[EquipmentPublic](
+        items=[EquipmentPublic.model_validate(plain(p)) for p in row["items"]],
+        total=row["total"],
+        page=filters.page,
+        page_size=filters.page_size,
+    )

@@ -1,0 +1,286 @@
+"""Loadouts: a unit's equipment, as MOUNTS relationships each with a stable `mount_id`.
+
+A mount change bumps the loadout's version (mounts are part of its state), so
+`expected_version` protects them too, and marks the loadout's calculations stale.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from graphstore.errors import IntegrityError, NotFoundError, ValidationError
+from graphstore.store.entities import Repository
+from graphstore.store.models import (
+    LoadoutCreate,
+    LoadoutPublic,
+    LoadoutUpdate,
+    MountCreate,
+    MountDiff,
+    MountMove,
+    MountPublic,
+)
+from graphstore.store.scope import Runner, run, run_one
+from graphstore.store.validation import error, validate, validate_many
+
+
+def new_mount_id() -> str:
+    return uuid.uuid4().hex
+
+
+def mount_row(mount: MountCreate, mount_id: str | None = None) -> dict[str, Any]:
+    return {"mount_id": mount_id or new_mount_id(), **mount.model_dump(mode="json")}
+
+
+def mount_problems(
+    context: dict[str, Any], unit_id: str, mounts: Sequence[dict[str, Any]], prefix: str
+) -> list[dict[str, object]]:
+    """Mount rows checked against the graph: equipment exists, location and slot fit the unit."""
+    problems: list[dict[str, object]] = []
+    locations: dict[str, int] = context["locations"].get(unit_id, {})
+    for index, mount in enumerate(mounts):
+        base = f"{prefix}[{index}]"
+        if mount["equipment_id"] not in context["equipment"]:
+            problems.append(
+                error(
+                    f"{base}.equipment_id", f"no equipment {mount['equipment_id']!r}", "reference"
+                )
+            )
+        if locations and mount["location"] not in locations:
+            problems.append(
+                error(
+                    f"{base}.location", f"unit {unit_id!r} has no {mount['location']}", "location"
+                )
+            )
+        slot = mount.get("slot")
+        capacity = locations.get(mount["location"])
+        if slot is not None and capacity is not None and slot >= capacity:
+            problems.append(
+                error(
+                    f"{base}.slot",
+                    f"slot {slot} is beyond {mount['location']}'s {capacity}",
+                    "location",
+                )
+            )
+    return problems
+
+
+def mount_context(tx: Runner, unit_ids: list[str], equipment_ids: list[str]) -> dict[str, Any]:
+    row = run_one(
+        tx,
+        "store/mount_context",
+        unit_ids=sorted(set(unit_ids)),
+        equipment_ids=sorted(set(equipment_ids)),
+    )
+    assert row is not None
+    return {
+        "units": set(row["units"]),
+        "locations": {
+            entry["id"]: {loc["code"]: loc["crit_slots"] for loc in entry["locations"]}
+            for entry in row["unit_locations"]
+        },
+        "equipment": set(row["equipment"]),
+    }
+
+
+def _public_mount(row: dict[str, Any]) -> MountPublic:
+    return MountPublic.model_validate(row)
+
+
+class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
+    label = "Loadout"
+    key = "loadout"
+    create_model = LoadoutCreate
+    update_model = LoadoutUpdate
+    public_model = LoadoutPublic
+    relations = frozenset({"mounts", "derived_from"})
+
+    def _row(self, item: LoadoutCreate, entity_id: str) -> dict[str, Any]:
+        props = item.model_dump(mode="json", exclude={"id", "mounts"})
+        mounts = [mount_row(m) for m in item.mounts]
+        return {"id": entity_id, "props": props, "unit_id": item.unit_id, "mounts": mounts}
+
+    def _check_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
+        context = mount_context(
+            tx,
+            [row["unit_id"] for row in rows],
+            [m["equipment_id"] for row in rows for m in row["mounts"]],
+        )
+        problems: list[dict[str, object]] = []
+        for index, row in enumerate(rows):
+            base = f"{name}[{index}]." if name else ""
+            if row["unit_id"] not in context["units"]:
+                problems.append(error(f"{base}unit_id", f"no unit {row['unit_id']!r}", "reference"))
+            problems += mount_problems(context, row["unit_id"], row["mounts"], f"{base}mounts")
+        if problems:
+            raise ValidationError(problems)
+
+    def _check_restorable(self, tx: Runner, entity_id: str) -> None:
+        row = run_one(tx, "store/loadout_owner", id=entity_id)
+        if row is None or row["unit_deleted_at"] is not None:
+            raise IntegrityError(
+                f"Loadout {entity_id!r} belongs to a deleted unit; restore the unit instead",
+                blockers=[{"relationship": "HAS_LOADOUT", "unit_id": row and row["unit_id"]}],
+            )
+
+    # ---- mounts ------------------------------------------------------------------------
+
+    def _mount_write(
+        self,
+        loadout_id: str,
+        expected_version: int | None,
+        checked: list[dict[str, Any]],
+        operation: str,
+        query: str,
+        **parameters: Any,
+    ) -> dict[str, Any]:
+        def work(tx: Runner) -> dict[str, Any]:
+            before = self._locked(tx, loadout_id, expected_version)
+            if checked:
+                unit_id = before["unit_id"]
+                context = mount_context(tx, [unit_id], [m["equipment_id"] for m in checked])
+                problems = mount_problems(context, unit_id, checked, "mounts")
+                if problems:
+                    raise ValidationError(problems)
+            log = self._context.change_log()
+            row = run_one(tx, query, id=loadout_id, now=log.at, **parameters)
+            if row is None:
+                raise NotFoundError("Mount", str(parameters.get("mount_id")))
+            log.add(
+                operation,
+                self.label,
+                loadout_id,
+                {"version": before["version"], "mounts": row.get("removed")},
+                {"version": row["version"], "mounts": row.get("added")},
+            )
+            log.write(tx)
+            return row
+
+        return self._context.scope.write(work)
+
+    def add_mount(
+        self,
+        loadout_id: str,
+        mount: MountCreate | dict[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> MountPublic:
+        """Mounts one item; returns it with its new `mount_id`."""
+        row = mount_row(validate(MountCreate, mount))
+        self._mount_write(
+            loadout_id, expected_version, [row], "mount", "store/mount_add", mount=row
+        )
+        return _public_mount(row)
+
+    def remove_mount(
+        self, loadout_id: str, mount_id: str, *, expected_version: int | None = None
+    ) -> None:
+        """Removes the mount with this id; NotFoundError when the loadout has none such."""
+        self._mount_write(
+            loadout_id, expected_version, [], "unmount", "store/mount_remove", mount_id=mount_id
+        )
+
+    def replace_mounts(
+        self,
+        loadout_id: str,
+        mounts: Sequence[MountCreate | dict[str, Any]],
+        *,
+        expected_version: int | None = None,
+    ) -> list[MountPublic]:
+        """Replaces every mount at once, atomically."""
+        rows = [mount_row(m) for m in validate_many(MountCreate, list(mounts), "mounts")]
+        self._mount_write(
+            loadout_id,
+            expected_version,
+            rows,
+            "replace_mounts",
+            "store/mount_replace",
+            mounts=rows,
+        )
+        return [_public_mount(r) for r in rows]
+
+    def mounts(self, loadout_id: str) -> list[MountPublic]:
+        found = self.get(loadout_id, fields=["id"], relations=["mounts"])
+        return found.mounts or []
+
+    # ---- variants ----------------------------------------------------------------------
+
+    def clone(
+        self,
+        loadout_id: str,
+        *,
+        new_id: str | None = None,
+        name: str | None = None,
+        unit_id: str | None = None,
+    ) -> LoadoutPublic:
+        """A copy with fresh mount ids, DERIVED_FROM the source, never the stock loadout."""
+        source = self.get(loadout_id, relations=["mounts"])
+        copy = LoadoutCreate(
+            id=new_id,
+            unit_id=unit_id or source.unit_id or "",
+            name=name or f"{source.name} (copy)",
+            notes=source.notes,
+            is_stock=False,
+            mounts=[
+                MountCreate.model_validate(m.model_dump(exclude={"mount_id"}))
+                for m in source.mounts or []
+            ],
+        )
+        entity_id = copy.id or self._new_id(copy)
+        row = self._row(copy, entity_id)
+
+        def clone(tx: Runner) -> None:
+            self._locked(tx, loadout_id, source.version)
+            self._create_in(tx, entity_id, row)
+            run(tx, "store/loadout_derive", id=entity_id, source_id=loadout_id)
+
+        self._context.scope.write(clone)
+        return self.get(entity_id, relations=["mounts", "derived_from"])
+
+    def diff(self, a: str, b: str) -> MountDiff:
+        """How loadout `b`'s mounts differ from `a`'s."""
+        return diff_mounts(self.mounts(a), self.mounts(b))
+
+    def list_for_unit(self, unit_id: str, *, include_deleted: bool = False) -> list[LoadoutPublic]:
+        def work(tx: Runner) -> list[dict[str, Any]]:
+            return run(
+                tx, "store/loadout_list_for_unit", unit_id=unit_id, include_deleted=include_deleted
+            )
+
+        return [self._public(row["props"]) for row in self._context.scope.read(work)]
+
+
+def _placement(m: MountPublic) -> tuple[str, int, bool, int]:
+    return (m.location, -1 if m.slot is None else m.slot, m.rear, m.quantity)
+
+
+def diff_mounts(a: list[MountPublic], b: list[MountPublic]) -> MountDiff:
+    """Exact placements match first; what is left pairs up by equipment as moves."""
+    left = sorted(a, key=lambda m: (m.equipment_id, _placement(m)))
+    right = sorted(b, key=lambda m: (m.equipment_id, _placement(m)))
+    unmatched_right = list(right)
+    unmatched_left: list[MountPublic] = []
+    for mount in left:
+        twin = next(
+            (
+                r
+                for r in unmatched_right
+                if r.equipment_id == mount.equipment_id and _placement(r) == _placement(mount)
+            ),
+            None,
+        )
+        if twin is None:
+            unmatched_left.append(mount)
+        else:
+            unmatched_right.remove(twin)
+    moved: list[MountMove] = []
+    removed: list[MountPublic] = []
+    for mount in unmatched_left:
+        twin = next((r for r in unmatched_right if r.equipment_id == mount.equipment_id), None)
+        if twin is None:
+            removed.append(mount)
+        else:
+            unmatched_right.remove(twin)
+            moved.append(MountMove(before=mount, after=twin))
+    return MountDiff(added=unmatched_right, removed=removed, moved=moved)

@@ -1,0 +1,368 @@
+"""The pydantic family per entity: Base (shared fields), Create, Update (all optional), Public.
+
+Create and Update refuse unknown fields so a typo is a validation error, not a silent no-op.
+Public models carry every field as optional: a projected read fills only what it was asked
+for, and `model_fields_set` says which ones those were.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from graphstore.store.enums import (
+    MECH_LOCATION_SLOTS,
+    Era,
+    LocationCode,
+    RulesLevel,
+    TechBase,
+)
+
+EntityId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s/]+$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Tons = Annotated[float, Field(ge=0, le=1000)]
+Year = Annotated[int, Field(ge=1900, le=3300)]
+NonNegative = Annotated[int, Field(ge=0)]
+
+_STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Stamped(BaseModel):
+    """What the store keeps on every mutable entity."""
+
+    id: str
+    version: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+
+# ---- Locations -------------------------------------------------------------------------
+
+
+class LocationSpec(BaseModel):
+    model_config = _STRICT
+
+    code: LocationCode
+    crit_slots: Annotated[int, Field(ge=0, le=12)]
+    fixed_slots: Annotated[int, Field(ge=0, le=12)] = 0
+    fixed: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fixed_fit(self) -> LocationSpec:
+        if self.fixed_slots > self.crit_slots:
+            raise ValueError("fixed_slots cannot exceed crit_slots")
+        return self
+
+
+class LocationPublic(BaseModel):
+    id: str
+    code: str
+    crit_slots: int | None = None
+    fixed_slots: int | None = None
+    fixed: list[str] | None = None
+
+
+def mech_locations() -> list[LocationSpec]:
+    """A biped 'Mech's locations with their capacity."""
+    return [LocationSpec(code=code, crit_slots=n) for code, n in MECH_LOCATION_SLOTS.items()]
+
+
+# ---- Units -----------------------------------------------------------------------------
+
+
+class UnitBase(BaseModel):
+    model_config = _STRICT
+
+    configuration: str | None = None
+    tech_base: TechBase | None = None
+    rules_level: RulesLevel | None = None
+    era: Era | None = None
+    year: Year | None = None
+    free_tonnage: Tons | None = None
+    heat_dissipation: NonNegative | None = None
+    battle_value: NonNegative | None = None
+    engine_type: str | None = None
+    engine_rating: Annotated[int, Field(ge=0, le=500)] | None = None
+    walk_mp: Annotated[int, Field(ge=0, le=30)] | None = None
+    jump_mp: Annotated[int, Field(ge=0, le=30)] | None = None
+    heat_sink_type: str | None = None
+    heat_sink_count: NonNegative | None = None
+    role: str | None = None
+    source: str | None = None
+    mul_id: int | None = None
+
+
+class UnitCreate(UnitBase):
+    id: EntityId | None = None
+    chassis: Name
+    model: Annotated[str, Field(max_length=200)]
+    unit_type: Name
+    tonnage: Tons
+    tech_base: TechBase
+    rules_level: RulesLevel
+    # None means: a 'Mech gets the standard biped locations, anything else none.
+    locations: list[LocationSpec] | None = None
+
+    @field_validator("locations")
+    @classmethod
+    def _unique_codes(cls, value: list[LocationSpec] | None) -> list[LocationSpec] | None:
+        if value is not None:
+            codes = [spec.code for spec in value]
+            if len(codes) != len(set(codes)):
+                raise ValueError("location codes must be unique")
+        return value
+
+    def resolved_locations(self) -> list[LocationSpec]:
+        if self.locations is not None:
+            return self.locations
+        return mech_locations() if self.unit_type == "BattleMech" else []
+
+
+class UnitUpdate(UnitBase):
+    chassis: Name | None = None
+    model: Annotated[str, Field(max_length=200)] | None = None
+    unit_type: Name | None = None
+    tonnage: Tons | None = None
+
+
+class UnitPublic(Stamped):
+    chassis: str | None = None
+    model: str | None = None
+    name: str | None = None
+    search_name: str | None = None
+    unit_type: str | None = None
+    configuration: str | None = None
+    tech_base: str | None = None
+    rules_level: str | None = None
+    era: str | None = None
+    year: int | None = None
+    tonnage: float | None = None
+    free_tonnage: float | None = None
+    heat_dissipation: int | None = None
+    battle_value: int | None = None
+    engine_type: str | None = None
+    engine_rating: int | None = None
+    walk_mp: int | None = None
+    jump_mp: int | None = None
+    heat_sink_type: str | None = None
+    heat_sink_count: int | None = None
+    role: str | None = None
+    source: str | None = None
+    mul_id: int | None = None
+    content_hash: str | None = None
+    locations: list[LocationPublic] | None = None
+    loadouts: list[LoadoutPublic] | None = None
+
+
+# ---- Equipment -------------------------------------------------------------------------
+
+
+class EquipmentBase(BaseModel):
+    model_config = _STRICT
+
+    intro_year: Year | None = None
+    crit_slots: Annotated[int, Field(ge=0, le=12)] | None = None
+    heat: Annotated[float, Field(ge=0, le=100)] | None = None
+    damage: str | None = None
+    battle_value: NonNegative | None = None
+    cost: Annotated[float, Field(ge=0)] | None = None
+    heat_dissipation: NonNegative | None = None
+    allowed_locations: list[LocationCode] | None = None
+    requires_hand: bool | None = None
+    requires_lower_arm: bool | None = None
+    max_per_location: Annotated[int, Field(ge=1)] | None = None
+    max_per_unit: Annotated[int, Field(ge=1)] | None = None
+    is_weapon: bool | None = None
+    source_file: str | None = None
+
+    @field_validator("tech_base", check_fields=False)
+    @classmethod
+    def _no_mixed_equipment(cls, value: TechBase | None) -> TechBase | None:
+        if value is TechBase.MIXED:
+            raise ValueError("MIXED is a unit tech base; equipment is INNER_SPHERE or CLAN")
+        return value
+
+
+class EquipmentCreate(EquipmentBase):
+    id: EntityId | None = None
+    name: Name
+    tech_base: TechBase
+    rules_level: RulesLevel
+    tonnage: Tons
+    category_ids: list[EntityId] = Field(default_factory=list)
+
+
+class EquipmentUpdate(EquipmentBase):
+    name: Name | None = None
+    tech_base: TechBase | None = None
+    rules_level: RulesLevel | None = None
+    tonnage: Tons | None = None
+    category_ids: list[EntityId] | None = None
+
+
+class EquipmentPublic(Stamped):
+    name: str | None = None
+    search_name: str | None = None
+    tech_base: str | None = None
+    rules_level: str | None = None
+    intro_year: int | None = None
+    tonnage: float | None = None
+    crit_slots: int | None = None
+    heat: float | None = None
+    damage: Any = None
+    battle_value: int | None = None
+    cost: float | None = None
+    heat_dissipation: int | None = None
+    allowed_locations: list[str] | None = None
+    requires_hand: bool | None = None
+    requires_lower_arm: bool | None = None
+    max_per_location: int | None = None
+    max_per_unit: int | None = None
+    is_weapon: bool | None = None
+    source_file: str | None = None
+    categories: list[CategoryPublic] | None = None
+
+
+# ---- Categories ------------------------------------------------------------------------
+
+
+class CategoryBase(BaseModel):
+    model_config = _STRICT
+
+    path: str | None = None
+
+
+class CategoryCreate(CategoryBase):
+    id: EntityId | None = None
+    name: Name
+    parent_id: EntityId | None = None
+
+
+class CategoryUpdate(CategoryBase):
+    name: Name | None = None
+    # Re-parenting: a new parent id; use `detach_parent=True` to make the category a root.
+    parent_id: EntityId | None = None
+    detach_parent: bool = False
+
+
+class CategoryPublic(Stamped):
+    name: str | None = None
+    path: str | None = None
+    parent_id: str | None = None
+    children: list[str] | None = None
+    member_ids: list[str] | None = None
+
+
+# ---- Loadouts and mounts ---------------------------------------------------------------
+
+
+class MountCreate(BaseModel):
+    model_config = _STRICT
+
+    equipment_id: EntityId
+    location: LocationCode
+    slot: Annotated[int, Field(ge=0, le=11)] | None = None
+    rear: bool = False
+    quantity: Annotated[int, Field(ge=1, le=1000)] = 1
+
+
+class MountPublic(BaseModel):
+    mount_id: str
+    equipment_id: str
+    location: str
+    slot: int | None = None
+    rear: bool = False
+    quantity: int = 1
+
+
+class LoadoutBase(BaseModel):
+    model_config = _STRICT
+
+    notes: str | None = None
+
+
+class LoadoutCreate(LoadoutBase):
+    id: EntityId | None = None
+    unit_id: EntityId
+    name: Name
+    is_stock: bool = False
+    mounts: list[MountCreate] = Field(default_factory=list)
+
+
+class LoadoutUpdate(LoadoutBase):
+    name: Name | None = None
+    is_stock: bool | None = None
+
+
+class LoadoutPublic(Stamped):
+    name: str | None = None
+    unit_id: str | None = None
+    is_stock: bool | None = None
+    notes: str | None = None
+    derived_from: str | None = None
+    mounts: list[MountPublic] | None = None
+
+
+class MountMove(BaseModel):
+    before: MountPublic
+    after: MountPublic
+
+
+class MountDiff(BaseModel):
+    """How loadout b differs from loadout a. Mounts match by equipment; a match that changed
+    location, slot, rear or quantity is a move."""
+
+    added: list[MountPublic]
+    removed: list[MountPublic]
+    moved: list[MountMove]
+
+
+# ---- Lists, calculations, audit --------------------------------------------------------
+
+ItemT = TypeVar("ItemT")
+
+
+class Page(BaseModel, Generic[ItemT]):
+    items: list[ItemT]
+    total: int
+    page: int
+    page_size: int
+
+
+class CalculationPublic(BaseModel):
+    id: str
+    entity_id: str
+    name: str
+    value: float | None
+    computed_at: datetime
+    inputs_hash: str
+    formula_version: str
+    stale: bool
+
+
+class ChangePublic(BaseModel):
+    id: str
+    at: datetime
+    actor: str
+    operation: str
+    entity_label: str
+    entity_id: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+UnitPublic.model_rebuild()
+EquipmentPublic.model_rebuild()
+
+
+class DeleteReport(BaseModel):
+    """What a delete did beyond the entity itself: what it cascaded to and what it detached."""
+
+    label: str
+    id: str
+    soft: bool
+    cascaded: list[dict[str, str]] = Field(default_factory=list)
+    detached: list[dict[str, Any]] = Field(default_factory=list)

@@ -1,0 +1,78 @@
+"""Where store operations run: each in its own managed transaction, or all in one explicit one.
+
+Operations are written as functions of a transaction, so the same code serves both: a plain
+store hands them to the driver's retrying `execute_write`; a `store.transaction()` block runs
+them, in order, inside the block's single transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+import neo4j
+
+from graphstore import queries
+from graphstore.connection import Graph, translate_driver_errors
+from graphstore.errors import TransactionError
+
+T = TypeVar("T")
+
+
+class Runner(Protocol):
+    """What both a managed and an explicit neo4j transaction offer."""
+
+    def run(self, query: Any, parameters: dict[str, Any] | None = ..., **kw: Any) -> neo4j.Result:
+        """Runs one statement."""
+        ...
+
+
+Work = Callable[[Runner], T]
+
+
+def run(tx: Runner, name: str, **parameters: Any) -> list[dict[str, Any]]:
+    """Runs the named query cypher/<name>.cypher; rows as dicts."""
+    query = queries.load(name)
+    return [record.data() for record in tx.run(query.cypher, parameters)]
+
+
+def run_one(tx: Runner, name: str, **parameters: Any) -> dict[str, Any] | None:
+    rows = run(tx, name, **parameters)
+    return rows[0] if rows else None
+
+
+class Scope:
+    """Runs units of work against the graph."""
+
+    in_transaction = False
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def write(self, work: Work[T]) -> T:
+        return self.graph.write_transaction(work)
+
+    def read(self, work: Work[T]) -> T:
+        return self.graph.read_transaction(work)
+
+
+class TransactionScope(Scope):
+    """Every unit of work joins one explicit transaction, committed or rolled back by its owner."""
+
+    in_transaction = True
+
+    def __init__(self, graph: Graph, tx: neo4j.Transaction) -> None:
+        super().__init__(graph)
+        self.tx: neo4j.Transaction | None = tx
+
+    def _run(self, work: Work[T]) -> T:
+        if self.tx is None:
+            raise TransactionError("this store transaction has ended; open a new one")
+        with translate_driver_errors(getattr(work, "__name__", "transaction")):
+            return work(self.tx)
+
+    def write(self, work: Work[T]) -> T:
+        return self._run(work)
+
+    def read(self, work: Work[T]) -> T:
+        return self._run(work)

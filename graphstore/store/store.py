@@ -1,0 +1,170 @@
+"""GraphStore: the storage API over one graph.
+
+    store = GraphStore(graph)            # or open_store(), which connects first
+    store.units.create({...})
+    with store.transaction() as tx:      # tx is a GraphStore bound to one transaction
+        tx.units.update(...)
+        tx.loadouts.add_mount(...)
+
+Nested `transaction()` is refused with TransactionError: a Bolt transaction has no
+savepoints, and a silently flattened inner block would commit or roll back with the outer
+one against its author's expectation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from neo4j import exceptions as neo4j_errors
+
+from graphstore.connection import Graph, connect
+from graphstore.errors import ConflictError, NotFoundError, RestrictError, TransactionError
+from graphstore.store import audit, calculations, integrity, listing
+from graphstore.store.categories import Categories
+from graphstore.store.context import Context
+from graphstore.store.entities import Repository, soft_deleted_before
+from graphstore.store.equipment import EquipmentRepository
+from graphstore.store.loadouts import Loadouts
+from graphstore.store.models import (
+    CalculationPublic,
+    ChangePublic,
+    DeleteReport,
+    EquipmentPublic,
+    Page,
+    UnitPublic,
+)
+from graphstore.store.scope import Runner, Scope, TransactionScope
+from graphstore.store.units import Units
+from graphstore.store.validation import validate
+
+DEFAULT_ACTOR = "graphstore"
+
+
+class GraphStore:
+    """Units, equipment, categories and loadouts, kept referentially sound."""
+
+    def __init__(self, graph: Graph, *, actor: str = DEFAULT_ACTOR, _scope: Scope | None = None):
+        self.graph = graph
+        self.actor = actor
+        self._scope = _scope or Scope(graph)
+        context = Context(scope=self._scope, actor=actor)
+        self.units = Units(context)
+        self.equipment = EquipmentRepository(context)
+        self.categories = Categories(context)
+        self.loadouts = Loadouts(context)
+
+    def as_actor(self, actor: str) -> GraphStore:
+        """The same store, recording `actor` in the audit trail."""
+        return GraphStore(self.graph, actor=actor, _scope=self._scope)
+
+    # ---- transactions ------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        """Runs every operation on the yielded store in one transaction: committed when the
+        block ends, rolled back by any exception. A commit that loses a race raises
+        ConflictError; retry the block."""
+        if self._scope.in_transaction:
+            raise TransactionError(
+                "store transactions do not nest; run the inner operations on the outer `tx`"
+            )
+        with self.graph.driver.session(database=self.graph.database) as session:
+            tx = session.begin_transaction()
+            scope = TransactionScope(self.graph, tx)
+            try:
+                yield GraphStore(self.graph, actor=self.actor, _scope=scope)
+            except BaseException:
+                scope.tx = None
+                if not tx.closed():
+                    tx.rollback()
+                raise
+            scope.tx = None
+            try:
+                tx.commit()
+            except neo4j_errors.TransientError as error:
+                raise ConflictError(
+                    f"the transaction lost a race with another writer: {error.message}",
+                    entity_id="",
+                    expected=None,
+                    current=None,
+                ) from error
+
+    # ---- lists -------------------------------------------------------------------------
+
+    def list_units(self, **filters: Any) -> Page[UnitPublic]:
+        """Filters: tech_base, era, rules_level, unit_type, tonnage_min/max, bv_min/max,
+        year_min/max, has_equipment (an equipment id), q (name contains), include_deleted;
+        sort (UnitSort), descending, page, page_size."""
+        return listing.list_units(self._scope, validate(listing.UnitFilter, filters))
+
+    def list_equipment(self, **filters: Any) -> Page[EquipmentPublic]:
+        """Filters: tech_base, rules_level, category_id (with subcategories), is_weapon,
+        tonnage_min/max, bv_min/max, year_min/max (intro year), q, include_deleted; sort,
+        descending, page, page_size."""
+        return listing.list_equipment(self._scope, validate(listing.EquipmentFilter, filters))
+
+    # ---- soft delete housekeeping ------------------------------------------------------
+
+    def purge(self, older_than: datetime | timedelta = timedelta(0)) -> list[DeleteReport]:
+        """Hard-deletes what was soft-deleted before `older_than` (a time, or an age).
+        Equipment still mounted somewhere is kept: purge never forces."""
+        cutoff = (
+            datetime.now(UTC) - older_than if isinstance(older_than, timedelta) else (older_than)
+        )
+
+        def candidates(tx: Runner) -> list[dict[str, Any]]:
+            return soft_deleted_before(tx, cutoff)
+
+        repositories: dict[str, Repository[Any, Any, Any]] = {
+            "Loadout": self.loadouts,
+            "Unit": self.units,
+            "Category": self.categories,
+            "Equipment": self.equipment,
+        }
+        reports = []
+        for row in sorted(
+            self._scope.read(candidates), key=lambda r: list(repositories).index(r["label"])
+        ):
+            repository, entity_id = repositories[row["label"]], row["id"]
+
+            def purge_one(
+                tx: Runner,
+                repository: Repository[Any, Any, Any] = repository,
+                entity_id: str = entity_id,
+            ) -> DeleteReport:
+                return repository._delete_in(tx, entity_id, False, False, None)
+
+            try:
+                reports.append(self._scope.write(purge_one))
+            except NotFoundError:
+                continue  # already gone with its owner
+            except RestrictError:
+                continue  # still referenced: purge never forces
+        return reports
+
+    # ---- audit, calculations, integrity ------------------------------------------------
+
+    def history(self, entity_id: str, *, limit: int = 100) -> list[ChangePublic]:
+        """Every recorded change of the entity, newest first."""
+        return self._scope.read(lambda tx: audit.history(tx, entity_id, limit))
+
+    def compute(self, loadout_id: str) -> list[CalculationPublic]:
+        """(Re)computes the loadout's calculated properties and returns them."""
+        self._scope.write(lambda tx: calculations.compute_in(tx, loadout_id))
+        return self.calculations(loadout_id)
+
+    def calculations(self, loadout_id: str) -> list[CalculationPublic]:
+        return self._scope.read(lambda tx: calculations.list_in(tx, loadout_id))
+
+    def check_integrity(self, *, repair: bool = False) -> integrity.IntegrityReport:
+        """Orphans, dangling mounts, duplicate ids, missing properties, stale calculations;
+        with `repair`, the safe kinds are fixed (and logged) and the graph checked again."""
+        return integrity.check(self._scope, self.actor, repair_safe=repair)
+
+
+def open_store(uri: str | None = None, *, actor: str = DEFAULT_ACTOR, **options: Any) -> GraphStore:
+    """connect() (the local engine unless told otherwise), then a store over it."""
+    return GraphStore(connect(uri, **options), actor=actor)

@@ -1,0 +1,46 @@
+"""Units and their locations (slot capacity). Deleting a unit cascades to its loadouts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphstore.store.audit import ChangeLog
+from graphstore.store.entities import Repository
+from graphstore.store.models import UnitCreate, UnitPublic, UnitUpdate
+from graphstore.store.scope import Runner, run
+
+# Changing these makes the unit's loadout calculations stale.
+CALCULATION_INPUTS = frozenset({"heat_dissipation", "tonnage"})
+
+
+def display_name(chassis: str | None, model: str | None) -> str:
+    return f"{chassis or ''} {model or ''}".strip()
+
+
+class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
+    label = "Unit"
+    key = "unit"
+    create_model = UnitCreate
+    update_model = UnitUpdate
+    public_model = UnitPublic
+    relations = frozenset({"locations", "loadouts"})
+
+    def _row(self, item: UnitCreate, entity_id: str) -> dict[str, Any]:
+        props = item.model_dump(mode="json", exclude={"id", "locations"})
+        name = display_name(item.chassis, item.model)
+        props |= {"name": name, "search_name": name.lower()}
+        locations = [spec.model_dump(mode="json") for spec in item.resolved_locations()]
+        return {"id": entity_id, "props": props, "locations": locations}
+
+    def _update_props(self, patch: UnitUpdate, before: dict[str, Any]) -> dict[str, Any]:
+        props = patch.model_dump(mode="json", exclude_unset=True)
+        if "chassis" in props or "model" in props:
+            name = display_name(
+                props.get("chassis", before.get("chassis")), props.get("model", before.get("model"))
+            )
+            props |= {"name": name, "search_name": name.lower()}
+        return props
+
+    def _after_update(self, tx: Runner, entity_id: str, patch: UnitUpdate, log: ChangeLog) -> None:
+        if CALCULATION_INPUTS & patch.model_fields_set:
+            run(tx, "store/calculation_stale_for_unit", unit_id=entity_id)
