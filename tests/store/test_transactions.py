@@ -1,0 +1,57 @@
+"""store.transaction(): all or nothing; nesting is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphstore import GraphStore, NotFoundError, TransactionError
+from graphstore.store import MountCreate
+
+from .conftest import unit
+
+
+def test_an_exception_rolls_everything_back(catalog: GraphStore) -> None:
+    with pytest.raises(RuntimeError), catalog.transaction() as tx:
+        tx.units.create(unit("marauder"))
+        tx.loadouts.add_mount(
+            "atlas-stock", MountCreate(equipment_id="large-laser", location="LEFT_TORSO")
+        )
+        tx.equipment.update("ac-20", {"heat": 9})
+        raise RuntimeError("changed my mind")
+    assert not catalog.units.exists("marauder")
+    assert catalog.loadouts.get("atlas-stock").version == 1
+    assert len(catalog.loadouts.mounts("atlas-stock")) == 2
+    assert catalog.equipment.get("ac-20").heat == 7
+    assert catalog.history("marauder") == []
+
+
+def test_a_clean_block_commits_everything(catalog: GraphStore) -> None:
+    with catalog.transaction() as tx:
+        tx.units.create(unit("marauder", chassis="Marauder", model="MAD-3R", tonnage=75))
+        assert tx.units.get("marauder").tonnage == 75  # reads see the block's own writes
+        tx.units.delete("atlas-as7-d")
+    assert catalog.units.exists("marauder")
+    with pytest.raises(NotFoundError):
+        catalog.loadouts.get("atlas-stock")
+
+
+def test_a_failed_operation_inside_rolls_back_the_earlier_ones(catalog: GraphStore) -> None:
+    with pytest.raises(NotFoundError), catalog.transaction() as tx:
+        tx.units.update("atlas-as7-d", {"year": 3000})
+        tx.units.update("no-such-unit", {"year": 3000})
+    assert catalog.units.get("atlas-as7-d").year == 2755
+
+
+def test_nesting_is_refused(catalog: GraphStore) -> None:
+    with pytest.raises(TransactionError, match="do not nest"), catalog.transaction() as tx:
+        tx.units.update("atlas-as7-d", {"year": 3000})
+        with tx.transaction():
+            pass
+    assert catalog.units.get("atlas-as7-d").year == 2755
+
+
+def test_a_finished_transaction_cannot_be_reused(catalog: GraphStore) -> None:
+    with catalog.transaction() as tx:
+        pass
+    with pytest.raises(TransactionError, match="ended"):
+        tx.units.get("atlas-as7-d")
