@@ -32,6 +32,7 @@ MAPPINGS_FILE = "name-mappings.json"
 _NOT_CATALOGS = {MAPPINGS_FILE, "index.json"}
 _DISSIPATES = re.compile(r"dissipates\s+(\d+)\s+heat", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
+_CODE = re.compile(r"[^A-Z0-9]+")
 
 
 class RawItem(BaseModel):
@@ -95,7 +96,7 @@ def slug(text: str) -> str:
 
 def location_code(text: str) -> str:
     """'Left Arm' → 'LEFT_ARM'."""
-    return _SLUG.sub("_", text.upper()).strip("_")
+    return _CODE.sub("_", text.upper()).strip("_")
 
 
 def _file_rank(relative: str) -> tuple[int, str]:
