@@ -116,3 +116,7 @@ class ImportSourceError(GraphStoreError):
 
 class RuleDefinitionError(GraphStoreError):
     """A rule file under cypher/rules/ is malformed, or a rule id is unknown."""
+
+
+class OGMReadOnlyError(GraphStoreError):
+    """The OGM view is read-only: it names the store call that performs the write."""
