@@ -123,7 +123,9 @@ def test_report_counts_match_the_raw_json(corpus_run: CorpusRun, expected: Expec
     assert not set(unresolved) & expected.catalog_ids
     assert all(len(entry.candidates) != 1 for entry in unresolved.values())
     assert {d.id for d in corpus_run.first.duplicates} == expected.duplicate_ids
-    assert all(len(d.sources) >= 2 and d.winner == d.sources[0] for d in corpus_run.first.duplicates)
+    assert all(
+        len(d.sources) >= 2 and d.winner == d.sources[0] for d in corpus_run.first.duplicates
+    )
 
 
 def test_the_graph_holds_what_the_report_counts(
@@ -185,9 +187,7 @@ def test_kill_9_mid_import_then_rerun_equals_one_clean_run(
     if os.environ.get("GRAPHSTORE_TEST_URI"):
         env["NEO4J_URI"] = os.environ["GRAPHSTORE_TEST_URI"]
     command = [sys.executable, "-m", "graphstore", "import", "megamek", str(corpus_run.root)]
-    child = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     try:
         while _unit_count(graph) < 100 and child.poll() is None and time.monotonic() < deadline:

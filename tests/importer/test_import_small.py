@@ -23,14 +23,28 @@ CATALOG = {
 }
 MISC = {
     "items": [
-        item("double-heat-sink", "Double Heat Sink", category="Heat Sink", criticalSlots=3,
-             special=["Dissipates 2 heat"]),
+        item(
+            "double-heat-sink",
+            "Double Heat Sink",
+            category="Heat Sink",
+            criticalSlots=3,
+            special=["Dissipates 2 heat"],
+        ),
         item("medium-laser", "Medium Laser (misc copy)", category="Energy", heat=4),
-        item("hatchet", "Hatchet", validLocations=["Left Arm", "Right Arm"], requiresHand=True,
-             requiresLowerArm=True),
+        item(
+            "hatchet",
+            "Hatchet",
+            validLocations=["Left Arm", "Right Arm"],
+            requiresHand=True,
+            requiresLowerArm=True,
+        ),
     ]
 }
-MAPPINGS = {"$schema": "x", "Big Laser": "large-laser", "mappings": {"Medium Laser": "medium-laser"}}
+MAPPINGS = {
+    "$schema": "x",
+    "Big Laser": "large-laser",
+    "mappings": {"Medium Laser": "medium-laser"},
+}
 
 
 def _catalog(write_json: WriteJson) -> Path:
@@ -116,8 +130,20 @@ def test_equipment_fields_categories_and_duplicates(migrated: Graph, write_json:
 def test_locations_suffixes_fixed_slots_and_heat(migrated: Graph, write_json: WriteJson) -> None:
     _catalog(write_json)
     slots = biped_slots(
-        RIGHT_TORSO=["Large Laser", "Large Laser", "ISDoubleHeatSink", "ISDoubleHeatSink",
-                     "ISDoubleHeatSink", "IS Ammo AC/5", None, None, None, None, None, None],
+        RIGHT_TORSO=[
+            "Large Laser",
+            "Large Laser",
+            "ISDoubleHeatSink",
+            "ISDoubleHeatSink",
+            "ISDoubleHeatSink",
+            "IS Ammo AC/5",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
         LEFT_TORSO=["Medium Laser (R)"] + [None] * 11,
     )
     root = write_json(
@@ -208,7 +234,9 @@ def test_a_better_catalog_resolves_placeholders_in_place(
     assert migrated.read(q("node"), id="medium-laser")[0]["props"]["version"] == 1
 
 
-def test_dry_run_writes_nothing_and_reports_the_same(migrated: Graph, write_json: WriteJson) -> None:
+def test_dry_run_writes_nothing_and_reports_the_same(
+    migrated: Graph, write_json: WriteJson
+) -> None:
     _catalog(write_json)
     root = write_json("units/d.json", unit("d", [("medium-laser", "LEFT_ARM"), ("nope", "HEAD")]))
     empty = graph_hash(migrated)
