@@ -25,7 +25,9 @@ PLANTED = {
 
 def test_the_shipped_rules_pack_is_valid_and_documented() -> None:
     pack = read_rules_pack(rules_path())
-    assert pack.conflicts and pack.requires and pack.limits
+    assert pack.conflicts
+    assert pack.requires
+    assert pack.limits
     assert all(rule.reason for rule in [*pack.conflicts, *pack.requires, *pack.limits])
     pairs = {frozenset(rule.items) for rule in pack.conflicts}
     assert frozenset({"masc", "tsm"}) in pairs
@@ -39,7 +41,8 @@ def test_the_demo_and_rules_load_idempotently(migrated: Graph) -> None:
     assert first.data.counts.mounts_resolved.mapping == 1
     assert first.data.counts.mounts_resolved.normalized == 1
     assert set(first.data.unresolved) == {"particle-cannon"}
-    assert first.rules.conflicts >= 3 and first.rules.requires >= 2
+    assert first.rules.conflicts >= 3
+    assert first.rules.requires >= 2
     before = graph_hash(migrated)
     again = load_demo(migrated)
     assert graph_hash(migrated) == before
