@@ -6,14 +6,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api import problems
-from api.routers import health
+from api.body_limit import BodySizeLimit
+from api.routers import catalog, equipment, health, loadouts, units, validation
+from api.settings import ApiSettings
 from graphstore.connection import Graph
 
 
-def create_app(graph: Graph | None = None) -> FastAPI:
+def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) -> FastAPI:
     """The API. Pass a Graph to serve it; otherwise the first request connects via connect()."""
+    settings = settings or ApiSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -28,6 +32,16 @@ def create_app(graph: Graph | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.graph = graph
+    app.state.settings = settings
     problems.install(app)
-    app.include_router(health.router)
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    for router in (health, units, loadouts, validation, equipment, catalog):
+        app.include_router(router.router)
     return app

@@ -13,9 +13,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graphstore.errors import (
     AuthenticationError,
+    ConflictError,
     DatabaseUnavailableError,
     EngineStartError,
     GraphStoreError,
+    IntegrityError,
+    NotFoundError,
+    QueryError,
+    SchemaOutOfDateError,
+    ValidationError,
 )
 
 log = logging.getLogger("graphstore.api")
@@ -32,7 +38,9 @@ def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
 
 async def _http_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
-    return problem(error.status_code, str(error.detail))
+    response = problem(error.status_code, str(error.detail))
+    response.headers.update(error.headers or {})
+    return response
 
 
 async def _validation_error(_: Request, error: Exception) -> JSONResponse:
@@ -41,7 +49,37 @@ async def _validation_error(_: Request, error: Exception) -> JSONResponse:
         {"loc": list(item["loc"]), "msg": item["msg"], "type": item["type"]}
         for item in error.errors()
     ]
-    return problem(422, f"{len(errors)} invalid field(s)", errors=errors)
+    return problem(422, f"{len(errors)} invalid field(s)", errors=jsonable(errors))
+
+
+async def _not_found(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, NotFoundError)
+    return problem(404, str(error), entity=error.label, id=error.entity_id)
+
+
+async def _conflict(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ConflictError)
+    return problem(
+        409,
+        str(error),
+        id=error.entity_id,
+        expected_version=error.expected_version,
+        current_version=error.current_version,
+    )
+
+
+async def _integrity(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, IntegrityError)
+    return problem(409, str(error), blockers=jsonable(error.blockers))
+
+
+async def _invalid(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ValidationError)
+    errors = [
+        {"loc": str(item.get("path", "")).split("."), "msg": item.get("message"), "type": "value"}
+        for item in error.errors
+    ]
+    return problem(422, f"{len(errors)} invalid field(s)", errors=jsonable(errors))
 
 
 async def _unavailable(_: Request, error: Exception) -> JSONResponse:
@@ -59,10 +97,26 @@ async def _unexpected(_: Request, error: Exception) -> JSONResponse:
     return problem(503, "the service could not complete the request; see the server log")
 
 
+def jsonable(value: Any) -> Any:
+    from fastapi.encoders import jsonable_encoder
+
+    return jsonable_encoder(value)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    for unavailable in (DatabaseUnavailableError, AuthenticationError, EngineStartError):
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(ConflictError, _conflict)
+    app.add_exception_handler(IntegrityError, _integrity)
+    app.add_exception_handler(ValidationError, _invalid)
+    for unavailable in (
+        DatabaseUnavailableError,
+        AuthenticationError,
+        EngineStartError,
+        SchemaOutOfDateError,
+        QueryError,
+    ):
         app.add_exception_handler(unavailable, _unavailable)
     app.add_exception_handler(GraphStoreError, _graphstore_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -16,6 +16,7 @@ class Health:
     database: str
     schema_version: int | None
     nodes: int
+    counts: dict[str, int]
 
 
 def health(graph: Graph) -> Health:
@@ -29,4 +30,5 @@ def health(graph: Graph) -> Health:
         database=graph.database,
         schema_version=None if version is None else int(version),
         nodes=int(nodes),
+        counts={row["label"]: int(row["count"]) for row in graph.read("health/label_counts")},
     )

@@ -19,6 +19,7 @@ class HealthPublic(BaseModel):
     database: str
     schema_version: int | None
     nodes: int
+    counts: dict[str, int]
 
 
 @router.get("/health", response_model=HealthPublic)

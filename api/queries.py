@@ -1,0 +1,29 @@
+"""Query-string models: the library's filters, with the API's page-size cap."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from graphstore.store.listing import EquipmentFilter, UnitFilter
+
+API_MAX_PAGE_SIZE = 200
+
+
+class UnitQuery(UnitFilter):
+    """`sort` takes an indexed property (search_name, tonnage, battle_value, year, era,
+    tech_base, rules_level, unit_type, id); `descending=true` reverses it."""
+
+    page_size: Annotated[int, Field(ge=1, le=API_MAX_PAGE_SIZE)] = 50
+
+
+class EquipmentQuery(EquipmentFilter):
+    """`sort` takes an indexed property (search_name, tonnage, battle_value, intro_year,
+    tech_base, rules_level, id); `descending=true` reverses it."""
+
+    page_size: Annotated[int, Field(ge=1, le=API_MAX_PAGE_SIZE)] = 50
+
+
+class EquipmentFacetQuery(EquipmentFilter):
+    """The equipment filters; paging and sorting do not apply to counts."""

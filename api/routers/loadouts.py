@@ -1,0 +1,98 @@
+"""Loadouts: get, replace, update, mounts, clone and diff."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.schemas import CloneRequest, LoadoutPatch, LoadoutPut, MountPost
+from graphstore.store.models import LoadoutPublic, MountDiff, MountPublic
+
+router = APIRouter(prefix="/v1/loadouts", tags=["loadouts"])
+
+
+@router.get("/{loadout_id}", response_model=LoadoutPublic, response_model_exclude_none=True)
+def get_loadout(store: StoreDep, loadout_id: str) -> LoadoutPublic:
+    """The loadout with its mounts and what it derives from."""
+    return store.loadouts.get(loadout_id, relations=["mounts", "derived_from"])
+
+
+@router.put(
+    "/{loadout_id}",
+    response_model=LoadoutPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def replace_loadout(
+    store: StoreDep, loadout_id: str, body: LoadoutPut, if_match: IfMatchDep
+) -> LoadoutPublic:
+    """Replaces the loadout's fields and all its mounts in one transaction."""
+    version = expected_version(body.version, if_match)
+    fields = body.model_dump(exclude_unset=True, exclude={"version", "mounts"})
+    with store.transaction() as tx:
+        tx.loadouts.update(loadout_id, fields, expected_version=version)
+        tx.loadouts.replace_mounts(loadout_id, body.mounts)
+    return get_loadout(store, loadout_id)
+
+
+@router.patch(
+    "/{loadout_id}",
+    response_model=LoadoutPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def update_loadout(
+    store: StoreDep, loadout_id: str, patch: LoadoutPatch, if_match: IfMatchDep
+) -> LoadoutPublic:
+    version = expected_version(patch.version, if_match)
+    return store.loadouts.update(
+        loadout_id,
+        patch.model_dump(exclude_unset=True, exclude={"version"}),
+        expected_version=version,
+    )
+
+
+@router.post(
+    "/{loadout_id}/mounts",
+    response_model=MountPublic,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def add_mount(
+    store: StoreDep, loadout_id: str, mount: MountPost, if_match: IfMatchDep
+) -> MountPublic:
+    """Mounts one item. The rules engine reports problems; it does not block (see validation)."""
+    version = expected_version(mount.version, if_match)
+    return store.loadouts.add_mount(
+        loadout_id, mount.model_dump(exclude={"version"}), expected_version=version
+    )
+
+
+@router.delete(
+    "/{loadout_id}/mounts/{mount_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[WriteAccess],
+)
+def remove_mount(store: StoreDep, loadout_id: str, mount_id: str, if_match: IfMatchDep) -> Response:
+    store.loadouts.remove_mount(loadout_id, mount_id, expected_version=if_match)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{loadout_id}/clone",
+    response_model=LoadoutPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def clone_loadout(store: StoreDep, loadout_id: str, body: CloneRequest) -> LoadoutPublic:
+    """A variant or template: a copy of the mounts, DERIVED_FROM the original."""
+    return store.loadouts.clone(
+        loadout_id, new_id=body.new_id, name=body.name, unit_id=body.unit_id
+    )
+
+
+@router.get("/{a}/diff/{b}", response_model=MountDiff)
+def diff_loadouts(store: StoreDep, a: str, b: str) -> MountDiff:
+    """Mounts added, removed and moved from loadout `a` to loadout `b`."""
+    return store.loadouts.diff(a, b)

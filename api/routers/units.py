@@ -1,0 +1,91 @@
+"""Units: list, get, create, update, delete, and their loadouts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.queries import UnitQuery
+from api.schemas import UnitPatch
+from graphstore.store.models import DeleteReport, LoadoutPublic, Page, UnitCreate, UnitPublic
+
+router = APIRouter(prefix="/v1/units", tags=["units"])
+
+_CSV = r"^[A-Za-z_]+(,[A-Za-z_]+)*$"
+
+
+def _split(csv: str | None) -> list[str] | None:
+    return None if csv is None else csv.split(",")
+
+
+@router.get("", response_model=Page[UnitPublic], response_model_exclude_none=True)
+def list_units(store: StoreDep, query: Annotated[UnitQuery, Query()]) -> Page[UnitPublic]:
+    """Filter by tech base, era, rules level, unit type, tonnage/BV/year ranges, mounted
+    equipment and name text; sort on an indexed field; page through the results."""
+    return store.list_units(**query.model_dump(exclude_unset=True))
+
+
+@router.get("/{unit_id}", response_model=UnitPublic, response_model_exclude_none=True)
+def get_unit(
+    store: StoreDep,
+    unit_id: str,
+    fields: Annotated[
+        str | None, Query(pattern=_CSV, description="comma-separated properties to return")
+    ] = None,
+    relations: Annotated[
+        str | None, Query(pattern=_CSV, description="locations and/or loadouts to load")
+    ] = None,
+) -> UnitPublic:
+    return store.units.get(unit_id, fields=_split(fields), relations=_split(relations) or ())
+
+
+@router.post(
+    "",
+    response_model=UnitPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def create_unit(store: StoreDep, unit: UnitCreate) -> UnitPublic:
+    """Creates a unit with its locations ('Mech locations by default)."""
+    return store.units.create(unit)
+
+
+@router.patch(
+    "/{unit_id}",
+    response_model=UnitPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def update_unit(
+    store: StoreDep, unit_id: str, patch: UnitPatch, if_match: IfMatchDep
+) -> UnitPublic:
+    """Changes the given fields (null removes one). A stale `version` is a 409."""
+    version = expected_version(patch.version, if_match)
+    return store.units.update(
+        unit_id, patch.model_dump(exclude_unset=True, exclude={"version"}), expected_version=version
+    )
+
+
+@router.delete("/{unit_id}", response_model=DeleteReport, dependencies=[WriteAccess])
+def delete_unit(
+    store: StoreDep,
+    unit_id: str,
+    if_match: IfMatchDep,
+    soft: bool = False,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> DeleteReport:
+    """Deletes the unit and, by cascade, its loadouts and locations (`soft=true` hides it)."""
+    return store.units.delete(
+        unit_id, soft=soft, expected_version=expected_version(version, if_match)
+    )
+
+
+@router.get(
+    "/{unit_id}/loadouts", response_model=list[LoadoutPublic], response_model_exclude_none=True
+)
+def unit_loadouts(store: StoreDep, unit_id: str) -> list[LoadoutPublic]:
+    store.units.get(unit_id, fields=["id"])  # 404 for an unknown unit, not an empty list
+    return store.loadouts.list_for_unit(unit_id)

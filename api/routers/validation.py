@@ -1,0 +1,65 @@
+"""Validation: one loadout, what fits where, and batches."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from api.deps import RulesDep, StoreDep
+from api.schemas import BatchValidationRequest
+from graphstore.rules import CandidateEquipment, LoadoutValidation, ValidationFilter
+from graphstore.rules.models import ValidationSummary
+from graphstore.store.enums import LocationCode
+
+router = APIRouter(tags=["validation"])
+
+
+class WorstLoadout(BaseModel):
+    loadout_id: str
+    errors: int
+    warnings: int
+
+
+class BatchValidationPublic(BaseModel):
+    summary: ValidationSummary
+    worst: list[WorstLoadout]
+
+
+@router.get("/v1/loadouts/{loadout_id}/validation", response_model=LoadoutValidation)
+def validate_loadout(rules: RulesDep, loadout_id: str) -> LoadoutValidation:
+    """Every rule violation, errors first; accepted ones are marked `accepted`."""
+    return rules.validate(loadout_id)
+
+
+@router.get(
+    "/v1/loadouts/{loadout_id}/compatible-equipment", response_model=list[CandidateEquipment]
+)
+def compatible_equipment(
+    rules: RulesDep,
+    store: StoreDep,
+    loadout_id: str,
+    location: Annotated[LocationCode, Query(description="where the item would go")],
+    include_excluded: bool = False,
+) -> list[CandidateEquipment]:
+    """Catalog items that fit at `location` now; with include_excluded, the others and why."""
+    store.loadouts.get(loadout_id, fields=["id"])  # 404 for an unknown loadout
+    return rules.compatible_equipment(loadout_id, location.value, include_excluded=include_excluded)
+
+
+@router.post("/v1/validation/batch", response_model=BatchValidationPublic)
+def validate_batch(rules: RulesDep, request: BatchValidationRequest) -> BatchValidationPublic:
+    """Validates every loadout the filters match: per-rule counts and the worst loadouts."""
+    run = rules.validate_all(ValidationFilter(**request.model_dump(exclude={"worst"})))
+    scored = [
+        WorstLoadout(
+            loadout_id=result.loadout_id,
+            errors=len(result.errors),
+            warnings=len(result.warnings),
+        )
+        for result in run
+    ]
+    scored.sort(key=lambda w: (-w.errors, -w.warnings, w.loadout_id))
+    worst = [w for w in scored if w.errors or w.warnings][: request.worst]
+    return BatchValidationPublic(summary=run.summary, worst=worst)

@@ -1,0 +1,21 @@
+"""API settings from the environment."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ApiSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GRAPHSTORE_", extra="ignore")
+
+    api_key: SecretStr | None = Field(
+        default=None, description="when set, every write needs `Authorization: Bearer <key>`"
+    )
+    cors_origins: str = Field(default="", description="comma-separated allowed origins; * = any")
+    max_body_bytes: int = Field(default=1_048_576, gt=0, description="largest request body")
+    actor: str = Field(default="api", description="who the audit trail records for API writes")
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]

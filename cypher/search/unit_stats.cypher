@@ -1,0 +1,16 @@
+// Unit count and the min, average and max of tonnage and battle value, per value of one
+// property (era, tech base or rules level), largest groups first.
+// @param group_by: the property to group by (whitelisted by the caller)
+MATCH (u:Unit)
+WHERE u.deleted_at IS NULL
+WITH u[$group_by] AS value, u
+RETURN
+  value,
+  count(u) AS count,
+  min(u.tonnage) AS tonnage_min,
+  avg(u.tonnage) AS tonnage_avg,
+  max(u.tonnage) AS tonnage_max,
+  min(u.battle_value) AS bv_min,
+  avg(u.battle_value) AS bv_avg,
+  max(u.battle_value) AS bv_max
+ORDER BY count DESC, value
