@@ -1,0 +1,54 @@
+"""`graphstore validate` as a script runs it: output formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.rules.builders import GraphSpec
+from tests.rules.test_engine_api import workshop
+
+Load = Callable[[GraphSpec], None]
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GRAPHSTORE_HOME": str(home), "COLUMNS": "200"}
+    env.pop("NEO4J_URI", None)
+    return subprocess.run(
+        [sys.executable, "-m", "graphstore", "validate", *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_validate_command_exit_codes_and_formats(load: Load, engine_home: Path) -> None:
+    load(workshop())
+
+    broken = _cli(engine_home, "--loadout", "clan-a")
+    assert broken.returncode == 1, broken.stderr
+    assert "tech_base" in broken.stdout
+    assert "heat_balance" in broken.stdout
+
+    clean = _cli(engine_home, "--loadout", "is-a", "--format", "json")
+    assert clean.returncode == 0, clean.stderr
+    assert json.loads(clean.stdout) == {"loadout_id": "is-a", "valid": True, "violations": []}
+
+    everything = _cli(engine_home, "--all", "--format", "json")
+    assert everything.returncode == 1, everything.stderr
+    report = json.loads(everything.stdout)
+    assert report["summary"]["loadouts"] == 3
+    assert report["summary"]["by_rule"]["tech_base"]["errors"] == 1
+    assert [r["loadout_id"] for r in report["loadouts"]] == ["clan-a"]
+
+    table = _cli(engine_home, "--all", "--tech-base", "INNER_SPHERE")
+    assert table.returncode == 0, table.stderr
+    assert "0 of 1 loadout(s) have errors" in table.stdout
+
+    assert _cli(engine_home).returncode == 2
+    assert _cli(engine_home, "--all", "--loadout", "x").returncode == 2
+    missing = _cli(engine_home, "--loadout", "nope")
+    assert missing.returncode == 1
+    assert "Loadout 'nope' does not exist" in missing.stderr
