@@ -76,16 +76,12 @@ def _placeholders(units: Iterable[UnitRecord]) -> list[dict[str, Any]]:
 
 def write_units(graph: Graph, units: Sequence[UnitRecord]) -> None:
     placeholders = _placeholders(units)
-    unit_rows = [{"id": u.id, "props": u.props} for u in units]
-    location_rows = [loc for u in units for loc in u.locations]
-    kept_codes = [
-        {"id": u.id, "codes": [loc["props"]["code"] for loc in u.locations]} for u in units
-    ]
-    loadout_rows = [
+    unit_rows = [
         {
-            "id": u.loadout_id,
-            "unit_id": u.id,
-            "props": {
+            "id": u.id,
+            "props": u.props,
+            "locations": [loc["props"] for loc in u.locations],
+            "loadout": {
                 "id": u.loadout_id,
                 "name": STOCK_LOADOUT_NAME,
                 "unit_id": u.id,
@@ -111,10 +107,7 @@ def write_units(graph: Graph, units: Sequence[UnitRecord]) -> None:
 
     def work(tx: ManagedTransaction) -> None:
         run_named(tx, "importer/placeholder_upsert", rows=placeholders)
-        run_named(tx, "importer/unit_upsert", rows=unit_rows)
-        run_named(tx, "importer/location_upsert", rows=location_rows)
-        run_named(tx, "importer/location_prune", units=kept_codes)
-        run_named(tx, "importer/loadout_upsert", rows=loadout_rows)
+        run_named(tx, "importer/unit_write", rows=unit_rows)
         run_named(tx, "importer/mounts_clear", loadout_ids=[u.loadout_id for u in units])
         run_named(tx, "importer/mounts_create", rows=mount_rows)
 

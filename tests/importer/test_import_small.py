@@ -269,3 +269,24 @@ def test_the_json_report_has_exactly_the_agreed_fields(
 def test_a_path_without_data_is_refused(migrated: Graph, tmp_path: Path) -> None:
     with pytest.raises(ImportSourceError, match="neither equipment/ nor units/"):
         import_megamek(migrated, tmp_path)
+
+
+def test_a_reimported_unit_loses_locations_it_no_longer_has(
+    migrated: Graph, write_json: WriteJson
+) -> None:
+    _catalog(write_json)
+    root = write_json("units/e.json", unit("e", [("medium-laser", "LEFT_ARM")]))
+    import_megamek(migrated, root)
+    quad = unit("e", [("medium-laser", "FRONT_LEFT_LEG")], configuration="Quad")
+    quad["criticalSlots"] = {
+        code: slots
+        for code, slots in biped_slots().items()
+        if code in {"HEAD", "CENTER_TORSO", "LEFT_TORSO", "RIGHT_TORSO"}
+    }
+    write_json("units/e.json", quad)
+    import_megamek(migrated, root)
+    assert migrated.read(q("node"), id="e/LEFT_ARM") == []
+    leg = migrated.read(q("node"), id="e/FRONT_LEFT_LEG")[0]["props"]
+    assert leg["crit_slots"] == 6
+    assert leg.get("fixed_slots") is None
+    assert [m["location"] for m in _mounts(migrated, "e/stock")] == ["FRONT_LEFT_LEG"]
