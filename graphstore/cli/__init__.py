@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from graphstore.cli.check import check
 from graphstore.cli.engine import engine_app
 from graphstore.cli.importer import demo, import_app
 from graphstore.cli.migrate import migrate_app, schema_app
@@ -24,6 +25,7 @@ app.command()(serve)
 app.add_typer(import_app, name="import")
 app.command()(demo)
 app.command()(validate)
+app.command()(check)
 
 _errors = Console(stderr=True)
 

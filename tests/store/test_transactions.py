@@ -11,13 +11,17 @@ from .conftest import unit
 
 
 def test_an_exception_rolls_everything_back(catalog: GraphStore) -> None:
-    with pytest.raises(RuntimeError), catalog.transaction() as tx:
-        tx.units.create(unit("marauder"))
-        tx.loadouts.add_mount(
-            "atlas-stock", MountCreate(equipment_id="large-laser", location="LEFT_TORSO")
-        )
-        tx.equipment.update("ac-20", {"heat": 9})
-        raise RuntimeError("changed my mind")
+    def block() -> None:
+        with catalog.transaction() as tx:
+            tx.units.create(unit("marauder"))
+            tx.loadouts.add_mount(
+                "atlas-stock", MountCreate(equipment_id="large-laser", location="LEFT_TORSO")
+            )
+            tx.equipment.update("ac-20", {"heat": 9})
+            raise RuntimeError("changed my mind")
+
+    with pytest.raises(RuntimeError):
+        block()
     assert not catalog.units.exists("marauder")
     assert catalog.loadouts.get("atlas-stock").version == 1
     assert len(catalog.loadouts.mounts("atlas-stock")) == 2
@@ -36,17 +40,25 @@ def test_a_clean_block_commits_everything(catalog: GraphStore) -> None:
 
 
 def test_a_failed_operation_inside_rolls_back_the_earlier_ones(catalog: GraphStore) -> None:
-    with pytest.raises(NotFoundError), catalog.transaction() as tx:
-        tx.units.update("atlas-as7-d", {"year": 3000})
-        tx.units.update("no-such-unit", {"year": 3000})
+    def block() -> None:
+        with catalog.transaction() as tx:
+            tx.units.update("atlas-as7-d", {"year": 3000})
+            tx.units.update("no-such-unit", {"year": 3000})
+
+    with pytest.raises(NotFoundError):
+        block()
     assert catalog.units.get("atlas-as7-d").year == 2755
 
 
 def test_nesting_is_refused(catalog: GraphStore) -> None:
-    with pytest.raises(TransactionError, match="do not nest"), catalog.transaction() as tx:
-        tx.units.update("atlas-as7-d", {"year": 3000})
-        with tx.transaction():
-            pass
+    def block() -> None:
+        with catalog.transaction() as tx:
+            tx.units.update("atlas-as7-d", {"year": 3000})
+            with tx.transaction():
+                pass
+
+    with pytest.raises(TransactionError, match="do not nest"):
+        block()
     assert catalog.units.get("atlas-as7-d").year == 2755
 
 
