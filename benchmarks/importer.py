@@ -7,7 +7,9 @@ Runs a private local engine. Measures, in one run:
   detection, placeholders) in mounts per second, and its no-change re-import;
 - the same nodes and edges written with plain batched UNWIND CREATE from pre-built rows
   (parsing excluded), at several batch sizes; the best is the baseline.
-The ratio is importer throughput / baseline throughput (1.0 = as fast as raw CREATE).
+The engine is warmed up first; the importer's figure is the best of two imports into an
+empty graph. The ratio is importer throughput / baseline throughput (1.0 = as fast as raw
+CREATE).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from graphstore.importer.writer import batched
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 BATCH_SIZES = (100, 400, 1600)
+IMPORT_RUNS = 2
 
 
 def _rows(root: Path) -> dict[str, Any]:
@@ -124,21 +127,25 @@ def run(corpus: Path, out: Path) -> dict[str, Any]:
         engine.start()
         try:
             with connect(engine_settings=settings, auto_migrate=True) as graph:
-                admin.clear_data(graph)
-                started = time.perf_counter()
-                report = import_megamek(graph, corpus)
-                cold_s = time.perf_counter() - started
+                # Warm the engine's JVM first, so neither side pays for the JIT.
+                rows = _rows(corpus)
+                _baseline(graph, rows, BATCH_SIZES[0])
+                baselines = {str(size): _baseline(graph, rows, size) for size in BATCH_SIZES}
+                baseline_counts = graph.read("importer/bench_counts")[0]
+                cold_runs = []
+                for _ in range(IMPORT_RUNS):
+                    admin.clear_data(graph)
+                    started = time.perf_counter()
+                    report = import_megamek(graph, corpus)
+                    cold_runs.append(time.perf_counter() - started)
                 imported_counts = graph.read("importer/bench_counts")[0]
                 started = time.perf_counter()
                 import_megamek(graph, corpus)
                 warm_s = time.perf_counter() - started
-
-                rows = _rows(corpus)
-                baselines = {str(size): _baseline(graph, rows, size) for size in BATCH_SIZES}
-                baseline_counts = graph.read("importer/bench_counts")[0]
         finally:
             engine.stop()
     mounts = report.counts.mounts_total
+    cold_s = min(cold_runs)
     best_batch, best_s = min(baselines.items(), key=lambda kv: kv[1])
     importer_rate = mounts / cold_s
     baseline_rate = mounts / best_s
@@ -150,6 +157,7 @@ def run(corpus: Path, out: Path) -> dict[str, Any]:
         "same_counts_in_baseline": imported_counts == baseline_counts,
         "importer": {
             "cold_import_s": round(cold_s, 3),
+            "cold_import_runs_s": [round(v, 3) for v in cold_runs],
             "mounts_per_s": round(importer_rate, 1),
             "no_change_reimport_s": round(warm_s, 3),
         },
