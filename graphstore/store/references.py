@@ -104,6 +104,10 @@ def blockers_of(tx: Runner, label: str, entity_id: str) -> list[dict[str, Any]]:
     return blockers
 
 
+def _either(labels: str) -> str:
+    return " or ".join(labels.split("|"))
+
+
 def markdown_table() -> str:
     """The table as it appears in docs/model.md."""
     lines = [
@@ -112,7 +116,7 @@ def markdown_table() -> str:
     ]
     for ref in REFERENCES:
         lines.append(
-            f"| `{ref.relationship}` | {ref.source} → {ref.target} | "
+            f"| `{ref.relationship}` | {_either(ref.source)} → {_either(ref.target)} | "
             f"{ref.on_source_delete.value} | {ref.on_target_delete.value} |"
         )
     return "\n".join(lines)
