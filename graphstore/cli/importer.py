@@ -64,7 +64,11 @@ def megamek(
     ] = False,
 ) -> None:
     """Import megamek-web JSON: equipment catalogs and unit files."""
-    with connect(auto_migrate=not dry_run) as graph, _progress() as progress:
+    # A dry run reads the graph's catalog but writes nothing, not even migrations.
+    with (
+        connect(auto_migrate=not dry_run, check_schema=not dry_run) as graph,
+        _progress() as progress,
+    ):
         result = import_megamek(graph, path, dry_run=dry_run, progress=progress)
     console.print(_summary(result, dry_run=dry_run))
     for issue in result.errors[:10]:
@@ -123,7 +127,8 @@ def demo() -> None:
         for v in tour.violations:
             table.add_row(v["severity"], v["rule"], v["location"] or "", escape(v["message"]))
         console.print(table)
-    fits = Table(title=f"what fits in {tour.fits_location} of {tour.fits_loadout_id}?")
+    free = f" ({tour.fits[0]['free_slots']} free slots)" if tour.fits else ""
+    fits = Table(title=f"what fits in {tour.fits_location} of {tour.fits_loadout_id}?{free}")
     for column in ("id", "name", "slots", "tons", "BV"):
         fits.add_column(column)
     for row in tour.fits:

@@ -73,7 +73,9 @@ def import_megamek(
         raise ImportSourceError(f"{root} holds neither equipment/ nor units/")
     report = ImportReport()
 
+    reading = start_phase(progress, "catalog", 1)
     catalog = read_catalog(root, report)
+    reading.finish()
     report.counts.equipment_imported = len(catalog.items)
     if not dry_run:
         stored = writer.stored_hashes(graph, "importer/equipment_hashes")

@@ -11,6 +11,7 @@ from rich.progress import Progress, TaskID
 class Phase:
     progress: Progress | None
     task: TaskID | None
+    total: int
 
     def advance(self, steps: int = 1) -> None:
         if self.progress is not None and self.task is not None:
@@ -18,12 +19,10 @@ class Phase:
 
     def finish(self) -> None:
         if self.progress is not None and self.task is not None:
-            task = self.progress.tasks[self.task] if self.task < len(self.progress.tasks) else None
-            if task is not None and task.total is not None:
-                self.progress.update(self.task, completed=task.total)
+            self.progress.update(self.task, completed=self.total)
 
 
 def start_phase(progress: Progress | None, description: str, total: int) -> Phase:
     if progress is None:
-        return Phase(None, None)
-    return Phase(progress, progress.add_task(description, total=total))
+        return Phase(None, None, total)
+    return Phase(progress, progress.add_task(description, total=total), total)
