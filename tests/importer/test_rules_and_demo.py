@@ -20,6 +20,7 @@ PLANTED = {
     "griffin-grf-1n-demo-too-early/stock": "intro_year",
     "crusader-crd-5s-demo-over-full/stock": "slot_budget",
     "griffin-grf-1n-demo-over-heat/stock": "heat_balance",
+    "warhammer-whm-6rb/stock": "unresolved_equipment",
 }
 
 
