@@ -12,33 +12,43 @@
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
 UNWIND $checks AS check
 MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, COLLECT {
+WITH check, loadout, unit, COLLECT {
   MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
   RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
   UNION ALL
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 UNWIND mounts AS mount
 WITH check, loadout, mounts, mount, mount.equipment AS item
 WITH check, loadout, mounts, mount, item,
   [(item)-[:CONFLICTS_WITH]-(other:Equipment) | other.id] AS direct_ids,
-  [(item)-[:CONFLICTS_WITH]->(category:Category) | category.id] AS conflict_categories,
-  [(item)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(ancestor:Category) | ancestor.id]
-    AS member_of
+  [(item)-[:CONFLICTS_WITH]->(category:Category) | category] AS conflict_categories
 WITH check, loadout, collect({
   item: item, location: mount.location, hypothetical: mount.hypothetical,
-  direct_ids: direct_ids, conflict_categories: conflict_categories, member_of: member_of
+  direct_ids: direct_ids, conflict_categories: conflict_categories
 }) AS facts
-UNWIND facts AS a
-UNWIND facts AS b
-WITH check, loadout, a, b
-WHERE a.item.id <> b.item.id
-WITH check, loadout, a, b,
-  b.item.id IN a.direct_ids AS direct,
-  [c IN a.conflict_categories WHERE c IN b.member_of]
-  + [c IN b.conflict_categories WHERE c IN a.member_of] AS via
+// Pairs are built only from items that carry a CONFLICTS_WITH edge (usually few), and each
+// related pair yields both orders. Category membership is walked only for those pairs.
+UNWIND facts AS x
+WITH check, loadout, facts, x
+WHERE size(x.direct_ids) > 0 OR size(x.conflict_categories) > 0
+UNWIND facts AS y
+WITH check, loadout, x, y, y.item AS candidate_member
+WHERE x.item.id <> y.item.id
+WITH check, loadout, x, y,
+  y.item.id IN x.direct_ids AS direct,
+  [
+    category IN x.conflict_categories
+    WHERE EXISTS {
+      (candidate_member)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(category)
+    }
+    | category.id
+  ] AS via
 WHERE direct OR size(via) > 0
+UNWIND [[x, y], [y, x]] AS pair
+WITH check, loadout, pair[0] AS a, pair[1] AS b, direct, via
 WITH check, loadout, a.item AS item, a.location AS location, b.item AS other,
   collect(a.hypothetical OR b.hypothetical) AS hypothetical_flags,
   collect(direct) AS direct_flags, collect(via) AS vias

@@ -16,6 +16,7 @@ WITH check, loadout, unit, COLLECT {
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 WITH check, loadout, unit, mounts,
   reduce(
     heat = 0, m IN mounts

@@ -8,13 +8,14 @@
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
 UNWIND $checks AS check
 MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, COLLECT {
+WITH check, loadout, unit, COLLECT {
   MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
   RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
   UNION ALL
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 UNWIND mounts AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.allowed_locations IS NOT NULL AND NOT mount.location IN item.allowed_locations

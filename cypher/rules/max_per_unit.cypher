@@ -14,6 +14,7 @@ WITH check, loadout, unit, COLLECT {
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 UNWIND mounts AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.max_per_unit IS NOT NULL

@@ -15,6 +15,7 @@ WITH check, loadout, unit, COLLECT {
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 WITH check, loadout, unit, mounts,
   ['INTRODUCTORY', 'STANDARD', 'ADVANCED', 'EXPERIMENTAL', 'UNOFFICIAL'] AS levels
 WITH check, loadout, unit, mounts, levels,

@@ -15,6 +15,7 @@ WITH check, loadout, unit, COLLECT {
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 MATCH (unit)-[:HAS_LOCATION]->(place:Location)
 WHERE place.crit_slots IS NOT NULL
 WITH check, loadout, place, coalesce(place.fixed_slots, 0) AS fixed,

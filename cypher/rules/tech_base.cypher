@@ -16,6 +16,7 @@ WITH check, loadout, unit, COLLECT {
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 UNWIND mounts AS mount
 WITH check, loadout, unit, mount, mount.equipment AS item
 WHERE unit.tech_base IN ['INNER_SPHERE', 'CLAN']

@@ -16,6 +16,7 @@ WITH check, loadout, unit, COLLECT {
   MATCH (e:Equipment {id: check.equipment_id})
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
+// rule body
 WITH check, loadout, unit, mounts,
   reduce(total = 0.0, m IN mounts | total + coalesce(m.equipment.tonnage, 0)) AS used,
   unit.free_tonnage IS NOT NULL AS known

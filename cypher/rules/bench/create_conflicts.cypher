@@ -1,0 +1,12 @@
+// Benchmark data: CONFLICTS_WITH from an item to an item or a category.
+// @param rows: list of {from_id, to_id}
+UNWIND $rows AS row
+MATCH (source:Equipment {id: row.from_id})
+CALL (row) {
+  MATCH (target:Equipment {id: row.to_id})
+  RETURN target
+  UNION
+  MATCH (target:Category {id: row.to_id})
+  RETURN target
+}
+CREATE (source)-[:CONFLICTS_WITH {reason: 'benchmark'}]->(target)
