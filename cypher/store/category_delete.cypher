@@ -1,7 +1,6 @@
 // Deletes one Category for good. Members and subcategories (only reached with force) are
 // detached, not deleted: members lose this category, subcategories become roots.
 // @param id: the Category id
-// @param now: the deletion time
 MATCH (c:Category {id: $id})
 WITH c,
   [(e:Equipment)-[:IN_CATEGORY]->(c) | {relationship: 'IN_CATEGORY', equipment_id: e.id}] +

@@ -1,7 +1,6 @@
 // Deletes one Unit for good, cascading (see the integrity table) to its loadouts, its
 // locations, and the calculations and overrides of both. Returns what cascaded.
 // @param id: the Unit id
-// @param now: the deletion time
 MATCH (u:Unit {id: $id})
 OPTIONAL MATCH (u)-[:HAS_LOADOUT]->(l:Loadout)
 WITH u, collect(DISTINCT l) AS loadouts

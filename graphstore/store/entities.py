@@ -6,20 +6,28 @@ models, and the hooks that differ (relations loaded by `get`, what a delete casc
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from graphstore.errors import AlreadyExistsError, ConflictError, NotFoundError, RestrictError
+from graphstore import queries
+from graphstore.errors import (
+    AlreadyExistsError,
+    ConflictError,
+    NotFoundError,
+    RestrictError,
+    ValidationError,
+)
 from graphstore.store.audit import ChangeLog
 from graphstore.store.context import Context
 from graphstore.store.convert import pairs_to_dict, plain
 from graphstore.store.models import DeleteReport
 from graphstore.store.references import blockers_of
 from graphstore.store.scope import Runner, run, run_one
-from graphstore.store.validation import validate, validate_many
+from graphstore.store.validation import error, validate, validate_many
 
 CreateT = TypeVar("CreateT", bound=BaseModel)
 UpdateT = TypeVar("UpdateT", bound=BaseModel)
@@ -55,8 +63,6 @@ class Repository(Generic[CreateT, UpdateT, PublicT]):
         """Raises ValidationError when rows point at entities that do not exist."""
 
     def _new_id(self, item: CreateT) -> str:
-        import uuid
-
         return uuid.uuid4().hex
 
     # ---- shared pieces -----------------------------------------------------------------
@@ -92,9 +98,6 @@ class Repository(Generic[CreateT, UpdateT, PublicT]):
         wanted = list(relations)
         unknown = sorted(set(wanted) - self.relations)
         if unknown:
-            from graphstore.errors import ValidationError
-            from graphstore.store.validation import error
-
             raise ValidationError(
                 [
                     error("relations", f"unknown relation {u!r}; known: {sorted(self.relations)}")
@@ -273,7 +276,10 @@ class Repository(Generic[CreateT, UpdateT, PublicT]):
             )
         # Changes are written first so their CHANGED edge exists until the entity goes.
         log.add("delete", self.label, entity_id, before, {})
-        row = run_one(tx, f"store/{self.key}_delete", id=entity_id, now=log.at) or {}
+        delete_query = f"store/{self.key}_delete"
+        # Only deletes that touch surviving entities (force-detached mounts) stamp a time.
+        stamp = {"now": log.at} if "now" in queries.load(delete_query).parameters else {}
+        row = run_one(tx, delete_query, id=entity_id, **stamp) or {}
         cascaded = [{"label": a, "id": b} for a, b in row.get("cascaded") or []]
         for child in cascaded:
             log.add("delete", child["label"], child["id"], {}, {})

@@ -18,7 +18,7 @@ MAX_PAGE_SIZE = 500
 class UnitSort(StrEnum):
     """Sortable unit fields, each backed by an index (migrations/V002)."""
 
-    name = "search_name"
+    name = "name"
     tonnage = "tonnage"
     battle_value = "battle_value"
     year = "year"
@@ -30,13 +30,18 @@ class UnitSort(StrEnum):
 
 
 class EquipmentSort(StrEnum):
-    name = "search_name"
+    name = "name"
     tonnage = "tonnage"
     battle_value = "battle_value"
     intro_year = "intro_year"
     tech_base = "tech_base"
     rules_level = "rules_level"
     id = "id"
+
+
+def sort_property(sort: StrEnum) -> str:
+    """The indexed property a public sort name stands for: names sort case-insensitively."""
+    return "search_name" if sort.value == "name" else sort.value
 
 
 class Paging(BaseModel):
@@ -85,7 +90,7 @@ def _page(scope: Scope, name: str, filters: Paging, params: dict[str, Any]) -> d
 
 
 def list_units(scope: Scope, filters: UnitFilter) -> Page[UnitPublic]:
-    params = filters.parameters() | {"sort": filters.sort.value}
+    params = filters.parameters() | {"sort": sort_property(filters.sort)}
     row = _page(scope, "store/unit_list", filters, params)
     return Page[UnitPublic](
         items=[UnitPublic.model_validate(plain(p)) for p in row["items"]],
@@ -96,7 +101,7 @@ def list_units(scope: Scope, filters: UnitFilter) -> Page[UnitPublic]:
 
 
 def list_equipment(scope: Scope, filters: EquipmentFilter) -> Page[EquipmentPublic]:
-    params = filters.parameters() | {"sort": filters.sort.value}
+    params = filters.parameters() | {"sort": sort_property(filters.sort)}
     row = _page(scope, "store/equipment_list", filters, params)
     return Page[EquipmentPublic](
         items=[EquipmentPublic.model_validate(plain(p)) for p in row["items"]],

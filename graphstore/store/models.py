@@ -59,6 +59,7 @@ class LocationSpec(BaseModel):
 
 class LocationPublic(BaseModel):
     id: str
+    unit_id: str | None = None
     code: str
     crit_slots: int | None = None
     fixed_slots: int | None = None
@@ -223,6 +224,7 @@ class EquipmentPublic(Stamped):
     max_per_unit: int | None = None
     is_weapon: bool | None = None
     source_file: str | None = None
+    content_hash: str | None = None
     categories: list[CategoryPublic] | None = None
 
 

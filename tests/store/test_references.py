@@ -16,7 +16,8 @@ def test_docs_show_the_table_from_code() -> None:
 def test_every_relationship_in_the_model_has_a_rule() -> None:
     documented = {
         line.split("`")[1]
-        for line in MODEL.read_text(encoding="utf-8").split("## Relationships")[1]
+        for line in MODEL.read_text(encoding="utf-8")
+        .split("## Relationships")[1]
         .split("##")[0]
         .splitlines()
         if line.startswith("| `")
