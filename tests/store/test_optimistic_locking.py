@@ -72,3 +72,31 @@ def test_eight_threads_on_one_loadout_lose_no_update(catalog: GraphStore) -> Non
     assert final.version == 1 + len(succeeded)
     assert len(final.mounts or []) == 2 + len(succeeded)
     assert succeeded  # at least one writer got through
+
+
+def test_eight_blind_writers_all_land(catalog: GraphStore) -> None:
+    """Without an expected version every write must still land: the lock (or the driver's
+    retry after the engine's concurrency error) serialises them."""
+    start = threading.Barrier(8)
+    mount_ids: list[str] = []
+    lock = threading.Lock()
+
+    def writer(n: int) -> None:
+        start.wait()
+        mount = catalog.loadouts.add_mount(
+            "atlas-stock", MountCreate(equipment_id="heat-sink", location="LEFT_TORSO", slot=n)
+        )
+        with lock:
+            mount_ids.append(mount.mount_id)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    final = catalog.loadouts.get("atlas-stock", relations=["mounts"])
+    assert len(mount_ids) == 8
+    assert {m.mount_id for m in final.mounts or []} >= set(mount_ids)
+    assert final.version == 9
+    assert len(catalog.history("atlas-stock")) == 9
