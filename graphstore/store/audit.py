@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graphstore.store.convert import plain
 from graphstore.store.models import ChangePublic
 from graphstore.store.scope import Runner, run
 
@@ -82,7 +83,7 @@ def history(tx: Runner, entity_id: str, limit: int) -> list[ChangePublic]:
     return [
         ChangePublic(
             id=row["id"],
-            at=row["at"].to_native(),
+            at=plain(row["at"]),
             actor=row["actor"],
             operation=row["operation"],
             entity_label=row["entity_label"],

@@ -20,7 +20,8 @@ from graphstore.store.enums import (
     TechBase,
 )
 
-EntityId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s/]+$")]
+# Ids are opaque: the importer uses paths like "atlas-as7-d/stock"; only blank ends are refused.
+EntityId = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^\S(.*\S)?$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Tons = Annotated[float, Field(ge=0, le=1000)]
 Year = Annotated[int, Field(ge=1900, le=3300)]

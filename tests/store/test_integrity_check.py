@@ -88,3 +88,21 @@ def test_repair_fixes_the_safe_kinds_and_shows_the_rest(catalog: GraphStore) -> 
     assert all(not c.stale for c in catalog.calculations("atlas-stock"))
     # A second repair has nothing left to do.
     assert catalog.check_integrity(repair=True).repaired == []
+
+
+def test_the_importers_demo_data_is_sound_for_the_store(store: GraphStore) -> None:
+    """The importer writes the same shape with its own Cypher; the store must agree."""
+    from graphstore import load_demo
+
+    load_demo(store.graph)
+    assert store.check_integrity().findings == []
+    unit = store.list_units(sort="battle_value", descending=True, page_size=1).items[0]
+    loadout = store.units.get(unit.id, relations=["loadouts"]).loadouts or []
+    assert loadout
+    moved = store.loadouts.clone(loadout[0].id, name="Variant")
+    assert store.loadouts.diff(loadout[0].id, moved.id).model_dump() == {
+        "added": [],
+        "removed": [],
+        "moved": [],
+    }
+    assert all(c.computed_at.tzinfo is not None for c in store.compute(moved.id))
