@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graphstore.errors import IntegrityError, NotFoundError, ValidationError
+from graphstore.store.audit import ChangeLog
 from graphstore.store.entities import Repository
 from graphstore.store.models import (
     LoadoutCreate,
@@ -84,6 +85,28 @@ def mount_context(tx: Runner, unit_ids: list[str], equipment_ids: list[str]) -> 
     }
 
 
+def stock_problems(tx: Runner, rows: list[dict[str, Any]], prefix: str) -> list[dict[str, object]]:
+    """A unit's stock configuration is one loadout: a second live stock one is refused."""
+    stock_rows = [(i, row) for i, row in enumerate(rows) if row["props"].get("is_stock")]
+    if not stock_rows:
+        return []
+    existing = run(
+        tx, "store/loadout_stock_ids", unit_ids=sorted({row["unit_id"] for _, row in stock_rows})
+    )
+    holders: dict[str, set[str]] = {}
+    for r in existing:
+        holders.setdefault(r["unit_id"], set()).add(r["id"])
+    problems = []
+    for index, row in stock_rows:
+        others = holders.setdefault(row["unit_id"], set()) - {row["id"]}
+        holders[row["unit_id"]].add(row["id"])  # a batch may not hold two either
+        if others:
+            path = f"{prefix}[{index}].is_stock" if prefix else "is_stock"
+            message = f"unit {row['unit_id']!r} already has stock loadout {min(others)!r}"
+            problems.append(error(path, message, "stock"))
+    return problems
+
+
 def _public_mount(row: dict[str, Any]) -> MountPublic:
     return MountPublic.model_validate(row)
 
@@ -113,8 +136,23 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
             if row["unit_id"] not in context["units"]:
                 problems.append(error(f"{base}unit_id", f"no unit {row['unit_id']!r}", "reference"))
             problems += mount_problems(context, row["unit_id"], row["mounts"], f"{base}mounts")
+        problems += stock_problems(tx, rows, name)
         if problems:
             raise ValidationError(problems)
+
+    def _after_update(
+        self, tx: Runner, entity_id: str, patch: LoadoutUpdate, log: ChangeLog
+    ) -> None:
+        if patch.is_stock:
+            owner = run_one(tx, "store/loadout_owner", id=entity_id)
+            row = {
+                "id": entity_id,
+                "unit_id": owner and owner["unit_id"],
+                "props": {"is_stock": True},
+            }
+            problems = stock_problems(tx, [row], "")
+            if problems:
+                raise ValidationError(problems)
 
     def _check_restorable(self, tx: Runner, entity_id: str) -> None:
         row = run_one(tx, "store/loadout_owner", id=entity_id)

@@ -102,3 +102,19 @@ def test_the_models_themselves_validate() -> None:
         rules_level="INTRODUCTORY",  # type: ignore[arg-type]
     )
     assert len(unit.resolved_locations()) == 8
+
+
+def test_a_unit_has_one_stock_loadout(catalog: GraphStore) -> None:
+    from graphstore.store import LoadoutCreate
+
+    with pytest.raises(ValidationError) as raised:
+        catalog.loadouts.create(
+            LoadoutCreate(id="second", unit_id="atlas-as7-d", name="Also stock", is_stock=True)
+        )
+    assert paths(raised.value) == {"is_stock"}
+    catalog.loadouts.create(LoadoutCreate(id="second", unit_id="atlas-as7-d", name="Variant"))
+    with pytest.raises(ValidationError):
+        catalog.loadouts.update("second", {"is_stock": True})
+    assert catalog.loadouts.get("second").is_stock is False
+    catalog.loadouts.update("atlas-stock", {"is_stock": False})
+    assert catalog.loadouts.update("second", {"is_stock": True}).is_stock is True
