@@ -14,7 +14,7 @@ import neo4j
 
 from graphstore import queries
 from graphstore.connection import Graph, translate_driver_errors
-from graphstore.errors import TransactionError
+from graphstore.errors import ConflictError, QueryError, TransactionError
 
 T = TypeVar("T")
 
@@ -68,8 +68,20 @@ class TransactionScope(Scope):
     def _run(self, work: Work[T]) -> T:
         if self.tx is None:
             raise TransactionError("this store transaction has ended; open a new one")
-        with translate_driver_errors(getattr(work, "__name__", "transaction")):
-            return work(self.tx)
+        try:
+            with translate_driver_errors(getattr(work, "__name__", "transaction")):
+                return work(self.tx)
+        except QueryError as error:
+            # Inside an explicit transaction nobody retries: a lost race is the caller's
+            # conflict to resolve, typed as such.
+            if error.code and error.code.startswith("Neo.TransientError"):
+                raise ConflictError(
+                    f"the transaction lost a race with another writer: {error}",
+                    entity_id="",
+                    expected=None,
+                    current=None,
+                ) from error
+            raise
 
     def write(self, work: Work[T]) -> T:
         return self._run(work)

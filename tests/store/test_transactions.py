@@ -67,3 +67,36 @@ def test_a_finished_transaction_cannot_be_reused(catalog: GraphStore) -> None:
         pass
     with pytest.raises(TransactionError, match="ended"):
         tx.units.get("atlas-as7-d")
+
+
+def test_a_racing_block_loses_nothing(catalog: GraphStore) -> None:
+    """A block and a concurrent plain write touch the same unit. Depending on the engine the
+    plain write waits for the block's lock, or the block's commit loses the race and raises
+    ConflictError; either way no committed update is lost."""
+    import threading
+
+    from graphstore import ConflictError
+
+    other_done = threading.Event()
+
+    def other_writer() -> None:
+        catalog.units.update("atlas-as7-d", {"role": "Juggernaut"})
+        other_done.set()
+
+    block_committed = True
+    try:
+        with catalog.transaction() as tx:
+            tx.units.update("atlas-as7-d", {"year": 3000})
+            thread = threading.Thread(target=other_writer)
+            thread.start()
+            other_done.wait(timeout=2)  # locking engines make it wait for our commit
+    except ConflictError:
+        block_committed = False
+    thread.join(timeout=30)
+    assert other_done.is_set()
+    final = catalog.units.get("atlas-as7-d")
+    assert final.role == "Juggernaut"
+    if block_committed:
+        assert (final.year, final.version) == (3000, 3)
+    else:
+        assert (final.year, final.version) == (2755, 2)
