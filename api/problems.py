@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graphstore.errors import (
@@ -120,3 +121,33 @@ def install(app: FastAPI) -> None:
         app.add_exception_handler(unavailable, _unavailable)
     app.add_exception_handler(GraphStoreError, _graphstore_error)
     app.add_exception_handler(Exception, _unexpected)
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details. Extra members depend on the error (errors, current_version...)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+
+
+_DESCRIPTIONS = {
+    401: "a write without the API key (when GRAPHSTORE_API_KEY is set)",
+    404: "no live entity with that id",
+    409: "a stale version, an id already taken, or a delete other entities block",
+    413: "the request body is too large",
+    422: "invalid input; `errors` lists every field problem",
+    503: "the graph database is unreachable",
+}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problem+json errors a route can return."""
+    schema = Problem.model_json_schema()
+    return {
+        code: {"description": _DESCRIPTIONS[code], "content": {PROBLEM_JSON: {"schema": schema}}}
+        for code in codes
+    }

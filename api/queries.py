@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from graphstore.store.enums import TechBase
 from graphstore.store.listing import EquipmentFilter, UnitFilter
 
 API_MAX_PAGE_SIZE = 200
@@ -15,15 +16,20 @@ class UnitQuery(UnitFilter):
     """`sort` takes an indexed property (search_name, tonnage, battle_value, year, era,
     tech_base, rules_level, unit_type, id); `descending=true` reverses it."""
 
-    page_size: Annotated[int, Field(ge=1, le=API_MAX_PAGE_SIZE)] = 50
+    page_size: Annotated[int, Field(ge=1, le=API_MAX_PAGE_SIZE, examples=[20])] = 50
+    tech_base: TechBase | None = Field(default=None, examples=["INNER_SPHERE"])
+    tonnage_min: float | None = Field(default=None, examples=[50])
 
 
 class EquipmentQuery(EquipmentFilter):
     """`sort` takes an indexed property (search_name, tonnage, battle_value, intro_year,
     tech_base, rules_level, id); `descending=true` reverses it."""
 
-    page_size: Annotated[int, Field(ge=1, le=API_MAX_PAGE_SIZE)] = 50
+    page_size: Annotated[int, Field(ge=1, le=API_MAX_PAGE_SIZE, examples=[20])] = 50
+    is_weapon: bool | None = Field(default=None, examples=[True])
 
 
 class EquipmentFacetQuery(EquipmentFilter):
     """The equipment filters; paging and sorting do not apply to counts."""
+
+    tech_base: TechBase | None = Field(default=None, examples=["CLAN"])

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from api.deps import GraphDep
+from api.examples import CATEGORIES, SCHEMA
 from graphstore.migrations import Migrator, StatusRow
 from graphstore.search import CategoryNode, UnitGroup, UnitGroupStats, category_tree, unit_stats
 
@@ -19,19 +22,21 @@ class SchemaStatusPublic(BaseModel):
     migrations: list[StatusRow]
 
 
-@router.get("/categories", response_model=list[CategoryNode])
+@router.get("/categories", response_model=list[CategoryNode], responses=CATEGORIES)
 def categories(graph: GraphDep) -> list[CategoryNode]:
     """The category tree; each node counts its own items and those of its subcategories."""
     return category_tree(graph)
 
 
 @router.get("/stats/units", response_model=list[UnitGroupStats])
-def stats(graph: GraphDep, group_by: UnitGroup = "era") -> list[UnitGroupStats]:
+def stats(
+    graph: GraphDep, group_by: Annotated[UnitGroup, Query(examples=["tech_base"])] = "era"
+) -> list[UnitGroupStats]:
     """Unit count and min/avg/max tonnage and battle value per group."""
     return unit_stats(graph, group_by)
 
 
-@router.get("/schema", response_model=SchemaStatusPublic)
+@router.get("/schema", response_model=SchemaStatusPublic, responses=SCHEMA)
 def schema(graph: GraphDep) -> SchemaStatusPublic:
     """Migration status: applied, pending, changed and missing migrations."""
     status = Migrator(graph).status()

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from api.deps import GraphDep
+from api.examples import HEALTH
 from graphstore.health import health
 
 router = APIRouter(tags=["health"])
@@ -22,6 +23,6 @@ class HealthPublic(BaseModel):
     counts: dict[str, int]
 
 
-@router.get("/health", response_model=HealthPublic)
+@router.get("/health", response_model=HealthPublic, responses=HEALTH)
 def get_health(graph: GraphDep) -> HealthPublic:
     return HealthPublic.model_validate(health(graph), from_attributes=True)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Response, status
 
 from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.examples import CLONE, LOADOUT_PATCH, LOADOUT_PUT, NEW_MOUNT, LoadoutId, MountId
+from api.problems import error_responses
 from api.schemas import CloneRequest, LoadoutPatch, LoadoutPut, MountPost
 from graphstore.store.models import LoadoutPublic, MountDiff, MountPublic
 
-router = APIRouter(prefix="/v1/loadouts", tags=["loadouts"])
+router = APIRouter(
+    prefix="/v1/loadouts", tags=["loadouts"], responses=error_responses(401, 404, 409)
+)
 
 
 @router.get("/{loadout_id}", response_model=LoadoutPublic, response_model_exclude_none=True)
-def get_loadout(store: StoreDep, loadout_id: str) -> LoadoutPublic:
+def get_loadout(store: StoreDep, loadout_id: LoadoutId) -> LoadoutPublic:
     """The loadout with its mounts and what it derives from."""
     return store.loadouts.get(loadout_id, relations=["mounts", "derived_from"])
 
@@ -24,7 +30,10 @@ def get_loadout(store: StoreDep, loadout_id: str) -> LoadoutPublic:
     dependencies=[WriteAccess],
 )
 def replace_loadout(
-    store: StoreDep, loadout_id: str, body: LoadoutPut, if_match: IfMatchDep
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    body: Annotated[LoadoutPut, Body(openapi_examples=LOADOUT_PUT)],
+    if_match: IfMatchDep,
 ) -> LoadoutPublic:
     """Replaces the loadout's fields and all its mounts in one transaction."""
     version = expected_version(body.version, if_match)
@@ -42,7 +51,10 @@ def replace_loadout(
     dependencies=[WriteAccess],
 )
 def update_loadout(
-    store: StoreDep, loadout_id: str, patch: LoadoutPatch, if_match: IfMatchDep
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    patch: Annotated[LoadoutPatch, Body(openapi_examples=LOADOUT_PATCH)],
+    if_match: IfMatchDep,
 ) -> LoadoutPublic:
     version = expected_version(patch.version, if_match)
     return store.loadouts.update(
@@ -59,7 +71,10 @@ def update_loadout(
     dependencies=[WriteAccess],
 )
 def add_mount(
-    store: StoreDep, loadout_id: str, mount: MountPost, if_match: IfMatchDep
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    mount: Annotated[MountPost, Body(openapi_examples=NEW_MOUNT)],
+    if_match: IfMatchDep,
 ) -> MountPublic:
     """Mounts one item. The rules engine reports problems; it does not block (see validation)."""
     version = expected_version(mount.version, if_match)
@@ -73,7 +88,9 @@ def add_mount(
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[WriteAccess],
 )
-def remove_mount(store: StoreDep, loadout_id: str, mount_id: str, if_match: IfMatchDep) -> Response:
+def remove_mount(
+    store: StoreDep, loadout_id: LoadoutId, mount_id: MountId, if_match: IfMatchDep
+) -> Response:
     store.loadouts.remove_mount(loadout_id, mount_id, expected_version=if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -85,7 +102,11 @@ def remove_mount(store: StoreDep, loadout_id: str, mount_id: str, if_match: IfMa
     status_code=status.HTTP_201_CREATED,
     dependencies=[WriteAccess],
 )
-def clone_loadout(store: StoreDep, loadout_id: str, body: CloneRequest) -> LoadoutPublic:
+def clone_loadout(
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    body: Annotated[CloneRequest, Body(openapi_examples=CLONE)],
+) -> LoadoutPublic:
     """A variant or template: a copy of the mounts, DERIVED_FROM the original."""
     return store.loadouts.clone(
         loadout_id, new_id=body.new_id, name=body.name, unit_id=body.unit_id
@@ -93,6 +114,6 @@ def clone_loadout(store: StoreDep, loadout_id: str, body: CloneRequest) -> Loado
 
 
 @router.get("/{a}/diff/{b}", response_model=MountDiff)
-def diff_loadouts(store: StoreDep, a: str, b: str) -> MountDiff:
+def diff_loadouts(store: StoreDep, a: LoadoutId, b: LoadoutId) -> MountDiff:
     """Mounts added, removed and moved from loadout `a` to loadout `b`."""
     return store.loadouts.diff(a, b)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Body, Query, status
 
 from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.examples import NEW_UNIT, UNIT_PATCH, UnitId
+from api.problems import error_responses
 from api.queries import UnitQuery
 from api.schemas import UnitPatch
 from graphstore.store.models import DeleteReport, LoadoutPublic, Page, UnitCreate, UnitPublic
 
-router = APIRouter(prefix="/v1/units", tags=["units"])
+router = APIRouter(prefix="/v1/units", tags=["units"], responses=error_responses(401, 404, 409))
 
 _CSV = r"^[A-Za-z_]+(,[A-Za-z_]+)*$"
 
@@ -30,7 +32,7 @@ def list_units(store: StoreDep, query: Annotated[UnitQuery, Query()]) -> Page[Un
 @router.get("/{unit_id}", response_model=UnitPublic, response_model_exclude_none=True)
 def get_unit(
     store: StoreDep,
-    unit_id: str,
+    unit_id: UnitId,
     fields: Annotated[
         str | None, Query(pattern=_CSV, description="comma-separated properties to return")
     ] = None,
@@ -48,7 +50,9 @@ def get_unit(
     status_code=status.HTTP_201_CREATED,
     dependencies=[WriteAccess],
 )
-def create_unit(store: StoreDep, unit: UnitCreate) -> UnitPublic:
+def create_unit(
+    store: StoreDep, unit: Annotated[UnitCreate, Body(openapi_examples=NEW_UNIT)]
+) -> UnitPublic:
     """Creates a unit with its locations ('Mech locations by default)."""
     return store.units.create(unit)
 
@@ -60,7 +64,10 @@ def create_unit(store: StoreDep, unit: UnitCreate) -> UnitPublic:
     dependencies=[WriteAccess],
 )
 def update_unit(
-    store: StoreDep, unit_id: str, patch: UnitPatch, if_match: IfMatchDep
+    store: StoreDep,
+    unit_id: UnitId,
+    patch: Annotated[UnitPatch, Body(openapi_examples=UNIT_PATCH)],
+    if_match: IfMatchDep,
 ) -> UnitPublic:
     """Changes the given fields (null removes one). A stale `version` is a 409."""
     version = expected_version(patch.version, if_match)
@@ -72,7 +79,7 @@ def update_unit(
 @router.delete("/{unit_id}", response_model=DeleteReport, dependencies=[WriteAccess])
 def delete_unit(
     store: StoreDep,
-    unit_id: str,
+    unit_id: UnitId,
     if_match: IfMatchDep,
     soft: bool = False,
     version: Annotated[int | None, Query(ge=1)] = None,
@@ -86,6 +93,6 @@ def delete_unit(
 @router.get(
     "/{unit_id}/loadouts", response_model=list[LoadoutPublic], response_model_exclude_none=True
 )
-def unit_loadouts(store: StoreDep, unit_id: str) -> list[LoadoutPublic]:
+def unit_loadouts(store: StoreDep, unit_id: UnitId) -> list[LoadoutPublic]:
     store.units.get(unit_id, fields=["id"])  # 404 for an unknown unit, not an empty list
     return store.loadouts.list_for_unit(unit_id)

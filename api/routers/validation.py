@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query
 from pydantic import BaseModel
 
 from api.deps import RulesDep, StoreDep
+from api.examples import BATCH, LoadoutId
+from api.problems import error_responses
 from api.schemas import BatchValidationRequest
 from graphstore.rules import CandidateEquipment, LoadoutValidation, ValidationFilter
 from graphstore.rules.models import ValidationSummary
 from graphstore.store.enums import LocationCode
 
-router = APIRouter(tags=["validation"])
+router = APIRouter(tags=["validation"], responses=error_responses(404))
 
 
 class WorstLoadout(BaseModel):
-    loadout_id: str
+    loadout_id: LoadoutId
     errors: int
     warnings: int
 
@@ -28,7 +30,7 @@ class BatchValidationPublic(BaseModel):
 
 
 @router.get("/v1/loadouts/{loadout_id}/validation", response_model=LoadoutValidation)
-def validate_loadout(rules: RulesDep, loadout_id: str) -> LoadoutValidation:
+def validate_loadout(rules: RulesDep, loadout_id: LoadoutId) -> LoadoutValidation:
     """Every rule violation, errors first; accepted ones are marked `accepted`."""
     return rules.validate(loadout_id)
 
@@ -39,7 +41,7 @@ def validate_loadout(rules: RulesDep, loadout_id: str) -> LoadoutValidation:
 def compatible_equipment(
     rules: RulesDep,
     store: StoreDep,
-    loadout_id: str,
+    loadout_id: LoadoutId,
     location: Annotated[LocationCode, Query(description="where the item would go")],
     include_excluded: bool = False,
 ) -> list[CandidateEquipment]:
@@ -49,7 +51,9 @@ def compatible_equipment(
 
 
 @router.post("/v1/validation/batch", response_model=BatchValidationPublic)
-def validate_batch(rules: RulesDep, request: BatchValidationRequest) -> BatchValidationPublic:
+def validate_batch(
+    rules: RulesDep, request: Annotated[BatchValidationRequest, Body(openapi_examples=BATCH)]
+) -> BatchValidationPublic:
     """Validates every loadout the filters match: per-rule counts and the worst loadouts."""
     run = rules.validate_all(ValidationFilter(**request.model_dump(exclude={"worst"})))
     scored = [

@@ -17,8 +17,8 @@ from graphstore.importer.report import ImportReport
 from graphstore.importer.rules_pack import RulesImportReport, import_rules
 from graphstore.resources import resource_dir
 
-TOUR_LOADOUT = "hunchback-hbk-4g-demo-conflict/stock"
-TOUR_FITS_LOADOUT = "griffin-grf-1n/stock"
+TOUR_LOADOUT = "hunchback-hbk-4g-demo-conflict.stock"
+TOUR_FITS_LOADOUT = "griffin-grf-1n.stock"
 TOUR_FITS_LOCATION = "LEFT_TORSO"
 
 

@@ -129,7 +129,7 @@ class UnitRecord:
 
     @property
     def loadout_id(self) -> str:
-        return f"{self.id}/{STOCK_SUFFIX}"
+        return f"{self.id}.{STOCK_SUFFIX}"
 
 
 def placeholder_id(original_id: str) -> str:
@@ -196,7 +196,7 @@ def read_unit(
         code, rear, quantity = parsed
         mounts.append(
             MountRecord(
-                mount_id=f"{raw.id}/{STOCK_SUFFIX}/{index}",
+                mount_id=f"{raw.id}.{STOCK_SUFFIX}.{index}",
                 original_id=entry.id,
                 location=code,
                 rear=rear or entry.isRearMounted,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -28,7 +29,7 @@ class MigrationRecord:
     kind: str
     checksum: str | None
     state: State
-    applied_at: Any = None
+    applied_at: datetime | None = None
     applied_by: str | None = None
     duration_ms: int | None = None
     error: str | None = None
@@ -43,11 +44,19 @@ class MigrationRecord:
             kind=str(row.get("kind") or ""),
             checksum=row.get("checksum"),
             state=State(row["state"]),
-            applied_at=row.get("applied_at"),
+            applied_at=_native_time(row.get("applied_at")),
             applied_by=row.get("applied_by"),
             duration_ms=row.get("duration_ms"),
             error=row.get("error"),
         )
+
+
+def _native_time(value: Any) -> datetime | None:
+    """The driver's neo4j.time.DateTime as a standard datetime (None stays None)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    native: datetime = value.to_native()
+    return native
 
 
 class History:

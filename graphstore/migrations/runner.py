@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import logging
 import time
+from datetime import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,7 @@ class StatusRow:
     description: str
     status: str
     """applied | pending | changed | missing | failed | baseline | undone"""
-    applied_at: object = None
+    applied_at: datetime | None = None
     error: str | None = None
 
 

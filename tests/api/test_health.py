@@ -23,6 +23,7 @@ def test_health_reports_engine_schema_and_counts(graph: Graph) -> None:
     assert body["engine_version"].startswith("26.")
     assert body["nodes"] == 3
     assert body["schema_version"] is None
+    assert body["counts"] == {"Unit": 0, "Equipment": 0, "Category": 0, "Loadout": 0}
 
 
 def test_an_unreachable_database_is_a_503_problem() -> None:

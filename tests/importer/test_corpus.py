@@ -166,7 +166,7 @@ def test_one_changed_unit_file_touches_only_that_unit(
         path.write_text(original)
     after = {row["id"]: row["version"] for row in session_graph.read(q("versions"))}
     changed = {key for key in after if after[key] != before.get(key)}
-    assert changed == {document["id"], f"{document['id']}/stock"}
+    assert changed == {document["id"], f"{document['id']}.stock"}
     assert after[document["id"]] == before[document["id"]] + 1
     assert report.counts.mounts_total == corpus_run.first.counts.mounts_total + 1
     assert report.counts.units_imported == corpus_run.first.counts.units_imported

@@ -33,7 +33,7 @@ def _expected(units: list[list[tuple[str, str, str]]]) -> set[tuple[Any, ...]]:
         for index, (reference, code, suffix) in enumerate(mounts):
             target = reference if reference in CATALOG_IDS else f"unresolved:{reference}"
             quantity = int(suffix.split(":")[1]) if suffix.startswith(",") else 1
-            rows.add((f"u{u}/stock/{index}", target, code, suffix == "_(R)", quantity))
+            rows.add((f"u{u}.stock.{index}", target, code, suffix == "_(R)", quantity))
     return rows
 
 
@@ -56,7 +56,7 @@ def test_mounts_in_the_graph_match_the_files(migrated: Graph, units: list[Any]) 
         found = {
             (m["mount_id"], m["equipment_id"], m["location"], m["rear"], m["quantity"])
             for u in range(len(units))
-            for m in migrated.read(q("mounts"), loadout_id=f"u{u}/stock")
+            for m in migrated.read(q("mounts"), loadout_id=f"u{u}.stock")
         }
         assert found == _expected(units)
         resolved = report.counts.mounts_resolved.total

@@ -81,7 +81,7 @@ def test_references_resolve_in_order_and_ties_stay_unresolved(
     assert report.counts.mounts_unresolved == 2
     assert report.unresolved["rotary-ac-5"].candidates == ["rac-5", "rotaryac5"]
     assert report.unresolved["plasma-thrower"].candidates == []
-    targets = {m["original_id"]: m["equipment_id"] for m in _mounts(migrated, "a/stock")}
+    targets = {m["original_id"]: m["equipment_id"] for m in _mounts(migrated, "a.stock")}
     assert targets == {
         "medium-laser": "medium-laser",
         "Big Laser": "large-laser",
@@ -155,12 +155,12 @@ def test_locations_suffixes_fixed_slots_and_heat(migrated: Graph, write_json: Wr
         ),
     )
     import_megamek(migrated, root)
-    mounts = {m["original_id"]: m for m in _mounts(migrated, "b/stock")}
+    mounts = {m["original_id"]: m for m in _mounts(migrated, "b.stock")}
     assert mounts["large-laser"]["location"] == "RIGHT_TORSO"
     assert (mounts["large-laser"]["quantity"], mounts["large-laser"]["rear"]) == (20, False)
     assert mounts["medium-laser"]["location"] == "LEFT_TORSO"
     assert (mounts["medium-laser"]["quantity"], mounts["medium-laser"]["rear"]) == (1, True)
-    assert {m["mount_id"] for m in mounts.values()} == {"b/stock/0", "b/stock/1"}
+    assert {m["mount_id"] for m in mounts.values()} == {"b.stock.0", "b.stock.1"}
     right = migrated.read(q("node"), id="b/RIGHT_TORSO")[0]["props"]
     assert right["crit_slots"] == 12
     assert right["fixed"] == ["ISDoubleHeatSink"] * 3 + ["IS Ammo AC/5"]
@@ -208,8 +208,8 @@ def test_malformed_files_are_reported_and_the_rest_imports(
     assert report.counts.mounts_total == 2
     ids = {row["id"] for row in migrated.read(q("unit_ids"))}
     assert ids == {"good", "empty", "where"}
-    assert [m["location"] for m in _mounts(migrated, "where/stock")] == ["RIGHT_ARM"]
-    assert [m["mount_id"] for m in _mounts(migrated, "where/stock")] == ["where/stock/1"]
+    assert [m["location"] for m in _mounts(migrated, "where.stock")] == ["RIGHT_ARM"]
+    assert [m["mount_id"] for m in _mounts(migrated, "where.stock")] == ["where.stock.1"]
 
 
 def test_a_better_catalog_resolves_placeholders_in_place(
@@ -219,14 +219,14 @@ def test_a_better_catalog_resolves_placeholders_in_place(
     root = write_json("units/c.json", unit("c", [("plasma-thrower", "LEFT_ARM")]))
     first = import_megamek(migrated, root)
     assert first.counts.mounts_unresolved == 1
-    [before] = _mounts(migrated, "c/stock")
+    [before] = _mounts(migrated, "c.stock")
     assert before["equipment_id"] == "unresolved:plasma-thrower"
     catalog = {"items": [*CATALOG["items"], item("plasma-thrower", "Plasma Thrower")]}
     write_json("equipment/weapons/energy.json", catalog)
     second = import_megamek(migrated, root)
     assert second.counts.mounts_unresolved == 0
     assert second.counts.mounts_resolved.exact == 1
-    [after] = _mounts(migrated, "c/stock")
+    [after] = _mounts(migrated, "c.stock")
     assert after["equipment_id"] == "plasma-thrower"
     assert after["mount_id"] == before["mount_id"]
     assert migrated.read(q("node"), id="unresolved:plasma-thrower") == []
@@ -289,4 +289,4 @@ def test_a_reimported_unit_loses_locations_it_no_longer_has(
     leg = migrated.read(q("node"), id="e/FRONT_LEFT_LEG")[0]["props"]
     assert leg["crit_slots"] == 6
     assert leg.get("fixed_slots") is None
-    assert [m["location"] for m in _mounts(migrated, "e/stock")] == ["FRONT_LEFT_LEG"]
+    assert [m["location"] for m in _mounts(migrated, "e.stock")] == ["FRONT_LEFT_LEG"]

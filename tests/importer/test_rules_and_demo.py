@@ -14,13 +14,13 @@ from graphstore.importer.rules_pack import read_rules_pack
 from tests.importer.conftest import q
 
 PLANTED = {
-    "hunchback-hbk-4g-demo-conflict/stock": "conflict",
-    "phoenix-hawk-pxh-1k-demo-artemis/stock": "missing_prerequisite",
-    "thunderbolt-tdr-5s-demo-clan-tech/stock": "tech_base",
-    "griffin-grf-1n-demo-too-early/stock": "intro_year",
-    "crusader-crd-5s-demo-over-full/stock": "slot_budget",
-    "griffin-grf-1n-demo-over-heat/stock": "heat_balance",
-    "warhammer-whm-6rb/stock": "unresolved_equipment",
+    "hunchback-hbk-4g-demo-conflict.stock": "conflict",
+    "phoenix-hawk-pxh-1k-demo-artemis.stock": "missing_prerequisite",
+    "thunderbolt-tdr-5s-demo-clan-tech.stock": "tech_base",
+    "griffin-grf-1n-demo-too-early.stock": "intro_year",
+    "crusader-crd-5s-demo-over-full.stock": "slot_budget",
+    "griffin-grf-1n-demo-over-heat.stock": "heat_balance",
+    "warhammer-whm-6rb.stock": "unresolved_equipment",
 }
 
 
@@ -103,7 +103,7 @@ def test_the_rules_engine_finds_every_planted_problem(migrated: Graph) -> None:
     for loadout_id, rule in PLANTED.items():
         found = {v.rule for v in rules.validate(migrated, loadout_id).violations}
         assert rule in found, f"{loadout_id}: expected {rule}, found {sorted(found)}"
-    clean = {v.rule for v in rules.validate(migrated, "timber-wolf-demo-prime/stock").violations}
+    clean = {v.rule for v in rules.validate(migrated, "timber-wolf-demo-prime.stock").violations}
     assert not clean & {"tech_base", "intro_year", "conflict", "missing_prerequisite"}
 
 

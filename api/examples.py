@@ -1,0 +1,99 @@
+"""Typed path parameters and request-body examples for the OpenAPI docs (/docs)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Path
+
+UnitId = Annotated[str, Path(description="a unit id", examples=["hunchback-hbk-4g"])]
+LoadoutId = Annotated[str, Path(description="a loadout id", examples=["hunchback-hbk-4g.stock"])]
+EquipmentId = Annotated[str, Path(description="an equipment id", examples=["medium-laser"])]
+MountId = Annotated[str, Path(description="a mount id from the loadout's mounts")]
+
+
+def example(summary: str, value: Any) -> dict[str, dict[str, Any]]:
+    return {"example": {"summary": summary, "value": value}}
+
+
+def response_example(value: Any) -> dict[int | str, dict[str, Any]]:
+    """A documented 200 response body, for routes that take no input to show an example of."""
+    return {200: {"content": {"application/json": {"example": value}}}}
+
+
+HEALTH = response_example(
+    {
+        "status": "ok",
+        "engine": "arcadedb",
+        "engine_version": "26.10.2",
+        "server": "ArcadeDB (Bolt: Neo4j Kernel 5.26.0)",
+        "database": "graphstore",
+        "schema_version": 2,
+        "nodes": 310,
+        "counts": {"Unit": 15, "Equipment": 45, "Category": 19, "Loadout": 15},
+    }
+)
+CATEGORIES = response_example(
+    [
+        {
+            "id": "weapons",
+            "name": "Weapons",
+            "path": "weapons",
+            "direct_count": 0,
+            "total_count": 20,
+            "children": [
+                {"id": "weapons-energy", "name": "Energy", "path": "weapons/energy",
+                 "direct_count": 8, "total_count": 8, "children": []},
+            ],
+        }
+    ]
+)  # fmt: skip
+SCHEMA = response_example(
+    {
+        "schema_version": 2,
+        "latest_version": 2,
+        "up_to_date": True,
+        "migrations": [
+            {"key": "1", "version": 1, "description": "domain_constraints", "status": "applied"},
+            {"key": "2", "version": 2, "description": "search_indexes", "status": "applied"},
+        ],
+    }
+)
+
+
+NEW_UNIT = example(
+    "a 50-ton Inner Sphere 'Mech",
+    {
+        "id": "enforcer-enf-4r",
+        "chassis": "Enforcer",
+        "model": "ENF-4R",
+        "unit_type": "BattleMech",
+        "tonnage": 50,
+        "tech_base": "INNER_SPHERE",
+        "rules_level": "STANDARD",
+        "era": "SUCCESSION_WARS",
+        "year": 3025,
+    },
+)
+UNIT_PATCH = example("rename the model, expecting version 1", {"model": "ENF-5D", "version": 1})
+LOADOUT_PATCH = example("add notes", {"notes": "refit for urban combat"})
+LOADOUT_PUT = example(
+    "two medium lasers, nothing else",
+    {
+        "name": "Laser boat",
+        "version": 1,
+        "mounts": [
+            {"equipment_id": "medium-laser", "location": "LEFT_ARM"},
+            {"equipment_id": "medium-laser", "location": "RIGHT_ARM"},
+        ],
+    },
+)
+NEW_MOUNT = example(
+    "a medium laser in the left torso",
+    {"equipment_id": "medium-laser", "location": "LEFT_TORSO", "rear": False, "quantity": 1},
+)
+CLONE = example("a named variant", {"new_id": "hunchback-hbk-4g.variant", "name": "Variant"})
+BATCH = example(
+    "Inner Sphere stock loadouts, five worst",
+    {"tech_base": "INNER_SPHERE", "is_stock": True, "worst": 5},
+)
