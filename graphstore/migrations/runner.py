@@ -13,9 +13,9 @@ from __future__ import annotations
 import getpass
 import logging
 import time
-from datetime import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from neo4j import ManagedTransaction

@@ -235,14 +235,13 @@ def test_writes_need_the_api_key_when_one_is_set(demo_graph: Graph) -> None:
         refused = secured.post("/v1/units", json=_new_unit("needs-key"))
         assert _problem(refused, 401)["detail"].startswith("this write needs")
         assert refused.headers["www-authenticate"] == "Bearer"
-        wrong = secured.post("/v1/units", json=_new_unit("needs-key"),
-                             headers={"Authorization": "Bearer nope"})  # fmt: skip
-        _problem(wrong, 401)
-        ok = secured.post("/v1/units", json=_new_unit("needs-key"),
-                          headers={"Authorization": "Bearer s3cret"})  # fmt: skip
-        assert ok.status_code == 201
-        assert secured.delete("/v1/units/needs-key",
-                              headers={"Authorization": "Bearer s3cret"}).status_code == 200  # fmt: skip
+        wrong_key = {"Authorization": "Bearer nope"}
+        _problem(secured.post("/v1/units", json=_new_unit("needs-key"), headers=wrong_key), 401)
+        key = {"Authorization": "Bearer s3cret"}
+        assert (
+            secured.post("/v1/units", json=_new_unit("needs-key"), headers=key).status_code == 201
+        )
+        assert secured.delete("/v1/units/needs-key", headers=key).status_code == 200
 
 
 def test_request_bodies_are_size_limited(demo_graph: Graph) -> None:
