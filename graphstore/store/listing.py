@@ -13,6 +13,9 @@ from graphstore.store.models import EquipmentPublic, Page, UnitPublic
 from graphstore.store.scope import Runner, Scope, run_one
 
 MAX_PAGE_SIZE = 500
+# Bolt carries 64-bit integers; a larger filter value is a validation error, not a crash.
+BOLT_INT_MAX = 2**63 - 1
+BoltInt = Annotated[int, Field(ge=-BOLT_INT_MAX, le=BOLT_INT_MAX)]
 
 
 class UnitSort(StrEnum):
@@ -49,15 +52,15 @@ class Paging(BaseModel):
 
     q: Annotated[str, Field(max_length=200)] | None = None
     descending: bool = False
-    page: Annotated[int, Field(ge=1)] = 1
+    page: Annotated[int, Field(ge=1, le=BOLT_INT_MAX)] = 1
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 50
     include_deleted: bool = False
     tonnage_min: float | None = None
     tonnage_max: float | None = None
-    bv_min: int | None = None
-    bv_max: int | None = None
-    year_min: int | None = None
-    year_max: int | None = None
+    bv_min: BoltInt | None = None
+    bv_max: BoltInt | None = None
+    year_min: BoltInt | None = None
+    year_max: BoltInt | None = None
     tech_base: TechBase | None = None
     rules_level: RulesLevel | None = None
 

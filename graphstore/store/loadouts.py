@@ -12,6 +12,7 @@ from typing import Any
 
 from graphstore.errors import IntegrityError, NotFoundError, ValidationError
 from graphstore.store.audit import ChangeLog
+from graphstore.store.convert import plain
 from graphstore.store.entities import Repository
 from graphstore.store.models import (
     LoadoutCreate,
@@ -237,6 +238,28 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
             mounts=rows,
         )
         return [_public_mount(r) for r in rows]
+
+    def replace(
+        self,
+        loadout_id: str,
+        data: LoadoutCreate | dict[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> LoadoutPublic:
+        """Replaces the whole loadout (fields and every mount) atomically; its unit stays."""
+        item = validate(LoadoutCreate, data)
+
+        def replace(tx: Runner) -> None:
+            before = self._locked(tx, loadout_id, expected_version)
+            row = self._row(item.model_copy(update={"unit_id": before["unit_id"]}), loadout_id)
+            self._check_references(tx, [row], "")
+            log = self._context.change_log()
+            written = run(tx, "store/loadout_upsert", rows=[row], now=log.at)
+            log.add("replace_mounts", self.label, loadout_id, before, plain(written[0]["props"]))
+            log.write(tx)
+
+        self._context.scope.write(replace)
+        return self.get(loadout_id, relations=["mounts", "derived_from"])
 
     def mounts(self, loadout_id: str) -> list[MountPublic]:
         found = self.get(loadout_id, fields=["id"], relations=["mounts"])

@@ -129,3 +129,21 @@ def test_bulk_upsert_creates_then_updates(store: GraphStore) -> None:
     store.equipment.upsert_many([equipment("item-5", tonnage=55)])
     again = store.equipment.get("item-5")
     assert (again.tonnage, again.version) == (55, 2)
+
+
+def test_replace_a_whole_loadout(catalog: GraphStore) -> None:
+    replaced = catalog.loadouts.replace(
+        "atlas-stock",
+        {
+            "unit_id": "ignored-the-unit-stays",
+            "name": "Refit",
+            "is_stock": True,
+            "notes": "3050 refit",
+            "mounts": [{"equipment_id": "large-laser", "location": "LEFT_ARM"}],
+        },
+        expected_version=1,
+    )
+    assert (replaced.name, replaced.notes, replaced.version) == ("Refit", "3050 refit", 2)
+    assert replaced.unit_id == "atlas-as7-d"
+    assert [m.equipment_id for m in replaced.mounts or []] == ["large-laser"]
+    assert catalog.history("atlas-stock")[0].operation == "replace_mounts"
