@@ -7,6 +7,7 @@
 // categories the conflict goes through; proof.direct says an Equipment-Equipment edge exists.
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// A hypothetical check (compatible_equipment, explain) keeps only pairs with the candidate.
 // @id: conflict
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -37,6 +38,7 @@ WHERE size(x.direct_ids) > 0 OR size(x.conflict_categories) > 0
 UNWIND facts AS y
 WITH check, loadout, x, y, y.item AS candidate_member
 WHERE x.item.id <> y.item.id
+  AND (check.equipment_id IS NULL OR x.hypothetical OR y.hypothetical)
 WITH check, loadout, x, y,
   y.item.id IN x.direct_ids AS direct,
   [

@@ -2,6 +2,8 @@
 // judged. One row per (item, location).
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// A hypothetical check (compatible_equipment, explain) only keeps rows involving the
+// candidate, so it looks at the candidate's mount alone.
 // @id: intro_year
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -15,7 +17,7 @@ WITH check, loadout, unit, COLLECT {
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
 // rule body
-UNWIND mounts AS mount
+UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
 WITH check, loadout, unit, mount, mount.equipment AS item
 WHERE item.intro_year > unit.year
 WITH check, loadout, unit, item, mount.location AS location,

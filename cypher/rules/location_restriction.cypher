@@ -3,6 +3,8 @@
 // location at all is not judged here. One row per (item, location).
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// A hypothetical check (compatible_equipment, explain) only keeps rows involving the
+// candidate, so it looks at the candidate's mount alone.
 // @id: location_restriction
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -16,7 +18,7 @@ WITH check, loadout, unit, COLLECT {
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
 // rule body
-UNWIND mounts AS mount
+UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.allowed_locations IS NOT NULL AND NOT mount.location IN item.allowed_locations
 WITH check, loadout, item, mount.location AS location,

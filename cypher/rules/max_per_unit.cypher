@@ -2,6 +2,8 @@
 // to the same Equipment, any location). One row per item; location is null.
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// A hypothetical check (compatible_equipment, explain) only keeps rows involving the
+// candidate, so it counts only mounts of the candidate's item.
 // @id: max_per_unit
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -15,7 +17,9 @@ WITH check, loadout, unit, COLLECT {
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
 // rule body
-UNWIND mounts AS mount
+UNWIND [
+  m IN mounts WHERE check.equipment_id IS NULL OR m.equipment.id = check.equipment_id
+] AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item.max_per_unit IS NOT NULL
 WITH check, loadout, item, count(*) AS mounted,

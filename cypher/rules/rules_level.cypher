@@ -3,6 +3,8 @@
 // judged. One row per (item, location); proof carries both levels and their ranks (0-4).
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// A hypothetical check (compatible_equipment, explain) only keeps rows involving the
+// candidate, so it looks at the candidate's mount alone.
 // @id: rules_level
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -21,7 +23,7 @@ WITH check, loadout, unit, mounts,
 WITH check, loadout, unit, mounts, levels,
   [i IN range(0, size(levels) - 1) WHERE levels[i] = unit.rules_level][0] AS unit_rank
 WHERE unit_rank IS NOT NULL
-UNWIND mounts AS mount
+UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
 WITH check, loadout, unit, unit_rank, mount, mount.equipment AS item,
   [i IN range(0, size(levels) - 1) WHERE levels[i] = mount.equipment.rules_level][0] AS item_rank
 WHERE item_rank > unit_rank

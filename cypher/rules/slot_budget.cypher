@@ -3,6 +3,7 @@
 // counts 0). Each MOUNTS relationship is one physical item: its quantity (a shot count for
 // ammunition, "LOC,_AMMO:N") does not multiply slots. Only locations the unit has, with a
 // known crit_slots, are judged. One row per location; equipment_id is null.
+// A hypothetical check (compatible_equipment, explain) looks at the candidate's location only.
 // @id: slot_budget
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -18,6 +19,7 @@ WITH check, loadout, unit, COLLECT {
 // rule body
 MATCH (unit)-[:HAS_LOCATION]->(place:Location)
 WHERE place.crit_slots IS NOT NULL
+  AND (check.equipment_id IS NULL OR place.code = check.location)
 WITH check, loadout, place, coalesce(place.fixed_slots, 0) AS fixed,
   [m IN mounts WHERE m.location = place.code] AS here
 WITH check, loadout, place, fixed, here,

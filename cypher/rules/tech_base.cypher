@@ -4,6 +4,8 @@
 // One row per (item, location).
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// A hypothetical check (compatible_equipment, explain) only keeps rows involving the
+// candidate, so it looks at the candidate's mount alone.
 // @id: tech_base
 // @severity: error
 // @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
@@ -17,7 +19,7 @@ WITH check, loadout, unit, COLLECT {
   RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
 } AS mounts
 // rule body
-UNWIND mounts AS mount
+UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
 WITH check, loadout, unit, mount, mount.equipment AS item
 WHERE unit.tech_base IN ['INNER_SPHERE', 'CLAN']
   AND item.tech_base IN ['INNER_SPHERE', 'CLAN']
