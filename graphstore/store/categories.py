@@ -58,3 +58,10 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
                     [error("parent_id", f"{parent!r} is inside {entity_id!r}", "cycle")]
                 )
         run(tx, "store/category_set_parent", id=entity_id, parent_id=parent)
+
+    def list(self, *, include_deleted: bool = False) -> list[CategoryPublic]:
+        """Every category with its parent id, by path."""
+        rows = self._context.scope.read(
+            lambda tx: run(tx, "store/category_list", include_deleted=include_deleted)
+        )
+        return [self._public(row["props"], parent_id=row["parent_id"]) for row in rows]

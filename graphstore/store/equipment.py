@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphstore.errors import ValidationError
+from graphstore.errors import NotFoundError, ValidationError
 from graphstore.store.audit import ChangeLog
+from graphstore.store.convert import plain
 from graphstore.store.entities import Repository
-from graphstore.store.models import EquipmentCreate, EquipmentPublic, EquipmentUpdate
-from graphstore.store.scope import Runner, run
-from graphstore.store.validation import error
+from graphstore.store.models import (
+    EquipmentCreate,
+    EquipmentPublic,
+    EquipmentRule,
+    EquipmentUpdate,
+    RuleKind,
+)
+from graphstore.store.scope import Runner, run, run_one
+from graphstore.store.validation import error, validate
 
 # Changing these makes the calculations of every loadout that mounts the item stale.
 CALCULATION_INPUTS = frozenset({"tonnage", "heat", "battle_value", "heat_dissipation"})
@@ -66,3 +73,87 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
             run(tx, "store/equipment_set_categories", id=entity_id, category_ids=patch.category_ids)
         if CALCULATION_INPUTS & patch.model_fields_set:
             run(tx, "store/calculation_stale_for_equipment", equipment_id=entity_id)
+
+    # ---- rule edges ----------------------------------------------------------------------
+
+    def add_rule(
+        self,
+        equipment_id: str,
+        kind: RuleKind | str,
+        target_id: str,
+        reason: str | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> list[EquipmentRule]:
+        """Adds CONFLICTS_WITH or REQUIRES from the item to an item or a category."""
+        rule = validate(EquipmentRule, {"kind": kind, "target_id": target_id, "reason": reason})
+
+        def add(tx: Runner) -> None:
+            before = self._locked(tx, equipment_id, expected_version)
+            log = self._context.change_log()
+            row = run_one(
+                tx,
+                "store/equipment_rule_add",
+                id=equipment_id,
+                target_id=rule.target_id,
+                conflict=rule.kind is RuleKind.CONFLICTS_WITH,
+                reason=rule.reason,
+                now=log.at,
+            )
+            if row is None:
+                raise ValidationError(
+                    [error("target_id", f"no equipment or category {target_id!r}", "reference")]
+                )
+            after = plain(row["props"])
+            log.add(
+                "update",
+                self.label,
+                equipment_id,
+                before,
+                {**after, "rule": f"+{rule.kind.value} {rule.target_id}"},
+            )
+            log.write(tx)
+
+        self._context.scope.write(add)
+        return self.rules(equipment_id)
+
+    def remove_rule(
+        self,
+        equipment_id: str,
+        kind: RuleKind | str,
+        target_id: str,
+        *,
+        expected_version: int | None = None,
+    ) -> None:
+        """Removes one rule edge; NotFoundError when there is no such edge."""
+        rule_kind = RuleKind(kind)
+
+        def remove(tx: Runner) -> None:
+            before = self._locked(tx, equipment_id, expected_version)
+            log = self._context.change_log()
+            row = run_one(
+                tx,
+                "store/equipment_rule_remove",
+                id=equipment_id,
+                target_id=target_id,
+                conflict=rule_kind is RuleKind.CONFLICTS_WITH,
+                now=log.at,
+            )
+            if row is None:
+                raise NotFoundError(rule_kind.value, f"{equipment_id} -> {target_id}")
+            log.add(
+                "update",
+                self.label,
+                equipment_id,
+                before,
+                {**plain(row["props"]), "rule": f"-{rule_kind.value} {target_id}"},
+            )
+            log.write(tx)
+
+        self._context.scope.write(remove)
+
+    def rules(self, equipment_id: str) -> list[EquipmentRule]:
+        rows = self._context.scope.read(
+            lambda tx: run(tx, "store/equipment_rules", id=equipment_id)
+        )
+        return [EquipmentRule.model_validate(row) for row in rows]

@@ -8,6 +8,7 @@ for, and `model_fields_set` says which ones those were.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -369,3 +370,17 @@ class DeleteReport(BaseModel):
     soft: bool
     cascaded: list[dict[str, str]] = Field(default_factory=list)
     detached: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class RuleKind(StrEnum):
+    CONFLICTS_WITH = "CONFLICTS_WITH"
+    REQUIRES = "REQUIRES"
+
+
+class EquipmentRule(BaseModel):
+    """A rule edge from an item to another item or a category (docs/model.md)."""
+
+    kind: RuleKind
+    target_id: str
+    target_label: str | None = None
+    reason: str | None = None
