@@ -89,10 +89,10 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
             "search_name": f"item {index}",
             "tech_base": rng.choice(TECH),
             "rules_level": rng.choices(LEVELS, weights=[3, 6, 3, 2, 1])[0],
-            "intro_year": rng.randint(2450, 3150),
-            "tonnage": rng.randint(1, 16) / 2,
+            "intro_year": rng.randint(2450, 3100),
+            "tonnage": rng.randint(1, 4) / 2,
             "crit_slots": rng.randint(1, 3),
-            "heat": rng.randint(1, 12) if weapon else 0,
+            "heat": rng.randint(1, 8) if weapon else 0,
             "heat_dissipation": 2 if sink else None,
             "is_weapon": weapon,
         }
@@ -114,29 +114,33 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
         for index in range(5)
     ]
     item_ids = [i["props"]["id"] for i in items]
-    item_tech = [i["props"]["tech_base"] for i in items]
     targets = item_ids + [c["id"] for c in categories]
     conflicts = [{"from_id": rng.choice(item_ids), "to_id": rng.choice(targets)} for _ in range(60)]
+    # Requirements mostly name a category ("needs some ammunition"), which designs satisfy.
     requirements = [
-        {"from_id": rng.choice(item_ids), "to_id": rng.choice(targets)} for _ in range(40)
+        {
+            "from_id": rng.choice(item_ids),
+            "to_id": rng.choice(item_ids) if rng.random() < 0.2 else rng.choice(targets[400:]),
+        }
+        for _ in range(40)
     ]
     unit_rows: list[dict[str, Any]] = []
     mount_rows: list[dict[str, Any]] = []
     override_rows: list[dict[str, Any]] = []
     for index in range(units):
         unit_id = f"unit-{index}"
-        tonnage = rng.choice(range(20, 105, 5))
+        tonnage = rng.choice(range(35, 105, 5))
         unit_rows.append(
             {
                 "props": {
                     "id": unit_id,
                     "name": f"Unit {index}",
                     "tech_base": rng.choices([*TECH, "MIXED"], weights=[6, 3, 1])[0],
-                    "rules_level": rng.choice(LEVELS[1:]),
-                    "year": rng.randint(2750, 3150),
+                    "rules_level": rng.choices(LEVELS[1:], weights=[2, 4, 3, 1])[0],
+                    "year": rng.randint(3025, 3150),
                     "tonnage": tonnage,
                     "free_tonnage": tonnage * 0.45 if rng.random() < 0.8 else None,
-                    "heat_dissipation": rng.randint(10, 30) if rng.random() < 0.8 else None,
+                    "heat_dissipation": rng.randint(25, 45) if rng.random() < 0.8 else None,
                     "heat_sink_count": rng.randint(10, 20),
                     "heat_sink_type": rng.choice(["SINGLE", "DOUBLE"]),
                 },
@@ -158,21 +162,39 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
                 ],
             }
         )
-        tech_base = unit_rows[-1]["props"]["tech_base"]
-        matching = [i for i, t in zip(item_ids, item_tech, strict=True) if t == tech_base]
+        unit = unit_rows[-1]["props"]
+        rank = LEVELS.index(unit["rules_level"])
+        # Mostly valid designs, as canon data is: items the unit may carry, placed where they
+        # fit. About 1 mount in 50 ignores the rules, so every rule has something to find.
+        eligible = [
+            item
+            for item in items
+            if item["props"]["tech_base"] == unit["tech_base"] or unit["tech_base"] == "MIXED"
+            if item["props"]["intro_year"] <= unit["year"]
+            if LEVELS.index(item["props"]["rules_level"]) <= rank
+        ]
+        free = {code: capacity - fixed for code, (capacity, fixed) in LOCATIONS.items()}
         for mount in range(mounts):
             if rng.random() < 0.003:
-                equipment_id = placeholders[0]["id"]
-            elif matching and rng.random() < 0.9:
-                equipment_id = rng.choice(matching)
+                equipment_id, location = placeholders[0]["id"], rng.choice(sorted(LOCATIONS))
+            elif rng.random() < 0.02 or not eligible:
+                item = rng.choice(items)["props"]
+                equipment_id, location = item["id"], rng.choice(sorted(LOCATIONS))
             else:
-                equipment_id = item_ids[int(rng.triangular(0, len(item_ids), 0))]
+                item = rng.choice(eligible)["props"]
+                places = [
+                    code
+                    for code in item.get("allowed_locations") or sorted(LOCATIONS)
+                    if free[code] >= item["crit_slots"]
+                ] or sorted(LOCATIONS)
+                equipment_id, location = item["id"], rng.choice(places)
+                free[location] -= item["crit_slots"]
             mount_rows.append(
                 {
                     "loadout_id": f"{unit_id}/stock",
                     "equipment_id": equipment_id,
                     "mount_id": f"{unit_id}/stock#{mount}",
-                    "location": rng.choice(sorted(LOCATIONS)),
+                    "location": location,
                     "quantity": 1,
                 }
             )
@@ -468,6 +490,7 @@ def run(units: int, mounts: int, calls: int, out: Path) -> dict[str, Any]:
             "errors": summary.errors,
             "warnings": summary.warnings,
             "accepted": summary.accepted,
+            "by_rule": {k: v.model_dump() for k, v in sorted(summary.by_rule.items())},
         },
         "naive_python": {
             "one_query_per_loadout_s": round(naive_each_s, 3),
