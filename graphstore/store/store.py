@@ -14,14 +14,20 @@ one against its author's expectation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from neo4j import exceptions as neo4j_errors
 
-from graphstore.connection import Graph, connect
-from graphstore.errors import ConflictError, NotFoundError, RestrictError, TransactionError
+from graphstore.connection import Graph, connect, translate_driver_errors
+from graphstore.errors import (
+    ConflictError,
+    NotFoundError,
+    QueryError,
+    RestrictError,
+    TransactionError,
+)
 from graphstore.store import audit, calculations, integrity, listing
 from graphstore.store.categories import Categories
 from graphstore.store.context import Context
@@ -72,21 +78,27 @@ class GraphStore:
                 "store transactions do not nest; run the inner operations on the outer `tx`"
             )
         with self.graph.driver.session(database=self.graph.database) as session:
-            tx = session.begin_transaction()
+            with translate_driver_errors("transaction"):
+                tx = session.begin_transaction()
             scope = TransactionScope(self.graph, tx)
             try:
                 yield GraphStore(self.graph, actor=self.actor, _scope=scope)
             except BaseException:
                 scope.tx = None
-                if not tx.closed():
-                    tx.rollback()
+                # The block's own error is the one worth seeing, not a failed rollback's.
+                with suppress(neo4j_errors.Neo4jError, neo4j_errors.DriverError):
+                    if not tx.closed():
+                        tx.rollback()
                 raise
             scope.tx = None
             try:
-                tx.commit()
-            except neo4j_errors.TransientError as error:
+                with translate_driver_errors("transaction commit"):
+                    tx.commit()
+            except QueryError as error:
+                if not (error.code or "").startswith("Neo.TransientError"):
+                    raise
                 raise ConflictError(
-                    f"the transaction lost a race with another writer: {error.message}",
+                    f"the transaction lost a race with another writer: {error}",
                     entity_id="",
                     expected=None,
                     current=None,
