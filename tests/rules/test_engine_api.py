@@ -17,7 +17,6 @@ from graphstore import (
     validate_all,
 )
 from graphstore.errors import NotFoundError, RuleDefinitionError
-from graphstore.rules import registry
 from tests.rules.builders import (
     CategorySpec,
     EquipmentSpec,
@@ -28,7 +27,6 @@ from tests.rules.builders import (
     OverrideSpec,
     UnitSpec,
 )
-from tests.rules.reference import SEVERITY
 
 Load = Callable[[GraphSpec], None]
 
@@ -68,15 +66,6 @@ def workshop() -> GraphSpec:
             LoadoutSpec("is-a", "is", [MountSpec("is-laser", "LEFT_ARM")]),
         ],
     )
-
-
-def test_the_registry_has_every_rule_with_its_declared_severity() -> None:
-    assert {r.id: r.severity for r in registry.rules()} == SEVERITY
-    assert all(r.description and r.parameters.keys() == {"checks"} for r in registry.rules())
-    combined = registry.combined_query().text
-    assert combined.count("\nUNION ALL\n") == len(SEVERITY) - 1
-    with pytest.raises(RuleDefinitionError, match="no rule 'nope'"):
-        registry.rule("nope")
 
 
 def test_validate_sorts_errors_then_warnings_then_accepted(engine: RulesEngine, load: Load) -> None:
