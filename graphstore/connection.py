@@ -24,6 +24,7 @@ from graphstore.errors import (
     GraphStoreError,
     QueryError,
     SchemaOutOfDateError,
+    ValidationError,
 )
 from graphstore.queries import Query
 from graphstore.settings import EngineSettings, Neo4jSettings
@@ -60,6 +61,9 @@ def translate_driver_errors(query_name: str = "") -> Iterator[None]:
         if isinstance(error, GraphStoreError):
             raise
         raise QueryError(error.message or str(error), query=query_name, code=error.code) from error
+    except OverflowError as error:
+        # Bolt integers are 64-bit; models bound their fields, this catches any that do not.
+        raise ValidationError([{"path": query_name, "message": str(error)}]) from error
 
 
 def _as_query(query: Query | str) -> Query:

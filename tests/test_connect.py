@@ -77,3 +77,11 @@ def test_a_failing_query_is_a_query_error_naming_the_query(graph: Graph) -> None
     with pytest.raises(QueryError) as raised:
         graph.write_transaction(lambda tx: tx.run("MATCH (n) RETURN m").consume())
     assert raised.value.query == "<lambda>"
+
+
+def test_an_integer_bolt_cannot_carry_is_a_validation_error(graph: Graph) -> None:
+    from graphstore.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="out of range") as raised:
+        graph.read("health/node_count", unused=2**64)
+    assert raised.value.errors[0]["path"] == "health/node_count"

@@ -26,7 +26,8 @@ EntityId = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^\S(.*\S
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Tons = Annotated[float, Field(ge=0, le=1000)]
 Year = Annotated[int, Field(ge=1900, le=3300)]
-NonNegative = Annotated[int, Field(ge=0)]
+# Bolt carries 64-bit integers: anything larger is refused here, not by the driver.
+NonNegative = Annotated[int, Field(ge=0, le=2**63 - 1)]
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -95,7 +96,7 @@ class UnitBase(BaseModel):
     heat_sink_count: NonNegative | None = None
     role: str | None = None
     source: str | None = None
-    mul_id: int | None = None
+    mul_id: NonNegative | None = None
 
 
 class UnitCreate(UnitBase):

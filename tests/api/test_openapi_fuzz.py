@@ -5,6 +5,7 @@ Bounded: at most 40 cases per operation (about 900 in all), on the demo data set
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -50,7 +51,7 @@ def test_no_server_errors_and_schema_conformance(api_schema: Any, method: str, p
 
     @given(case=operation.as_strategy())
     @settings(
-        max_examples=40,
+        max_examples=int(os.environ.get("GRAPHSTORE_FUZZ_EXAMPLES", "40")),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
