@@ -7,6 +7,7 @@ COPY graphstore ./graphstore
 COPY api ./api
 COPY cypher ./cypher
 COPY migrations ./migrations
+COPY data ./data
 RUN pip install --no-cache-dir . && useradd --create-home graphstore
 USER graphstore
 EXPOSE 8000

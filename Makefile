@@ -12,6 +12,7 @@ PORT ?= 8000
 run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
 	$(BIN)/graphstore engine start
 	$(BIN)/graphstore migrate
+	$(BIN)/graphstore demo
 	$(BIN)/graphstore serve --host $(HOST) --port $(PORT)
 
 test: $(INSTALL_STAMP) $(NODE_STAMP) lint typecheck cypher-lint ## The whole suite, from nothing
@@ -42,6 +43,11 @@ typecheck: $(INSTALL_STAMP)
 
 cypher-lint: $(NODE_STAMP)
 	node tools/cypher-lint.mjs cypher migrations
+
+bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench-results/
+	$(BIN)/python -m benchmarks.rules
+	$(BIN)/python -m benchmarks.importer
+	$(BIN)/python -m benchmarks.api
 
 stop: $(INSTALL_STAMP) ## Stop the local engine
 	$(BIN)/graphstore engine stop
