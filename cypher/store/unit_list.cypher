@@ -10,7 +10,7 @@
 // @param bv_max: maximum battle value
 // @param year_min: earliest year
 // @param year_max: latest year
-// @param has_equipment: an Equipment id some loadout of the unit mounts
+// @param has_equipment: an Equipment id some live loadout of the unit mounts
 // @param q: lower-cased text the name contains
 // @param include_deleted: also list soft-deleted units
 // @param sort: the property to sort on (a whitelisted, indexed one)
@@ -31,7 +31,10 @@ WHERE ($include_deleted OR u.deleted_at IS NULL)
   AND ($year_max IS NULL OR u.year <= $year_max)
   AND ($q IS NULL OR u.search_name CONTAINS $q)
   AND ($has_equipment IS NULL OR
-    EXISTS { (u)-[:HAS_LOADOUT]->(:Loadout)-[:MOUNTS]->(:Equipment {id: $has_equipment}) })
+    EXISTS {
+      MATCH (u)-[:HAS_LOADOUT]->(l:Loadout)-[:MOUNTS]->(:Equipment {id: $has_equipment})
+      WHERE l.deleted_at IS NULL
+    })
 WITH u
 ORDER BY
   CASE WHEN $descending THEN null ELSE u[$sort] END ASC,

@@ -86,6 +86,8 @@ def test_filters(fleet: GraphStore) -> None:
     ]
     assert ids(fleet.list_units(year_max=2520, sort="year")) == ["locust", "wasp"]
     assert ids(fleet.list_units(has_equipment="ac-20")) == ["atlas"]
+    fleet.loadouts.delete(fleet.loadouts.list_for_unit("atlas")[0].id, soft=True)
+    assert ids(fleet.list_units(has_equipment="ac-20")) == []
     assert ids(fleet.list_units(q="WOLF")) == ["timber"]
     assert ids(fleet.list_units(rules_level="STANDARD")) == ["timber"]
 
