@@ -1,5 +1,6 @@
 // One page of Equipment matching the filters, sorted, with the total count, in one round
 // trip. Every filter is optional (null = any); a category matches its subcategories too.
+// Unresolved import placeholders are not catalog items and never listed.
 // @param tech_base: tech base
 // @param rules_level: rules level
 // @param category_id: a Category id (or any of its subcategories)
@@ -18,6 +19,7 @@
 // @param limit: the page size
 MATCH (e:Equipment)
 WHERE ($include_deleted OR e.deleted_at IS NULL)
+  AND NOT e:Unresolved
   AND ($tech_base IS NULL OR e.tech_base = $tech_base)
   AND ($rules_level IS NULL OR e.rules_level = $rules_level)
   AND ($is_weapon IS NULL OR coalesce(e.is_weapon, false) = $is_weapon)

@@ -21,8 +21,9 @@ from graphstore.store.enums import (
     TechBase,
 )
 
-# Ids are opaque: the importer uses paths like "atlas-as7-d/stock"; only blank ends are refused.
-EntityId = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^\S(.*\S)?$")]
+# Ids are opaque but travel in URL paths (/v1/units/{id}), so they hold no "/" and have no
+# blank ends; the importer names stock loadouts "<unit id>.stock".
+EntityId = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\s/]([^/]*[^\s/])?$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Tons = Annotated[float, Field(ge=0, le=1000)]
 Year = Annotated[int, Field(ge=1900, le=3300)]
