@@ -145,7 +145,7 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
                     "heat_sink_type": rng.choice(["SINGLE", "DOUBLE"]),
                 },
                 "loadout": {
-                    "id": f"{unit_id}/stock",
+                    "id": f"{unit_id}.stock",
                     "name": "Stock",
                     "unit_id": unit_id,
                     "is_stock": True,
@@ -191,9 +191,9 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
                 free[location] -= item["crit_slots"]
             mount_rows.append(
                 {
-                    "loadout_id": f"{unit_id}/stock",
+                    "loadout_id": f"{unit_id}.stock",
                     "equipment_id": equipment_id,
-                    "mount_id": f"{unit_id}/stock#{mount}",
+                    "mount_id": f"{unit_id}.stock#{mount}",
                     "location": location,
                     "quantity": 1,
                 }
@@ -201,7 +201,7 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
         if rng.random() < 0.05:
             override_rows.append(
                 {
-                    "loadout_id": f"{unit_id}/stock",
+                    "loadout_id": f"{unit_id}.stock",
                     "id": f"ov-{index}",
                     "rule": rng.choice(RULES),
                     "equipment_id": None,
