@@ -31,7 +31,9 @@ def test_an_unreachable_database_is_a_503_problem() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     uri = f"bolt://127.0.0.1:{port}"
-    driver = GraphDatabase.driver(uri, auth=("neo4j", "x"), connection_acquisition_timeout=2)
+    driver = GraphDatabase.driver(
+        uri, auth=("neo4j", "x"), connection_acquisition_timeout=2, max_transaction_retry_time=1
+    )
     dead = Graph(driver, "neo4j", EngineInfo("neo4j", "5", "Neo4j", uri, "neo4j"))
     with TestClient(create_app(dead), raise_server_exceptions=False) as client:
         response = client.get("/health")
