@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from graphstore.connection import Graph
+from graphstore.values import plain
 
 
 class State(StrEnum):
@@ -44,19 +45,11 @@ class MigrationRecord:
             kind=str(row.get("kind") or ""),
             checksum=row.get("checksum"),
             state=State(row["state"]),
-            applied_at=_native_time(row.get("applied_at")),
+            applied_at=plain(row.get("applied_at")),
             applied_by=row.get("applied_by"),
             duration_ms=row.get("duration_ms"),
             error=row.get("error"),
         )
-
-
-def _native_time(value: Any) -> datetime | None:
-    """The driver's neo4j.time.DateTime as a standard datetime (None stays None)."""
-    if value is None or isinstance(value, datetime):
-        return value
-    native: datetime = value.to_native()
-    return native
 
 
 class History:

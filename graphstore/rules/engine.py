@@ -28,6 +28,7 @@ from graphstore.rules.models import (
     ValidationSummary,
     Violation,
 )
+from graphstore.values import plain
 
 CONTEXT_QUERY = "rules/support/loadout_context"
 LOADOUT_IDS_QUERY = "rules/support/loadout_ids"
@@ -37,12 +38,6 @@ ACCEPT_QUERY = "rules/support/accept_violation"
 
 BASE_CHECK = ""
 """The check key of a loadout as it is, with no hypothetical mount."""
-
-
-def _native(value: Any) -> Any:
-    """neo4j temporal values become datetime; the rest passes through."""
-    to_native = getattr(value, "to_native", None)
-    return to_native() if callable(to_native) else value
 
 
 def _normalise_proof(proof: dict[str, Any] | None) -> dict[str, Any]:
@@ -57,7 +52,7 @@ def _normalise_proof(proof: dict[str, Any] | None) -> dict[str, Any]:
 def _overrides(rows: Iterable[dict[str, Any]]) -> list[AcceptedViolationPublic]:
     return [
         AcceptedViolationPublic.model_validate(
-            {**row, "accepted_at": _native(row.get("accepted_at"))}
+            {**row, "accepted_at": plain(row.get("accepted_at"))}
         )
         for row in rows
     ]
@@ -263,7 +258,7 @@ class RulesEngine:
             equipment_id=override.equipment_id,
             reason=override.reason,
             accepted_by=override.accepted_by,
-            accepted_at=_native(rows[0]["accepted_at"]),
+            accepted_at=plain(rows[0]["accepted_at"]),
         )
 
     # -- internals -------------------------------------------------------------------------

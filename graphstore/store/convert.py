@@ -1,25 +1,12 @@
-"""Values coming back from the driver, made plain for pydantic."""
+"""Store-side conversions of driver values (the general one is graphstore.values.plain)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
+from graphstore.values import plain
 
-def plain(value: Any) -> Any:
-    """neo4j temporal values become datetime; containers are converted recursively.
-
-    The store writes every time in UTC; an engine that hands one back without its zone
-    (a local datetime) gets UTC attached, so callers always see aware datetimes."""
-    if hasattr(value, "to_native"):
-        value = value.to_native()
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
+__all__ = ["pairs_to_dict", "plain"]
 
 
 def pairs_to_dict(pairs: list[list[Any]]) -> dict[str, Any]:
