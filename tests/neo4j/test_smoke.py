@@ -46,3 +46,38 @@ def test_health_runs_the_same_named_queries(neo4j_graph: Graph) -> None:
     report = health(neo4j_graph)
     assert report.engine == "neo4j"
     assert report.nodes >= 0
+
+
+@pytest.fixture(scope="module")
+def migrated_neo4j(neo4j_graph: Graph) -> Graph:
+    from graphstore.importer import load_demo
+    from graphstore.migrations import migrate
+
+    migrate(neo4j_graph)
+    load_demo(neo4j_graph)
+    return neo4j_graph
+
+
+def test_migrations_apply_and_the_schema_matches(migrated_neo4j: Graph) -> None:
+    from graphstore.migrations import Migrator, schema_diff
+
+    assert Migrator(migrated_neo4j).status().up_to_date
+    assert schema_diff(migrated_neo4j).clean
+
+
+def test_store_and_rules_find_the_planted_conflict(migrated_neo4j: Graph) -> None:
+    from graphstore import GraphStore
+    from graphstore.rules import RulesEngine
+
+    store = GraphStore(migrated_neo4j)
+    assert store.units.get("hunchback-hbk-4g").chassis == "Hunchback"
+    report = RulesEngine(migrated_neo4j).validate("hunchback-hbk-4g-demo-conflict.stock")
+    assert "conflict" in {violation.rule for violation in report.violations}
+
+
+def test_the_ogm_reads_the_same_graph(migrated_neo4j: Graph) -> None:
+    from graphstore.ogm import Unit, use_graph
+
+    use_graph(migrated_neo4j)
+    unit = Unit.nodes.get(id="hunchback-hbk-4g")
+    assert [loadout.uid for loadout in unit.loadouts.all()] == ["hunchback-hbk-4g.stock"]
