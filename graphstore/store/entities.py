@@ -7,6 +7,7 @@ models, and the hooks that differ (relations loaded by `get`, what a delete casc
 from __future__ import annotations
 
 import uuid
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
@@ -36,7 +37,7 @@ PublicT = TypeVar("PublicT", bound=BaseModel)
 BATCH_SIZE = 500
 
 
-class Repository(Generic[CreateT, UpdateT, PublicT]):
+class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     label: ClassVar[str]
     key: ClassVar[str]
     create_model: type[CreateT]
@@ -49,9 +50,9 @@ class Repository(Generic[CreateT, UpdateT, PublicT]):
 
     # ---- hooks -------------------------------------------------------------------------
 
+    @abstractmethod
     def _row(self, item: CreateT, entity_id: str) -> dict[str, Any]:
         """The UNWIND row for one created or upserted entity: {id, props, ...relations}."""
-        raise NotImplementedError
 
     def _update_props(self, patch: UpdateT, before: dict[str, Any]) -> dict[str, Any]:
         return patch.model_dump(mode="json", exclude_unset=True)
