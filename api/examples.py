@@ -10,6 +10,7 @@ UnitId = Annotated[str, Path(description="a unit id", examples=["hunchback-hbk-4
 LoadoutId = Annotated[str, Path(description="a loadout id", examples=["hunchback-hbk-4g.stock"])]
 EquipmentId = Annotated[str, Path(description="an equipment id", examples=["medium-laser"])]
 MountId = Annotated[str, Path(description="a mount id from the loadout's mounts")]
+CategoryId = Annotated[str, Path(description="a category id", examples=["weapons-energy"])]
 
 
 def example(summary: str, value: Any) -> dict[str, dict[str, Any]]:
@@ -75,6 +76,25 @@ NEW_UNIT = example(
         "year": 3025,
     },
 )
+NEW_EQUIPMENT = example(
+    "a custom energy weapon",
+    {
+        "id": "prototype-laser",
+        "name": "Prototype Laser",
+        "tech_base": "INNER_SPHERE",
+        "rules_level": "EXPERIMENTAL",
+        "tonnage": 2.5,
+        "crit_slots": 2,
+        "heat": 6,
+        "intro_year": 3070,
+        "is_weapon": True,
+    },
+)
+EQUIPMENT_PATCH = example("raise the heat, expecting version 1", {"heat": 7, "version": 1})
+NEW_CATEGORY = example(
+    "a subcategory", {"id": "weapons-prototype", "name": "Prototype", "parent_id": "weapons"}
+)
+CATEGORY_PATCH = example("rename", {"name": "Prototypes", "version": 1})
 UNIT_PATCH = example("rename the model, expecting version 1", {"model": "ENF-5D", "version": 1})
 LOADOUT_PATCH = example("add notes", {"notes": "refit for urban combat"})
 LOADOUT_PUT = example(

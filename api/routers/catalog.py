@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query, status
 from pydantic import BaseModel
 
-from api.deps import GraphDep
-from api.examples import CATEGORIES, SCHEMA
+from api.deps import GraphDep, IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.examples import (
+    CATEGORIES,
+    CATEGORY_PATCH,
+    NEW_CATEGORY,
+    SCHEMA,
+    CategoryId,
+)
+from api.problems import error_responses
+from api.schemas import CategoryPatch
 from graphstore.migrations import Migrator, StatusRow
 from graphstore.search import CategoryNode, UnitGroup, UnitGroupStats, category_tree, unit_stats
+from graphstore.store.models import CategoryCreate, CategoryPublic, DeleteReport
 
 router = APIRouter(prefix="/v1", tags=["catalog"])
 
@@ -45,4 +54,62 @@ def schema(graph: GraphDep) -> SchemaStatusPublic:
         latest_version=status.latest_version,
         up_to_date=status.up_to_date,
         migrations=status.rows,
+    )
+
+
+_CATEGORY_ERRORS = error_responses(401, 404, 409)
+
+
+@router.post(
+    "/categories",
+    response_model=CategoryPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+    responses=_CATEGORY_ERRORS,
+)
+def create_category(
+    store: StoreDep, category: Annotated[CategoryCreate, Body(openapi_examples=NEW_CATEGORY)]
+) -> CategoryPublic:
+    return store.categories.create(category)
+
+
+@router.patch(
+    "/categories/{category_id}",
+    response_model=CategoryPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+    responses=_CATEGORY_ERRORS,
+)
+def update_category(
+    store: StoreDep,
+    category_id: CategoryId,
+    patch: Annotated[CategoryPatch, Body(openapi_examples=CATEGORY_PATCH)],
+    if_match: IfMatchDep,
+) -> CategoryPublic:
+    version = expected_version(patch.version, if_match)
+    return store.categories.update(
+        category_id,
+        patch.model_dump(exclude_unset=True, exclude={"version"}),
+        expected_version=version,
+    )
+
+
+@router.delete(
+    "/categories/{category_id}",
+    response_model=DeleteReport,
+    dependencies=[WriteAccess],
+    responses=_CATEGORY_ERRORS,
+)
+def delete_category(
+    store: StoreDep,
+    category_id: CategoryId,
+    if_match: IfMatchDep,
+    soft: bool = False,
+    force: Annotated[bool, Query(description="detach members and subcategories")] = False,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> DeleteReport:
+    """Refused with 409 (and what blocks it) while it has members, unless `force`."""
+    return store.categories.delete(
+        category_id, soft=soft, force=force, expected_version=expected_version(version, if_match)
     )

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query, status
 
-from api.deps import GraphDep, StoreDep
-from api.examples import EquipmentId
+from api.deps import GraphDep, IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.examples import EQUIPMENT_PATCH, NEW_EQUIPMENT, EquipmentId
 from api.problems import error_responses
 from api.queries import EquipmentFacetQuery, EquipmentQuery
+from api.schemas import EquipmentPatch
 from graphstore.search import EquipmentFacets, Suggestion, autocomplete, equipment_facets
-from graphstore.store.models import EquipmentPublic, Page
+from graphstore.store.models import DeleteReport, EquipmentCreate, EquipmentPublic, Page
 
-router = APIRouter(prefix="/v1/equipment", tags=["equipment"], responses=error_responses(404))
+router = APIRouter(
+    prefix="/v1/equipment", tags=["equipment"], responses=error_responses(401, 404, 409)
+)
 
 
 @router.get("", response_model=Page[EquipmentPublic], response_model_exclude_none=True)
@@ -49,3 +52,51 @@ def suggest(
 @router.get("/{equipment_id}", response_model=EquipmentPublic, response_model_exclude_none=True)
 def get_equipment(store: StoreDep, equipment_id: EquipmentId) -> EquipmentPublic:
     return store.equipment.get(equipment_id, relations=["categories"])
+
+
+@router.post(
+    "",
+    response_model=EquipmentPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def create_equipment(
+    store: StoreDep, item: Annotated[EquipmentCreate, Body(openapi_examples=NEW_EQUIPMENT)]
+) -> EquipmentPublic:
+    return store.equipment.create(item)
+
+
+@router.patch(
+    "/{equipment_id}",
+    response_model=EquipmentPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def update_equipment(
+    store: StoreDep,
+    equipment_id: EquipmentId,
+    patch: Annotated[EquipmentPatch, Body(openapi_examples=EQUIPMENT_PATCH)],
+    if_match: IfMatchDep,
+) -> EquipmentPublic:
+    version = expected_version(patch.version, if_match)
+    return store.equipment.update(
+        equipment_id,
+        patch.model_dump(exclude_unset=True, exclude={"version"}),
+        expected_version=version,
+    )
+
+
+@router.delete("/{equipment_id}", response_model=DeleteReport, dependencies=[WriteAccess])
+def delete_equipment(
+    store: StoreDep,
+    equipment_id: EquipmentId,
+    if_match: IfMatchDep,
+    soft: bool = False,
+    force: Annotated[bool, Query(description="detach the mounts that still use it")] = False,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> DeleteReport:
+    """Refused with 409 (and the blocking mounts) while loadouts mount it, unless `force`."""
+    return store.equipment.delete(
+        equipment_id, soft=soft, force=force, expected_version=expected_version(version, if_match)
+    )

@@ -262,3 +262,30 @@ def test_cors_is_configurable(demo_graph: Graph, origins: str, allowed: bool) ->
         )
     granted = response.headers.get("access-control-allow-origin") == "https://app.example"
     assert granted is allowed
+
+
+def test_restricted_deletes_are_409_with_blockers_until_forced(client: TestClient) -> None:
+    category = client.post("/v1/categories", json={"id": "api-gadgets", "name": "Gadgets"})
+    assert category.status_code == 201, category.text
+    gadget = {"id": "api-gadget", "name": "Gadget", "tech_base": "INNER_SPHERE",
+              "rules_level": "STANDARD", "tonnage": 1, "category_ids": ["api-gadgets"]}  # fmt: skip
+    assert client.post("/v1/equipment", json=gadget).status_code == 201
+    host = client.post(f"/v1/loadouts/{STOCK}/clone", json={"new_id": "api-gadget-host"})
+    assert host.status_code == 201
+    mount = client.post(
+        "/v1/loadouts/api-gadget-host/mounts",
+        json={"equipment_id": "api-gadget", "location": "HEAD"},
+    )
+    assert mount.status_code == 201
+
+    refused = _problem(client.delete("/v1/equipment/api-gadget"), 409)
+    assert refused["blockers"], "the body names what blocks the delete"
+    assert _problem(client.delete("/v1/categories/api-gadgets"), 409)["blockers"]
+
+    patched = client.patch("/v1/equipment/api-gadget", json={"heat": 2}, headers={"If-Match": "1"})
+    assert patched.json()["version"] == 2
+    forced = client.delete("/v1/equipment/api-gadget", params={"force": True}).json()
+    assert forced["detached"], "force reports the mounts it removed"
+    remaining = client.get("/v1/loadouts/api-gadget-host").json().get("mounts", [])
+    assert all(m["equipment_id"] != "api-gadget" for m in remaining)
+    assert client.delete("/v1/categories/api-gadgets").status_code == 200, "no members left"
