@@ -7,6 +7,10 @@ requirements, unresolved placeholders) and UNITS units with one loadout of MOUNT
 each, then measures in one run:
 - single-loadout `validate` latency (p50, p99) over random loadouts;
 - `validate_all` over every loadout;
+- `compatible_equipment` latency (p50, max) over random (loadout, location) pairs, with
+  `include_excluded` (every catalog item judged and returned), against the per-item
+  baseline (the combined rule query once per catalog item, how it used to work) on the
+  same cases, whose violations must be the same;
 - the naive approach: fetch each loadout (one query per loadout, and also in bulk batches)
   into Python and check it there with the plain-Python reference rules from the tests;
 - the plan the engine reports for the rule query (PROFILE), and that the id lookups hit
@@ -29,9 +33,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from neo4j import ManagedTransaction
+
 from graphstore import EngineSettings, Graph, LocalEngine, RulesEngine, connect
+from graphstore.connection import run_named
 from graphstore.engine import admin
 from graphstore.rules import registry
+from graphstore.rules.engine import OFFERABLE_QUERY
 from tests.rules.builders import (
     CategorySpec,
     EquipmentSpec,
@@ -258,6 +266,104 @@ def measure_validate(engine: RulesEngine, ids: list[str], calls: int) -> dict[st
     }
 
 
+def per_item_checks(
+    engine: RulesEngine, loadout_id: str, location: str
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The way compatible_equipment used to work, as a baseline: the combined rule query
+    once per catalog item (a check with that item as a hypothetical mount), batched, keeping
+    the rows the item is involved in. Returns each item's violations, comparable with
+    `_violation_keys` of compatible_equipment's."""
+
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        catalog = run_named(tx, OFFERABLE_QUERY)
+        rows: list[dict[str, Any]] = [{"check_key": item["id"]} for item in catalog]
+        for batch in _chunks(catalog, engine.batch_size):
+            checks = [
+                {
+                    "key": item["id"],
+                    "loadout_id": loadout_id,
+                    "equipment_id": item["id"],
+                    "location": location,
+                }
+                for item in batch
+            ]
+            rows += run_named(tx, registry.combined_query(), checks=checks)
+        return rows
+
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    for row in engine.graph.read_transaction(work):
+        keys = found.setdefault(row["check_key"], [])
+        if row.get("involves_candidate"):
+            proof = {
+                k: sorted(set(v)) if isinstance(v, list) else v
+                for k, v in (row["proof"] or {}).items()
+            }
+            severity = row["severity"] or registry.rule(row["rule"]).severity
+            keys.append(
+                (
+                    row["rule"],
+                    severity,
+                    row["equipment_id"],
+                    row["location"],
+                    row["message"],
+                    repr(sorted(proof.items())),
+                )
+            )
+    return {key: sorted(value) for key, value in found.items()}
+
+
+def _violation_keys(candidates: list[Any]) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        c.equipment_id: sorted(
+            (
+                v.rule,
+                v.severity,
+                v.equipment_id,
+                v.location,
+                v.message,
+                repr(sorted(v.proof.items())),
+            )
+            for v in c.violations
+        )
+        for c in candidates
+    }
+
+
+def measure_compatible(engine: RulesEngine, ids: list[str], calls: int) -> dict[str, Any]:
+    """compatible_equipment(include_excluded=True) on random loadouts and locations, and the
+    per-item baseline on the same cases, interleaved so that both see the same load."""
+    rng = random.Random(13)
+    cases = [(rng.choice(ids), rng.choice(sorted(LOCATIONS))) for _ in range(calls + 2)]
+    for loadout_id, location in cases[:2]:
+        engine.compatible_equipment(loadout_id, location, include_excluded=True)
+        per_item_checks(engine, loadout_id, location)
+    samples, baseline = [], []
+    offered = compatible = 0
+    same = True
+    for loadout_id, location in cases[2:]:
+        started = time.perf_counter()
+        found = engine.compatible_equipment(loadout_id, location, include_excluded=True)
+        samples.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        expected = per_item_checks(engine, loadout_id, location)
+        baseline.append((time.perf_counter() - started) * 1000)
+        same = same and _violation_keys(found) == expected
+        offered += len(found)
+        compatible += sum(1 for candidate in found if candidate.compatible)
+    return {
+        "calls": calls,
+        "include_excluded": True,
+        "p50_ms": round(statistics.median(samples), 1),
+        "mean_ms": round(statistics.fmean(samples), 1),
+        "max_ms": round(max(samples), 1),
+        "items_judged_per_call": offered // calls,
+        "compatible_per_call_mean": round(compatible / calls, 1),
+        "per_item_checks_p50_ms": round(statistics.median(baseline), 1),
+        "speedup_p50": round(statistics.median(baseline) / statistics.median(samples), 2),
+        "same_violations_as_per_item_checks": same,
+    }
+
+
 class Naive:
     """Fetch each loadout into Python and check it there with the reference rules."""
 
@@ -418,7 +524,9 @@ def index_effect(graph: Graph, engine: RulesEngine, ids: list[str]) -> dict[str,
     }
 
 
-def run(units: int, mounts: int, calls: int, out: Path) -> dict[str, Any]:
+def run(
+    units: int, mounts: int, calls: int, out: Path, compatible_calls: int = 20
+) -> dict[str, Any]:
     data = generate(units, mounts)
     with tempfile.TemporaryDirectory(prefix="graphstore-bench-rules-") as home:
         settings = EngineSettings(home=Path(home))
@@ -433,6 +541,7 @@ def run(units: int, mounts: int, calls: int, out: Path) -> dict[str, Any]:
                 ids = [u["loadout"]["id"] for u in data["units"]]
 
                 single = measure_validate(engine, ids, calls)
+                compatible = measure_compatible(engine, ids, compatible_calls)
 
                 started = time.perf_counter()
                 run_all = engine.validate_all()
@@ -482,6 +591,7 @@ def run(units: int, mounts: int, calls: int, out: Path) -> dict[str, Any]:
             "load_s": round(load_s, 2),
         },
         "validate_single": single,
+        "compatible_equipment": compatible,
         "validate_all": {
             "seconds": round(validate_all_s, 3),
             "loadouts_per_s": round(units / validate_all_s, 1),
@@ -513,10 +623,20 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=2000)
     parser.add_argument("--mounts", type=int, default=15)
     parser.add_argument("--calls", type=int, default=1000)
+    parser.add_argument("--compatible-calls", type=int, default=20)
     parser.add_argument("--out", type=Path, default=REPO / "bench-results" / "rules.json")
     arguments = parser.parse_args()
     print(
-        json.dumps(run(arguments.units, arguments.mounts, arguments.calls, arguments.out), indent=2)
+        json.dumps(
+            run(
+                arguments.units,
+                arguments.mounts,
+                arguments.calls,
+                arguments.out,
+                arguments.compatible_calls,
+            ),
+            indent=2,
+        )
     )
 
 

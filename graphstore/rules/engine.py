@@ -1,9 +1,11 @@
 """Runs the rule registry against loadouts: validate, validate_all, compatible_equipment, explain.
 
 Every call is read-only and runs in one read transaction: one query for the loadouts'
-context (existence, overrides) and one UNION ALL query for every rule. A "check" is one
-loadout, optionally with one hypothetical extra mount; explain and compatible_equipment ask
-the same rules about hypothetical mounts and keep the rows the candidate is involved in.
+context (existence, overrides) and one query for the rules. validate runs the UNION ALL
+query of every rule file, one "check" per loadout. explain and compatible_equipment ask
+about hypothetical extra mounts: rules/support/candidate_violations reads the loadout once
+and judges every candidate item against it in one query, returning the rows the rule files
+would return with the candidate mounted and involved (same keys, check_key = the item id).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ CONTEXT_QUERY = "rules/support/loadout_context"
 LOADOUT_IDS_QUERY = "rules/support/loadout_ids"
 EQUIPMENT_LOOKUP_QUERY = "rules/support/equipment_lookup"
 OFFERABLE_QUERY = "rules/support/offerable_equipment"
+CANDIDATES_QUERY = "rules/support/candidate_violations"
 ACCEPT_QUERY = "rules/support/accept_violation"
 
 BASE_CHECK = ""
@@ -56,6 +59,20 @@ def _overrides(rows: Iterable[dict[str, Any]]) -> list[AcceptedViolationPublic]:
         )
         for row in rows
     ]
+
+
+def _candidate_rows(
+    tx: ManagedTransaction, loadout_id: str, location: str, candidate_ids: list[str]
+) -> list[dict[str, Any]]:
+    """The rule rows of mounting each candidate at `location`, one candidate at a time."""
+    found = run_named(
+        tx,
+        CANDIDATES_QUERY,
+        loadout_id=loadout_id,
+        location=location,
+        candidate_ids=candidate_ids,
+    )
+    return list(found[0]["violations"]) if found else []
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -183,8 +200,8 @@ class RulesEngine:
             exists = bool(run_named(tx, EQUIPMENT_LOOKUP_QUERY, ids=[equipment_id]))
             if not context or context[0]["deleted"] or not exists:
                 return context, exists, []
-            check = self._check(loadout_id, equipment_id, location)
-            return context, exists, run_named(tx, registry.combined_query(), checks=[check])
+            rows = _candidate_rows(tx, loadout_id, location, [equipment_id])
+            return context, exists, rows
 
         context_rows, exists, rows = self.graph.read_transaction(work)
         context = self._require_live(loadout_id, context_rows)
@@ -207,10 +224,7 @@ class RulesEngine:
             if not context or context[0]["deleted"]:
                 return context, [], []
             catalog = run_named(tx, OFFERABLE_QUERY)
-            rows: list[dict[str, Any]] = []
-            for batch in _chunks(catalog, self.batch_size):
-                checks = [self._check(loadout_id, item["id"], location) for item in batch]
-                rows += run_named(tx, registry.combined_query(), checks=checks)
+            rows = _candidate_rows(tx, loadout_id, location, [item["id"] for item in catalog])
             return context, catalog, rows
 
         context_rows, catalog, rows = self.graph.read_transaction(work)
