@@ -7,7 +7,8 @@ them, in order, inside the block's single transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
 import neo4j
@@ -56,6 +57,27 @@ class Scope:
         return self.graph.read_transaction(work)
 
 
+@contextmanager
+def races_as_conflicts(name: str) -> Iterator[None]:
+    """Driver errors, typed; a transient one becomes a ConflictError.
+
+    Inside an explicit transaction nobody retries, so a lost race is the caller's conflict
+    to resolve (retry the block), typed as such.
+    """
+    try:
+        with translate_driver_errors(name):
+            yield
+    except QueryError as error:
+        if not (error.code or "").startswith("Neo.TransientError"):
+            raise
+        raise ConflictError(
+            f"the transaction lost a race with another writer: {error}",
+            entity_id="",
+            expected=None,
+            current=None,
+        ) from error
+
+
 class TransactionScope(Scope):
     """Every unit of work joins one explicit transaction, committed or rolled back by its owner."""
 
@@ -68,20 +90,8 @@ class TransactionScope(Scope):
     def _run(self, work: Work[T]) -> T:
         if self.tx is None:
             raise TransactionError("this store transaction has ended; open a new one")
-        try:
-            with translate_driver_errors(getattr(work, "__name__", "transaction")):
-                return work(self.tx)
-        except QueryError as error:
-            # Inside an explicit transaction nobody retries: a lost race is the caller's
-            # conflict to resolve, typed as such.
-            if error.code and error.code.startswith("Neo.TransientError"):
-                raise ConflictError(
-                    f"the transaction lost a race with another writer: {error}",
-                    entity_id="",
-                    expected=None,
-                    current=None,
-                ) from error
-            raise
+        with races_as_conflicts(getattr(work, "__name__", "transaction")):
+            return work(self.tx)
 
     def write(self, work: Work[T]) -> T:
         return self._run(work)

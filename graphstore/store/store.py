@@ -22,9 +22,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graphstore.connection import Graph, connect, translate_driver_errors
 from graphstore.errors import (
-    ConflictError,
     NotFoundError,
-    QueryError,
     RestrictError,
     TransactionError,
 )
@@ -42,7 +40,7 @@ from graphstore.store.models import (
     Page,
     UnitPublic,
 )
-from graphstore.store.scope import Runner, Scope, TransactionScope
+from graphstore.store.scope import Runner, Scope, TransactionScope, races_as_conflicts
 from graphstore.store.units import Units
 from graphstore.store.validation import validate
 
@@ -91,18 +89,8 @@ class GraphStore:
                         tx.rollback()
                 raise
             scope.tx = None
-            try:
-                with translate_driver_errors("transaction commit"):
-                    tx.commit()
-            except QueryError as error:
-                if not (error.code or "").startswith("Neo.TransientError"):
-                    raise
-                raise ConflictError(
-                    f"the transaction lost a race with another writer: {error}",
-                    entity_id="",
-                    expected=None,
-                    current=None,
-                ) from error
+            with races_as_conflicts("transaction commit"):
+                tx.commit()
 
     # ---- lists -------------------------------------------------------------------------
 
