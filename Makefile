@@ -41,8 +41,8 @@ format: $(INSTALL_STAMP)
 typecheck: $(INSTALL_STAMP)
 	$(BIN)/mypy
 
-cypher-lint: $(NODE_STAMP)
-	node tools/cypher-lint.mjs cypher migrations
+cypher-lint: $(INSTALL_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m graphstore.lint
 
 bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench-results/
 	$(BIN)/python -m benchmarks.rules

@@ -7,10 +7,11 @@ NEO4J_DATABASE), then the local engine, started on demand and left running.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
@@ -20,6 +21,8 @@ from graphstore import queries
 from graphstore.engine import LocalEngine
 from graphstore.errors import (
     AuthenticationError,
+    ConflictError,
+    ConstraintError,
     DatabaseUnavailableError,
     GraphStoreError,
     QueryError,
@@ -27,7 +30,7 @@ from graphstore.errors import (
     ValidationError,
 )
 from graphstore.queries import Query
-from graphstore.settings import EngineSettings, Neo4jSettings
+from graphstore.settings import DriverSettings, EngineSettings, Neo4jSettings
 
 log = logging.getLogger("graphstore")
 
@@ -46,9 +49,28 @@ class EngineInfo:
     database: str
 
 
+_CONSTRAINT_CODES = frozenset(
+    {
+        "Neo.ClientError.Schema.ConstraintValidationFailed",
+        "Neo.ClientError.Schema.ConstraintViolation",
+    }
+)
+
+
+def _typed(error: neo4j_errors.Neo4jError, query_name: str) -> GraphStoreError:
+    message = error.message or str(error)
+    if error.code in _CONSTRAINT_CODES:
+        return ConstraintError(message, query=query_name, code=error.code)
+    return QueryError(message, query=query_name, code=error.code)
+
+
 @contextmanager
 def translate_driver_errors(query_name: str = "") -> Iterator[None]:
-    """Turns the driver's exceptions into graphstore's typed ones, keeping the cause."""
+    """Turns the driver's exceptions into graphstore's typed ones, keeping the cause.
+
+    For calls outside a transaction function: a transient error here means the driver's
+    retries ran out, so it is a ConflictError (the write kept losing to others).
+    """
     try:
         yield
     except neo4j_errors.AuthError as error:
@@ -57,10 +79,18 @@ def translate_driver_errors(query_name: str = "") -> Iterator[None]:
         ) from error
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
         raise DatabaseUnavailableError(f"the database is unreachable: {error}") from error
+    except neo4j_errors.TransientError as error:
+        raise ConflictError(
+            f"{query_name}: kept losing races with other writers until the retry time ran "
+            f"out ({error.code}); try again",
+            entity_id="",
+            expected=None,
+            current=None,
+        ) from error
     except neo4j_errors.Neo4jError as error:
         if isinstance(error, GraphStoreError):
             raise
-        raise QueryError(error.message or str(error), query=query_name, code=error.code) from error
+        raise _typed(error, query_name) from error
     except OverflowError as error:
         # Bolt integers are 64-bit; models bound their fields, this catches any that do not.
         raise ValidationError([{"path": query_name, "message": str(error)}]) from error
@@ -70,13 +100,56 @@ def _as_query(query: Query | str) -> Query:
     return query if isinstance(query, Query) else queries.load(query)
 
 
-class Graph:
-    """A connected graph: the driver, the database name, and what the server is."""
+class Runner(Protocol):
+    """What both a managed and an explicit neo4j transaction offer."""
 
-    def __init__(self, driver: neo4j.Driver, database: str, info: EngineInfo) -> None:
-        self.driver = driver
+    def run(self, query: Any, parameters: dict[str, Any] | None = ..., **kw: Any) -> neo4j.Result:
+        """Runs one statement."""
+        ...
+
+
+Reresolve = Callable[[], tuple[neo4j.Driver, "EngineInfo"] | None]
+
+
+class Graph:
+    """A connected graph: the driver, the database name, and what the server is.
+
+    Every call shares one bookmark manager, so a read always sees the writes this Graph
+    made before it, on a cluster too. A Graph bound to the local engine re-resolves it when
+    the connection fails: an engine restarted by `graphstore engine start` (on its old port,
+    or a new one) is found again without restarting the program that holds this Graph.
+    """
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str,
+        info: EngineInfo,
+        *,
+        reresolve: Reresolve | None = None,
+    ) -> None:
+        self._driver = driver
         self.database = database
         self.info = info
+        self._reresolve = reresolve
+        self._swap = threading.Lock()
+        self._retired: list[neo4j.Driver] = []
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        return self._driver
+
+    @property
+    def bookmarks(self) -> neo4j.BookmarkManager:
+        return self._driver.execute_query_bookmark_manager
+
+    def session(self, *, read: bool = False) -> neo4j.Session:
+        """A session on this graph's database sharing the graph's bookmarks."""
+        return self._driver.session(
+            database=self.database,
+            bookmark_manager=self.bookmarks,
+            default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS,
+        )
 
     def read(self, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:
         """Runs a named read query in a managed (retried) transaction; rows as dicts."""
@@ -89,32 +162,65 @@ class Graph:
     def _execute(
         self, query: Query, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[dict[str, Any]]:
-        with translate_driver_errors(query.name):
-            records, _, _ = self.driver.execute_query(
-                query.cypher, parameters, database_=self.database, routing_=routing
-            )
-        return [record.data() for record in records]
+        def call() -> list[dict[str, Any]]:
+            with translate_driver_errors(query.name):
+                records, _, _ = self._driver.execute_query(
+                    query.cypher, parameters, database_=self.database, routing_=routing
+                )
+            return [record.data() for record in records]
+
+        return self._recovering(call)
 
     def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Runs `work` in one managed write transaction, retried on transient errors.
 
         `work` must be idempotent: the driver may call it more than once.
         """
-        with (
-            translate_driver_errors(getattr(work, "__name__", "transaction")),
-            self.driver.session(database=self.database) as session,
-        ):
-            return session.execute_write(work)
+
+        def call() -> T:
+            with translate_driver_errors(_work_name(work)), self.session() as session:
+                return session.execute_write(work)
+
+        return self._recovering(call)
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
-        with (
-            translate_driver_errors(getattr(work, "__name__", "transaction")),
-            self.driver.session(database=self.database) as session,
-        ):
-            return session.execute_read(work)
+        def call() -> T:
+            with translate_driver_errors(_work_name(work)), self.session(read=True) as session:
+                return session.execute_read(work)
+
+        return self._recovering(call)
+
+    def _recovering(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except DatabaseUnavailableError:
+            if not self.reconnect():
+                raise
+            return call()
+
+    def reconnect(self) -> bool:
+        """Looks for the server again; True when it now lives at a new address."""
+        if self._reresolve is None:
+            return False
+        with self._swap:
+            found = self._reresolve()
+            if found is None:
+                return False
+            driver, info = found
+            if info.uri == self.info.uri:
+                driver.close()
+                return False
+            log.warning(
+                "the local engine moved from %s to %s; reconnected", self.info.uri, info.uri
+            )
+            # Other threads may still hold the old driver: it is closed with the Graph.
+            self._retired.append(self._driver)
+            self._driver, self.info = driver, info
+            return True
 
     def close(self) -> None:
-        self.driver.close()
+        for driver in [*self._retired, self._driver]:
+            driver.close()
 
     def __enter__(self) -> Graph:
         return self
@@ -126,17 +232,34 @@ class Graph:
         return f"<Graph {self.info.kind} {self.info.version} {self.info.uri} db={self.database}>"
 
 
-def run_named(
-    tx: ManagedTransaction, query: Query | str, **parameters: Any
-) -> list[dict[str, Any]]:
-    """Runs a named query inside a transaction function; rows as dicts."""
+def _work_name(work: Callable[..., Any]) -> str:
+    return str(getattr(work, "__name__", "transaction"))
+
+
+def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:
+    """Runs a named query inside a transaction function; rows as dicts.
+
+    Errors the driver retries (transient ones, a lost connection) pass through untouched so
+    that it can; every other error is typed here, where the query's name is known.
+    """
     named = _as_query(query)
-    return [record.data() for record in tx.run(named.cypher, parameters)]
+    try:
+        return [record.data() for record in tx.run(named.cypher, parameters)]
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
+        if error.is_retryable():
+            raise
+        with translate_driver_errors(named.name):
+            raise
+    except OverflowError:
+        with translate_driver_errors(named.name):
+            raise
 
 
 def _open_driver(uri: str, user: str, password: str) -> neo4j.Driver:
     with translate_driver_errors("connect"):
-        driver = GraphDatabase.driver(uri, auth=(user, password))
+        driver = GraphDatabase.driver(
+            uri, auth=(user, password), **DriverSettings().driver_options()
+        )
         try:
             driver.verify_connectivity()
         except BaseException:
@@ -155,6 +278,19 @@ def _server_components(driver: neo4j.Driver, database: str) -> tuple[str, str]:
         return "unknown", "unknown"
     first = records[0]
     return str(first["name"]), ", ".join(first["versions"])
+
+
+def _open_local(engine: LocalEngine, database: str | None) -> tuple[neo4j.Driver, EngineInfo]:
+    state = engine.require_running()
+    driver = _open_driver(state.uri, engine.user, engine.password())
+    database = database or state.database
+    try:
+        server, bolt_version = _server_components(driver, database)
+    except BaseException:
+        driver.close()
+        raise
+    server = f"ArcadeDB (Bolt: {server} {bolt_version})"
+    return driver, EngineInfo("arcadedb", state.version, server, state.uri, database)
 
 
 def connect(
@@ -176,23 +312,28 @@ def connect(
     if uri is not None or env.uri is not None:
         target = uri if uri is not None else env.uri
         assert target is not None
-        kind: EngineKind = "neo4j"
         user = user if user is not None else env.user
         password = password if password is not None else env.password.get_secret_value()
         database = database or env.database
         driver = _open_driver(target, user, password)
         server, version = _server_components(driver, database)
+        info = EngineInfo("neo4j", version, server, target, database)
+        # The driver reconnects to a fixed address by itself (and routes, for neo4j://).
+        graph = Graph(driver, database, info)
     else:
         engine = LocalEngine(engine_settings)
-        state = engine.start()
-        target, kind, database = state.uri, "arcadedb", database or state.database
-        driver = _open_driver(target, engine.user, engine.password())
-        server, bolt_version = _server_components(driver, database)
-        version = state.version
-        server = f"ArcadeDB (Bolt: {server} {bolt_version})"
-    info = EngineInfo(kind=kind, version=version, server=server, uri=target, database=database)
-    log.info("connected to %s %s at %s (database %s)", kind, version, target, database)
-    graph = Graph(driver, database, info)
+        engine.start()
+        driver, info = _open_local(engine, database)
+
+        def reresolve() -> tuple[neo4j.Driver, EngineInfo] | None:
+            if not engine.status().running:
+                return None
+            return _open_local(engine, database)
+
+        graph = Graph(driver, info.database, info, reresolve=reresolve)
+    log.info(
+        "connected to %s %s at %s (database %s)", info.kind, info.version, info.uri, info.database
+    )
     try:
         if auto_migrate or check_schema:
             _ensure_schema(graph, apply=auto_migrate)

@@ -52,6 +52,10 @@ class QueryError(GraphStoreError):
         self.code = code
 
 
+class ConstraintError(QueryError):
+    """A schema constraint refused a write (a duplicate id, a missing required property)."""
+
+
 class MigrationError(GraphStoreError):
     """A migration could not be planned, applied or undone. The message says what to run."""
 
@@ -70,7 +74,8 @@ class NotFoundError(GraphStoreError, LookupError):
 
 
 class ConflictError(GraphStoreError):
-    """A write named an expected version that is no longer the stored one."""
+    """A write lost to another writer: it named an expected version that is no longer the
+    stored one, or it kept losing races until its retry time ran out."""
 
     def __init__(
         self, message: str, *, entity_id: str, expected: int | None, current: int | None

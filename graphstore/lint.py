@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from graphstore import queries
 from graphstore.resources import resource_dir
 
 
@@ -47,13 +51,13 @@ def _linter() -> tuple[Path, Path] | str:
     return Path(node), script
 
 
-def lint_files(paths: list[Path]) -> LintResult:
+def _run(arguments: list[str]) -> LintResult:
     found = _linter()
     if isinstance(found, str):
         return LintResult([], unavailable=found)
     node, script = found
     result = subprocess.run(
-        [str(node), str(script), "--json", *map(str, paths)],
+        [str(node), str(script), "--json", *arguments],
         capture_output=True,
         text=True,
         cwd=script.parent.parent,
@@ -64,3 +68,35 @@ def lint_files(paths: list[Path]) -> LintResult:
         return LintResult([], unavailable=f"the linter failed: {result.stderr.strip()[-500:]}")
     report = json.loads(result.stdout)
     return LintResult([LintFinding(**finding) for finding in report["findings"]])
+
+
+def lint_files(paths: list[Path]) -> LintResult:
+    """Lints .cypher files (or folders of them) as they are on disk: migrations, say."""
+    return _run([str(path) for path in paths])
+
+
+def lint_queries(extra: Sequence[Path] = ()) -> LintResult:
+    """Lints every named query as it runs, fragments expanded, plus `extra` files."""
+    with tempfile.TemporaryDirectory() as scratch:
+        exported = Path(scratch) / "queries.json"
+        exported.write_text(json.dumps(queries.export()), encoding="utf-8")
+        return _run(["--queries", str(exported), *map(str, extra)])
+
+
+def main() -> int:
+    """`python -m graphstore.lint`: every named query and migration; exit 1 on findings."""
+    result = lint_queries([resource_dir("migrations")])
+    if result.unavailable:
+        print(f"cypher-lint: {result.unavailable}", file=sys.stderr)
+        return 2
+    for finding in result.findings:
+        print(finding)
+    print(
+        f"cypher-lint: {len(queries.available())} named queries and the migrations, "
+        f"{len(result.findings)} finding(s)"
+    )
+    return 1 if result.findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,6 +3,12 @@
 A file starts with a `//` comment header. Plain lines describe the query; `@param NAME: text`
 lines declare its parameters; any other `@key: value` line is metadata (rules use it for
 their id and severity).
+
+Fragments compose queries: a line `// @include store/fragments/unit_filter` is replaced by
+that file's body (its header dropped, the line's indentation kept), and the fragment's
+declared parameters become the query's too. Fragments live in folders named `fragments/`;
+they are not queries of their own. `Query.text` is the expanded text, the one that runs and
+the one the linter checks; `graphstore query show NAME` prints it for Neo4j Browser.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from graphstore.resources import resource_dir
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 _TAG = re.compile(r"^@(?P<key>[A-Za-z_]+)\s*(?P<arg>[A-Za-z_][A-Za-z0-9_]*)?\s*:\s*(?P<value>.*)$")
+_INCLUDE = re.compile(r"^(?P<indent>[ \t]*)//\s*@include\s+(?P<name>\S+)\s*$")
+FRAGMENT_FOLDER = "fragments"
 
 
 @dataclass(frozen=True)
@@ -28,21 +36,27 @@ class Query:
     description: str
     parameters: dict[str, str] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
+    includes: tuple[str, ...] = ()
+    """Every fragment expanded into `text`, nested ones included."""
 
     @property
     def cypher(self) -> str:
         return self.text
 
 
-def _parse_header(text: str) -> tuple[str, dict[str, str], dict[str, str]]:
+def _parse_header(text: str) -> tuple[str, dict[str, str], dict[str, str], int]:
+    """The header's description, parameters and metadata, and how many lines it spans."""
     description: list[str] = []
     parameters: dict[str, str] = {}
     metadata: dict[str, str] = {}
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    end = len(lines)
+    for number, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if not line.startswith("//"):
+        if not line.startswith("//") or _INCLUDE.match(raw):
+            end = number
             break
         body = line[2:].strip()
         tag = _TAG.match(body)
@@ -52,31 +66,82 @@ def _parse_header(text: str) -> tuple[str, dict[str, str], dict[str, str]]:
             metadata[tag["key"]] = tag["value"].strip()
         elif body:
             description.append(body)
-    return " ".join(description), parameters, metadata
+    return " ".join(description), parameters, metadata, end
+
+
+def is_fragment(name: str) -> bool:
+    return FRAGMENT_FOLDER in name.split("/")[:-1]
 
 
 def query_path(name: str) -> Path:
     return resource_dir("cypher") / f"{name}.cypher"
 
 
-@cache
-def load(name: str) -> Query:
-    """The query stored in cypher/<name>.cypher, e.g. load("health/node_count")."""
+def _read(name: str) -> str:
     if not _NAME.match(name):
         raise QueryNotFoundError(
             f"{name!r} is not a query name: use lower-case path segments like 'rules/conflict'"
         )
     path = query_path(name)
     if not path.is_file():
-        known = ", ".join(available()[:20])
-        raise QueryNotFoundError(f"no named query {name!r} (looked for {path}); known: {known}")
-    text = path.read_text(encoding="utf-8")
-    description, parameters, metadata = _parse_header(text)
-    return Query(name, text, description, parameters, metadata)
+        close = [known for known in available() if known.split("/")[-1] in name] or available()
+        raise QueryNotFoundError(
+            f"no named query {name!r} (looked for {path}); known: {', '.join(close[:20])}"
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def _expand(
+    name: str, text: str, parameters: dict[str, str], trail: tuple[str, ...]
+) -> tuple[str, tuple[str, ...]]:
+    """`text` with every include replaced; fragment parameters are added to `parameters`."""
+    lines: list[str] = []
+    included: list[str] = []
+    for raw in text.splitlines():
+        found = _INCLUDE.match(raw)
+        if not found:
+            lines.append(raw)
+            continue
+        fragment = found["name"]
+        if not is_fragment(fragment):
+            raise QueryNotFoundError(f"{name}: includes {fragment!r}, which is not a fragment")
+        if fragment in trail:
+            raise QueryNotFoundError(f"{name}: include cycle {' -> '.join([*trail, fragment])}")
+        source = _read(fragment)
+        _, own, _, header_end = _parse_header(source)
+        for key, value in own.items():
+            parameters.setdefault(key, value)
+        body = "\n".join(source.splitlines()[header_end:]).strip("\n")
+        body, nested = _expand(fragment, body, parameters, (*trail, fragment))
+        included += [fragment, *nested]
+        lines += [found["indent"] + line if line.strip() else line for line in body.splitlines()]
+    return "\n".join(lines) + "\n", tuple(dict.fromkeys(included))
+
+
+@cache
+def load(name: str) -> Query:
+    """The query stored in cypher/<name>.cypher, e.g. load("health/node_count")."""
+    source = _read(name)
+    description, parameters, metadata, _ = _parse_header(source)
+    text, includes = _expand(name, source, parameters, (name,))
+    return Query(name, text, description, parameters, metadata, includes)
+
+
+def _names() -> list[str]:
+    root = resource_dir("cypher")
+    return sorted(p.relative_to(root).with_suffix("").as_posix() for p in root.rglob("*.cypher"))
 
 
 def available(prefix: str = "") -> list[str]:
     """Every query name, optionally only those under a folder such as 'rules'."""
-    root = resource_dir("cypher")
-    names = sorted(p.relative_to(root).with_suffix("").as_posix() for p in root.rglob("*.cypher"))
-    return [n for n in names if n.startswith(prefix)]
+    return [n for n in _names() if n.startswith(prefix) and not is_fragment(n)]
+
+
+def fragments() -> list[str]:
+    """Every fragment name (files under a `fragments/` folder)."""
+    return [n for n in _names() if is_fragment(n)]
+
+
+def export() -> dict[str, str]:
+    """Every query's expanded text by name: what the linter checks."""
+    return {name: load(name).text for name in available()}

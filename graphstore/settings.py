@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,3 +34,28 @@ class EngineSettings(BaseSettings):
     @property
     def resolved_home(self) -> Path:
         return self.home.expanduser().resolve()
+
+
+class DriverSettings(BaseSettings):
+    """How the driver retries and times out, whichever server is behind it.
+
+    A managed transaction that loses a race is retried after a short, growing, jittered
+    pause; `retry_time_s` bounds the whole retrying, so an unreachable database is an error
+    in seconds rather than the driver's default 30 s.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="GRAPHSTORE_DB_", extra="ignore")
+
+    retry_time_s: float = Field(default=5.0, gt=0, le=600, description="give up retrying after")
+    first_retry_delay_s: float = Field(default=0.02, gt=0, le=10, description="first pause")
+    connect_timeout_s: float = Field(default=5.0, gt=0, le=600, description="TCP connect timeout")
+
+    def driver_options(self) -> dict[str, Any]:
+        return {
+            "max_transaction_retry_time": self.retry_time_s,
+            "initial_retry_delay": self.first_retry_delay_s,
+            "retry_delay_multiplier": 2.0,
+            "retry_delay_jitter_factor": 0.5,
+            "connection_timeout": self.connect_timeout_s,
+            "connection_acquisition_timeout": self.retry_time_s + self.connect_timeout_s,
+        }

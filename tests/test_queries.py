@@ -67,3 +67,62 @@ def test_no_cypher_literals_in_python_outside_the_engine_adapter() -> None:
             continue
         offenders += [f"{path}:{m.group(0)[:40]}" for m in statement.finditer(path.read_text())]
     assert offenders == []
+
+
+def _scratch(tmp_path, monkeypatch, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = tmp_path / f"{name}.cypher"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    monkeypatch.setattr(queries, "resource_dir", lambda _: tmp_path)
+    queries.load.cache_clear()
+
+
+def test_an_include_is_expanded_with_its_indentation_and_parameters(tmp_path, monkeypatch) -> None:
+    _scratch(
+        tmp_path,
+        monkeypatch,
+        {
+            "demo/fragments/live": "// Only live nodes.\n// @param cutoff: a time\n"
+            "WHERE n.deleted_at IS NULL\n  AND n.at < $cutoff\n",
+            "demo/q": "// Finds.\n// @param id: an id\nMATCH (n {id: $id})\n"
+            "  // @include demo/fragments/live\nRETURN n\n",
+        },
+    )
+    try:
+        query = queries.load("demo/q")
+        assert query.text.splitlines()[3:6] == [
+            "  WHERE n.deleted_at IS NULL",
+            "    AND n.at < $cutoff",
+            "RETURN n",
+        ]
+        assert query.parameters == {"id": "an id", "cutoff": "a time"}
+        assert query.includes == ("demo/fragments/live",)
+        assert queries.available() == ["demo/q"]
+        assert queries.fragments() == ["demo/fragments/live"]
+    finally:
+        queries.load.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"demo/q": "// Q.\n// @include demo/other\nRETURN 1\n", "demo/other": "RETURN 2\n"},
+         "not a fragment"),
+        ({"demo/q": "// Q.\n// @include demo/fragments/a\n",
+          "demo/fragments/a": "// A.\n// @include demo/fragments/a\n"}, "include cycle"),
+        ({"demo/q": "// Q.\n// @include demo/fragments/gone\n"}, "no named query"),
+    ],
+)  # fmt: skip
+def test_a_broken_include_is_a_clear_error(tmp_path, monkeypatch, files, message) -> None:
+    _scratch(tmp_path, monkeypatch, files)
+    try:
+        with pytest.raises(QueryNotFoundError, match=message):
+            queries.load("demo/q")
+    finally:
+        queries.load.cache_clear()
+
+
+def test_every_fragment_is_used() -> None:
+    used = {fragment for name in queries.available() for fragment in queries.load(name).includes}
+    assert set(queries.fragments()) - used == set()

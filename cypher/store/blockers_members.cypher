@@ -1,4 +1,7 @@
-// What keeps a Category from being deleted: its member equipment.
+// What keeps a Category from being deleted: its member equipment (for a soft delete, the
+// live members only).
 // @param id: the Category id
+// @param live_only: count only live members
 MATCH (e:Equipment)-[:IN_CATEGORY]->(:Category {id: $id})
+WHERE NOT $live_only OR e.deleted_at IS NULL
 RETURN e.id AS equipment_id

@@ -1,4 +1,7 @@
-// What keeps an Equipment item from being deleted: every loadout mount of it.
+// What keeps an Equipment item from being deleted: every loadout mount of it (for a soft
+// delete, the mounts of live loadouts only).
 // @param id: the Equipment id
+// @param live_only: count only live loadouts
 MATCH (l:Loadout)-[m:MOUNTS]->(:Equipment {id: $id})
+WHERE NOT $live_only OR l.deleted_at IS NULL
 RETURN l.id AS loadout_id, m.mount_id AS mount_id, m.location AS location

@@ -10,7 +10,7 @@ RETURN
   [k IN keys(l) WHERE $fields IS NULL OR k IN $fields | [k, l[k]]] AS props,
   CASE WHEN 'mounts' IN $relations THEN
     [(l)-[m:MOUNTS]->(e:Equipment) |
-      m {.mount_id, .location, .slot, .rear, .quantity, equipment_id: e.id}]
+      m {.mount_id, .location, .slot, .rear, .quantity, .original_id, equipment_id: e.id}]
   END AS mounts,
   CASE WHEN 'derived_from' IN $relations THEN
     head([(l)-[:DERIVED_FROM]->(source:Loadout) | source.id])

@@ -1,4 +1,5 @@
-// The unit that owns a loadout, and whether that unit is soft-deleted.
-// @param id: the Loadout id
-MATCH (u:Unit)-[:HAS_LOADOUT]->(:Loadout {id: $id})
-RETURN u.id AS unit_id, u.deleted_at AS unit_deleted_at
+// The units that own these loadouts (normally one each).
+// @param ids: Loadout ids
+MATCH (u:Unit)-[:HAS_LOADOUT]->(l:Loadout)
+WHERE l.id IN $ids
+RETURN l.id AS loadout_id, u.id AS unit_id

@@ -1,19 +1,15 @@
 // Mounts one item on a loadout under a new mount_id; bumps the loadout's version and marks
 // its calculations stale.
 // @param id: the Loadout id
-// @param mount: {mount_id, equipment_id, location, slot, rear, quantity}
+// @param mount: {mount_id, equipment_id, location, slot, rear, quantity, original_id}
 // @param now: the write time
 MATCH (l:Loadout {id: $id})
 MATCH (e:Equipment {id: $mount.equipment_id})
 CREATE (l)-[m:MOUNTS {
   mount_id: $mount.mount_id, location: $mount.location, slot: $mount.slot,
-  rear: $mount.rear, quantity: $mount.quantity
+  rear: $mount.rear, quantity: $mount.quantity, original_id: $mount.original_id
 }]->(e)
 SET l.version = l.version + 1, l.updated_at = $now
 WITH l, m
-CALL (l) {
-  OPTIONAL MATCH (l)-[:HAS_CALCULATION]->(calc:Calculation)
-  SET calc.stale = true
-  RETURN count(calc) AS marked
-}
+// @include store/fragments/calculations_stale
 RETURN l.version AS version, [] AS removed, [m.mount_id] AS added

@@ -8,9 +8,5 @@ WITH l, m, m {.mount_id, .location, .slot, .rear, .quantity, equipment_id: e.id}
 DELETE m
 SET l.version = l.version + 1, l.updated_at = $now
 WITH l, gone
-CALL (l) {
-  OPTIONAL MATCH (l)-[:HAS_CALCULATION]->(calc:Calculation)
-  SET calc.stale = true
-  RETURN count(calc) AS marked
-}
+// @include store/fragments/calculations_stale
 RETURN l.version AS version, [gone.mount_id] AS removed, [] AS added

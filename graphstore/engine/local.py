@@ -97,9 +97,18 @@ class LocalEngine:
                 return self._wait_ready(process=None)
             return self._spawn()
 
+    def _port(self, fixed: int | None, name: str, avoid: int | None = None) -> int:
+        """A configured port, else the one the last server used while it is free, else any."""
+        if fixed is not None:
+            return fixed
+        previous = self.paths.read_ports().get(name)
+        if previous is not None and previous != avoid and not _port_accepts(previous):
+            return previous
+        return _free_port()
+
     def _spawn(self) -> EngineState:
-        bolt_port = self.settings.bolt_port or _free_port()
-        http_port = self.settings.http_port or _free_port()
+        bolt_port = self._port(self.settings.bolt_port, "bolt_port")
+        http_port = self._port(self.settings.http_port, "http_port", avoid=bolt_port)
         for port in (bolt_port, http_port):
             if _port_accepts(port):
                 raise EngineStartError(
@@ -108,6 +117,7 @@ class LocalEngine:
                     log_tail=self.paths.log_tail(),
                 )
         self.paths.password()  # made before the server reads it
+        self.paths.write_ports(bolt_port=bolt_port, http_port=http_port)
         command = [
             sys.executable,
             "-m",

@@ -59,6 +59,11 @@ class EnginePaths:
         return self.home / "start.lock"
 
     @property
+    def ports_file(self) -> Path:
+        """The ports the last server used; the next one prefers them, so clients find it again."""
+        return self.home / "ports.json"
+
+    @property
     def credentials_file(self) -> Path:
         return self.home / "credentials.json"
 
@@ -76,6 +81,20 @@ class EnginePaths:
         temporary = self.state_file.with_suffix(".tmp")
         temporary.write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
         temporary.replace(self.state_file)
+
+    def read_ports(self) -> dict[str, int]:
+        try:
+            found = json.loads(self.ports_file.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(v, int) and 0 < v < 65536}
+
+    def write_ports(self, **ports: int) -> None:
+        temporary = self.ports_file.with_suffix(".tmp")
+        temporary.write_text(json.dumps(ports), encoding="utf-8")
+        temporary.replace(self.ports_file)
 
     def clear_state(self) -> None:
         self.state_file.unlink(missing_ok=True)

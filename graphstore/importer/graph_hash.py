@@ -2,7 +2,8 @@
 
 It covers every Unit, Equipment, Category, Loadout and Location with all labels and
 properties (version included), and every relationship between them with its properties.
-created_at and updated_at are left out: they record when, not what.
+created_at and updated_at are left out: they record when, not what; so is the claim counter
+`_lock`, which records that a node was written alongside others, not what it holds.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from graphstore.connection import Graph
 
-_VOLATILE = {"created_at", "updated_at"}
+_VOLATILE = {"created_at", "updated_at", "_lock"}
 
 
 def _plain(value: Any) -> Any:

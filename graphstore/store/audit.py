@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graphstore.store.claims import LOCK_PROPERTY
 from graphstore.store.convert import plain
 from graphstore.store.models import ChangePublic
 from graphstore.store.scope import Runner, run
 
 # Bookkeeping that changes on every write; the version alone says which write it was.
-_NOISE = frozenset({"updated_at", "search_name"})
+_NOISE = frozenset({"updated_at", "search_name", LOCK_PROPERTY})
 
 
 def _jsonable(value: Any) -> Any:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graphstore.errors import NotFoundError
+from graphstore.store.claims import claim
 from graphstore.store.convert import plain
 from graphstore.store.models import CalculationPublic
 from graphstore.store.scope import Runner, run, run_one
@@ -66,6 +67,8 @@ def read_inputs(tx: Runner, loadout_id: str) -> dict[str, Any]:
 
 
 def compute_in(tx: Runner, loadout_id: str) -> None:
+    # Claimed, so that the loadout is not deleted (leaving these orphaned) while they land.
+    claim(tx, "Loadout", [loadout_id])
     inputs = read_inputs(tx, loadout_id)
     digest = inputs_hash(inputs)
     rows = [

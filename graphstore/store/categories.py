@@ -1,15 +1,55 @@
-"""The category tree. A category with members or subcategories needs force to delete."""
+"""The category tree. A category with members or subcategories needs force to delete.
+
+The tree stays a tree under concurrent writers: a write that sets parents claims every
+category on the new parents' paths to the root before it looks for a cycle. Two re-parents
+that could close a loop together share a claimed node, so the later one sees the earlier
+one's edge and refuses.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from graphstore.errors import ValidationError
 from graphstore.store.audit import ChangeLog
-from graphstore.store.entities import Repository
+from graphstore.store.claims import claim
+from graphstore.store.entities import Repository, require_live
 from graphstore.store.models import CategoryCreate, CategoryPublic, CategoryUpdate
-from graphstore.store.scope import Runner, run
+from graphstore.store.scope import Runner, run, run_one
 from graphstore.store.validation import error
+
+
+def parent_problems(tx: Runner, rows: list[dict[str, Any]], name: str) -> list[dict[str, object]]:
+    """Claims the ancestry of every parent these rows name, then checks each parent is live
+    and that the rows, applied together over the stored tree, close no cycle."""
+    wanted = sorted({row["parent_id"] for row in rows if row.get("parent_id")})
+    ancestry = {row["id"]: row for row in run(tx, "store/category_ancestry", ids=wanted)}
+    parent_of = {node: row["parent_id"] for node, row in ancestry.items()}
+    batch = {row["id"] for row in rows}
+    for row in rows:
+        parent_of[row["id"]] = row.get("parent_id")
+    problems = []
+    for index, row in enumerate(rows):
+        parent = row.get("parent_id")
+        path = f"{name}[{index}].parent_id" if name else "parent_id"
+        if not parent:
+            continue
+        known = ancestry.get(parent)
+        if (known is None and parent not in batch) or (known is not None and known["deleted"]):
+            problems.append(error(path, f"no category {parent!r}", "reference"))
+            continue
+        seen: set[str] = set()
+        node: str | None = parent
+        while node is not None and node not in seen:
+            if node == row["id"]:
+                problems.append(
+                    error(path, f"{parent!r} is {row['id']!r} or inside it: a cycle", "cycle")
+                )
+                break
+            seen.add(node)
+            node = parent_of.get(node)
+    return problems
 
 
 class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
@@ -24,18 +64,8 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
         props = item.model_dump(mode="json", exclude={"id", "parent_id"})
         return {"id": entity_id, "props": props, "parent_id": item.parent_id}
 
-    def _check_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
-        batch_ids = {row["id"] for row in rows}
-        parents = {row["parent_id"] for row in rows if row.get("parent_id")}
-        found = {r["id"] for r in run(tx, "store/category_existing", ids=sorted(parents))}
-        problems = []
-        for index, row in enumerate(rows):
-            parent = row.get("parent_id")
-            path = f"{name}[{index}].parent_id" if name else "parent_id"
-            if parent == row["id"]:
-                problems.append(error(path, "a category cannot be its own parent", "cycle"))
-            elif parent and parent not in found and parent not in batch_ids:
-                problems.append(error(path, f"no category {parent!r}", "reference"))
+    def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
+        problems = parent_problems(tx, rows, name)
         if problems:
             raise ValidationError(problems)
 
@@ -50,14 +80,22 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
         if patch.parent_id is None and not patch.detach_parent:
             return
         parent = None if patch.detach_parent else patch.parent_id
-        if parent is not None:
-            self._check_references(tx, [{"id": entity_id, "parent_id": parent}], "")
-            cycle = run(tx, "store/category_is_descendant", id=parent, ancestor_id=entity_id)
-            if cycle:
-                raise ValidationError(
-                    [error("parent_id", f"{parent!r} is inside {entity_id!r}", "cycle")]
-                )
+        self._claim_references(tx, [{"id": entity_id, "parent_id": parent}], "")
         run(tx, "store/category_set_parent", id=entity_id, parent_id=parent)
+
+    def _detach(self, tx: Runner, entity_id: str, live_only: bool, now: datetime) -> list[Any]:
+        row = run_one(tx, "store/category_detach", id=entity_id, live_only=live_only)
+        return list((row or {}).get("detached") or [])
+
+    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
+        parents = [row["id"] for row in run(tx, "store/category_parent_id", id=entity_id)]
+        require_live(
+            "Category",
+            parents,
+            claim(tx, "Category", parents),
+            "SUBCATEGORY_OF",
+            f"restore Category {entity_id!r} under its deleted parent",
+        )
 
     def list(self, *, include_deleted: bool = False) -> list[CategoryPublic]:
         """Every category with its parent id, by path."""

@@ -1,28 +1,33 @@
-"""The life cycle every entity shares: lock, read, update, soft/hard delete, restore.
+"""The life cycle every entity shares: claim, read, create, update, soft/hard delete, restore.
 
 Each entity module supplies its label, its query prefix (cypher/store/<key>_*.cypher), its
-models, and the hooks that differ (relations loaded by `get`, what a delete cascades to).
+models, and the hooks that differ: what its rows refer to (claimed and checked before a
+write), what a delete detaches, what a restore needs alive. Every write claims what it
+checks before checking it (graphstore.store.claims), so racing writers collide instead of
+both passing.
 """
 
 from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from graphstore import queries
 from graphstore.errors import (
     AlreadyExistsError,
     ConflictError,
+    ConstraintError,
+    IntegrityError,
     NotFoundError,
     RestrictError,
     ValidationError,
 )
 from graphstore.store.audit import ChangeLog
+from graphstore.store.claims import claim
 from graphstore.store.context import Context
 from graphstore.store.convert import pairs_to_dict, plain
 from graphstore.store.models import DeleteReport
@@ -33,8 +38,12 @@ from graphstore.store.validation import error, validate, validate_many
 CreateT = TypeVar("CreateT", bound=BaseModel)
 UpdateT = TypeVar("UpdateT", bound=BaseModel)
 PublicT = TypeVar("PublicT", bound=BaseModel)
+T = TypeVar("T")
 
 BATCH_SIZE = 500
+# A batch upsert that races a create of one of its ids hits the unique constraint; running
+# it again finds the id and updates it. More rounds than this means something else is wrong.
+UPSERT_ATTEMPTS = 3
 
 
 class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
@@ -60,8 +69,15 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     def _after_update(self, tx: Runner, entity_id: str, patch: UpdateT, log: ChangeLog) -> None:
         """Relationship changes and staleness marks an update implies."""
 
-    def _check_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
-        """Raises ValidationError when rows point at entities that do not exist."""
+    def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
+        """Claims what rows point at, then raises ValidationError for what is missing."""
+
+    def _detach(self, tx: Runner, entity_id: str, live_only: bool, now: datetime) -> list[Any]:
+        """A forced delete: removes the restricting relationships; returns what went."""
+        return []
+
+    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
+        """Claims what a restore brings back into use; IntegrityError when it cannot be."""
 
     def _new_id(self, item: CreateT) -> str:
         return uuid.uuid4().hex
@@ -76,11 +92,10 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         *,
         allow_deleted: bool = False,
     ) -> dict[str, Any]:
-        """The entity's properties, write-locked for the rest of the transaction."""
-        row = run_one(tx, f"store/{self.key}_lock", id=entity_id)
-        if row is None or (row["props"].get("deleted_at") is not None and not allow_deleted):
+        """The entity's properties, claimed for the rest of the transaction."""
+        props = claim(tx, self.label, [entity_id]).get(entity_id)
+        if props is None or (props.get("deleted_at") is not None and not allow_deleted):
             raise NotFoundError(self.label, entity_id)
-        props: dict[str, Any] = plain(row["props"])
         current = props.get("version")
         if expected_version is not None and current != expected_version:
             raise ConflictError(
@@ -90,6 +105,29 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
                 current=current,
             )
         return props
+
+    def _write(self, entity_id: str, work: Callable[[Runner], T]) -> T:
+        """Runs `work` as one retried write; a race it kept losing is this entity's conflict."""
+        try:
+            return self._context.scope.write(work)
+        except ConflictError as lost:
+            if lost.entity_id:
+                raise
+            current = self._current_version(entity_id)
+            raise ConflictError(
+                f"{self.label} {entity_id!r} kept changing under this write (now at version "
+                f"{current}); read it again and retry",
+                entity_id=entity_id,
+                expected=None,
+                current=current,
+            ) from lost
+
+    def _current_version(self, entity_id: str) -> int | None:
+        try:
+            found = self.get(entity_id, fields=["version"], include_deleted=True)
+        except NotFoundError:
+            return None
+        return getattr(found, "version", None)
 
     def _public(self, props: dict[str, Any], **relations: Any) -> PublicT:
         data = {**plain(props), **{k: v for k, v in relations.items() if v is not None}}
@@ -147,30 +185,41 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     # ---- writes ------------------------------------------------------------------------
 
     def create(self, data: CreateT | dict[str, Any]) -> PublicT:
-        """Creates one entity; AlreadyExistsError when the id is taken (even soft-deleted)."""
+        """Creates one entity; AlreadyExistsError when the id is taken (even soft-deleted,
+        and even when another create of the same id commits first)."""
         item = validate(self.create_model, data)
         entity_id = getattr(item, "id", None) or self._new_id(item)
         row = self._row(item, entity_id)
+        props = self._creating(entity_id, lambda tx: self._create_in(tx, entity_id, row))
+        if self.relations:
+            return self.get(entity_id, relations=self.relations)
+        return self._public(props)
 
-        props = self._context.scope.write(lambda tx: self._create_in(tx, entity_id, row))
-        return (
-            self.get(entity_id, relations=self.relations)
-            if self.relations
-            else (self._public(props))
+    def _creating(self, entity_id: str, work: Callable[[Runner], T]) -> T:
+        """`_write` for work that creates `entity_id`: the unique constraint refusing it
+        (another create of the id committed first) is AlreadyExistsError."""
+        try:
+            return self._write(entity_id, work)
+        except ConstraintError as taken:
+            raise self._already_exists(entity_id, self._current_version(entity_id)) from taken
+
+    def _already_exists(self, entity_id: str, version: Any) -> AlreadyExistsError:
+        return AlreadyExistsError(
+            f"{self.label} {entity_id!r} already exists",
+            entity_id=entity_id,
+            expected=None,
+            current=version,
         )
 
     def _create_in(self, tx: Runner, entity_id: str, row: dict[str, Any]) -> dict[str, Any]:
-        existing = run(tx, f"store/{self.key}_props_many", ids=[entity_id])
-        if existing:
-            raise AlreadyExistsError(
-                f"{self.label} {entity_id!r} already exists",
-                entity_id=entity_id,
-                expected=None,
-                current=existing[0]["props"].get("version"),
-            )
-        self._check_references(tx, [row], "")
+        existing = claim(tx, self.label, [entity_id]).get(entity_id)
+        if existing is not None:
+            raise self._already_exists(entity_id, existing.get("version"))
+        self._claim_references(tx, [row], "")
         log = self._context.change_log()
-        created = run(tx, f"store/{self.key}_upsert", rows=[row], now=log.at)
+        # A create of this id racing this one, unseen by the claim above, fails here or at
+        # commit on the unique constraint: _creating reports it as AlreadyExistsError.
+        created = run(tx, f"store/{self.key}_create", rows=[row], now=log.at)
         props: dict[str, Any] = plain(created[0]["props"])
         log.add("create", self.label, entity_id, {}, props)
         log.write(tx)
@@ -185,26 +234,32 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             batch = rows[start : start + BATCH_SIZE]
 
             def upsert(tx: Runner, batch: list[dict[str, Any]] = batch) -> None:
-                self._check_references(tx, batch, "items")
-                ids = [row["id"] for row in batch]
-                before = {
-                    r["id"]: plain(r["props"])
-                    for r in run(tx, f"store/{self.key}_props_many", ids=ids)
-                }
-                log = self._context.change_log()
-                for written in run(tx, f"store/{self.key}_upsert", rows=batch, now=log.at):
-                    old = before.get(written["id"])
-                    log.add(
-                        "update" if old else "create",
-                        self.label,
-                        written["id"],
-                        old or {},
-                        plain(written["props"]),
-                    )
-                log.write(tx)
+                self._upsert_in(tx, batch)
 
-            self._context.scope.write(upsert)
+            for attempt in range(1, UPSERT_ATTEMPTS + 1):
+                try:
+                    self._context.scope.write(upsert)
+                    break
+                except ConstraintError:
+                    # A create of one of these ids won a race: run again, it updates now.
+                    if attempt == UPSERT_ATTEMPTS or self._context.scope.in_transaction:
+                        raise
         return [row["id"] for row in rows]
+
+    def _upsert_in(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
+        before = claim(tx, self.label, [row["id"] for row in batch])
+        self._claim_references(tx, batch, "items")
+        log = self._context.change_log()
+        for written in run(tx, f"store/{self.key}_upsert", rows=batch, now=log.at):
+            old = before.get(written["id"])
+            log.add(
+                "update" if old else "create",
+                self.label,
+                written["id"],
+                old or {},
+                plain(written["props"]),
+            )
+        log.write(tx)
 
     def update(
         self,
@@ -228,7 +283,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             log.write(tx)
             return after  # type: ignore[no-any-return]
 
-        return self._public(self._context.scope.write(update))
+        return self._public(self._write(entity_id, update))
 
     def delete(
         self,
@@ -239,9 +294,10 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         expected_version: int | None = None,
     ) -> DeleteReport:
         """Deletes per the referential-integrity table (graphstore.store.references):
-        cascades, refuses with RestrictError, or with `force` detaches and reports."""
-        return self._context.scope.write(
-            lambda tx: self._delete_in(tx, entity_id, soft, force, expected_version)
+        cascades, refuses with RestrictError, or with `force` detaches and reports. A soft
+        delete is refused (or forced) the same way, counting only live referrers."""
+        return self._write(
+            entity_id, lambda tx: self._delete_in(tx, entity_id, soft, force, expected_version)
         )
 
     def _delete_in(
@@ -254,53 +310,48 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     ) -> DeleteReport:
         before = self._locked(tx, entity_id, expected_version, allow_deleted=not soft)
         log = self._context.change_log()
+        blockers = blockers_of(tx, self.label, entity_id, live_only=soft)
+        if blockers and not force:
+            kind = "live " if soft else ""
+            raise RestrictError(
+                f"{self.label} {entity_id!r} is still referenced by {len(blockers)} {kind}"
+                "relationship(s); pass force=True to detach them",
+                blockers=blockers,
+            )
+        detached = [dict(d) for d in self._detach(tx, entity_id, soft, log.at)] if blockers else []
+        for loadout_id in sorted({d["loadout_id"] for d in detached if d.get("loadout_id")}):
+            log.add("unmount", "Loadout", loadout_id, {}, {})
         if soft:
             row = run_one(tx, f"store/{self.key}_soft_delete", id=entity_id, now=log.at)
             assert row is not None
             log.add("soft_delete", self.label, entity_id, before, plain(row["props"]))
-            cascaded = list(row.get("cascaded") or [])
-            for child_label, child_id in cascaded:
-                log.add("soft_delete", child_label, child_id, {}, {"deleted_at": log.at})
-            log.write(tx)
-            return DeleteReport(
-                label=self.label,
-                id=entity_id,
-                soft=True,
-                cascaded=[{"label": a, "id": b} for a, b in cascaded],
-            )
-        blockers = blockers_of(tx, self.label, entity_id)
-        if blockers and not force:
-            raise RestrictError(
-                f"{self.label} {entity_id!r} is still referenced by {len(blockers)} "
-                "relationship(s); pass force=True to detach them",
-                blockers=blockers,
-            )
-        # Changes are written first so their CHANGED edge exists until the entity goes.
-        log.add("delete", self.label, entity_id, before, {})
-        delete_query = f"store/{self.key}_delete"
-        # Only deletes that touch surviving entities (force-detached mounts) stamp a time.
-        stamp = {"now": log.at} if "now" in queries.load(delete_query).parameters else {}
-        row = run_one(tx, delete_query, id=entity_id, **stamp) or {}
-        cascaded = [{"label": a, "id": b} for a, b in row.get("cascaded") or []]
-        for child in cascaded:
-            log.add("delete", child["label"], child["id"], {}, {})
-        detached = [dict(d) for d in row.get("detached") or []]
-        touched = sorted({d["loadout_id"] for d in detached if d.get("loadout_id")})
-        for loadout_id in touched:
-            log.add("unmount", "Loadout", loadout_id, {}, {})
+            cascaded = [{"label": a, "id": b} for a, b in row.get("cascaded") or []]
+            for child in cascaded:
+                log.add("soft_delete", child["label"], child["id"], {}, {"deleted_at": log.at})
+        else:
+            # Changes are written first so their CHANGED edge exists until the entity goes.
+            log.add("delete", self.label, entity_id, before, {})
+            row = run_one(tx, f"store/{self.key}_delete", id=entity_id) or {}
+            cascaded = [{"label": a, "id": b} for a, b in row.get("cascaded") or []]
+            for child in cascaded:
+                log.add("delete", child["label"], child["id"], {}, {})
         log.write(tx)
         return DeleteReport(
-            label=self.label, id=entity_id, soft=False, cascaded=cascaded, detached=detached
+            label=self.label, id=entity_id, soft=soft, cascaded=cascaded, detached=detached
         )
 
     def restore(self, entity_id: str) -> PublicT:
-        """Brings back a soft-deleted entity (and what its soft delete cascaded to)."""
+        """Brings back a soft-deleted entity (and what its soft delete cascaded to).
+
+        IntegrityError, listing the blockers, when what it would bring back into use is
+        gone: a deleted owner, parent, category or mounted item.
+        """
 
         def restore(tx: Runner) -> dict[str, Any]:
             before = self._locked(tx, entity_id, allow_deleted=True)
             if before.get("deleted_at") is None:
                 return before
-            self._check_restorable(tx, entity_id)
+            self._claim_restorable(tx, entity_id, before)
             log = self._context.change_log()
             row = run_one(tx, f"store/{self.key}_restore", id=entity_id, now=log.at)
             assert row is not None
@@ -310,10 +361,30 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             log.write(tx)
             return plain(row["props"])  # type: ignore[no-any-return]
 
-        return self._public(self._context.scope.write(restore))
+        return self._public(self._write(entity_id, restore))
 
-    def _check_restorable(self, tx: Runner, entity_id: str) -> None:
-        """Refuses a restore that would bring back an entity whose owner is still deleted."""
+
+def require_live(
+    label: str,
+    wanted: Iterable[str],
+    found: dict[str, dict[str, Any]],
+    relationship: str,
+    action: str,
+) -> None:
+    """IntegrityError naming every wanted entity that is missing or soft-deleted."""
+    blockers: list[dict[str, object]] = [
+        {
+            "relationship": relationship,
+            "label": label,
+            "id": entity_id,
+            "state": "missing" if entity_id not in found else "deleted",
+        }
+        for entity_id in sorted(set(wanted))
+        if found.get(entity_id, {"deleted_at": "missing"}).get("deleted_at") is not None
+    ]
+    if blockers:
+        names = ", ".join(f"{b['label']} {b['id']!r} ({b['state']})" for b in blockers)
+        raise IntegrityError(f"cannot {action}: {names}", blockers=blockers)
 
 
 def soft_deleted_before(tx: Runner, cutoff: datetime) -> list[dict[str, Any]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from graphstore.errors import NotFoundError, ValidationError
 from graphstore.store.audit import ChangeLog
+from graphstore.store.claims import claim, live
 from graphstore.store.convert import plain
-from graphstore.store.entities import Repository
+from graphstore.store.entities import Repository, require_live
 from graphstore.store.models import (
     EquipmentCreate,
     EquipmentPublic,
@@ -25,10 +27,9 @@ CALCULATION_INPUTS = frozenset({"tonnage", "heat", "battle_value", "heat_dissipa
 def missing_categories(
     tx: Runner, rows: list[dict[str, Any]], prefix: str
 ) -> list[dict[str, object]]:
-    wanted = {cid for row in rows for cid in row.get("category_ids") or []}
-    if not wanted:
-        return []
-    found = {r["id"] for r in run(tx, "store/category_existing", ids=sorted(wanted))}
+    """Claims the categories rows put items in (so none is deleted under them) and reports
+    those that are not live."""
+    found = live(claim(tx, "Category", [c for row in rows for c in row.get("category_ids") or []]))
     problems = []
     for index, row in enumerate(rows):
         base = f"{prefix}[{index}]." if prefix else ""
@@ -53,10 +54,24 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
         props["search_name"] = item.name.lower()
         return {"id": entity_id, "props": props, "category_ids": item.category_ids}
 
-    def _check_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
+    def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
         problems = missing_categories(tx, rows, name)
         if problems:
             raise ValidationError(problems)
+
+    def _detach(self, tx: Runner, entity_id: str, live_only: bool, now: datetime) -> list[Any]:
+        row = run_one(tx, "store/equipment_detach", id=entity_id, live_only=live_only, now=now)
+        return list((row or {}).get("detached") or [])
+
+    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
+        categories = [row["id"] for row in run(tx, "store/equipment_category_ids", id=entity_id)]
+        require_live(
+            "Category",
+            categories,
+            claim(tx, "Category", categories),
+            "IN_CATEGORY",
+            f"restore Equipment {entity_id!r} into its deleted categories",
+        )
 
     def _update_props(self, patch: EquipmentUpdate, before: dict[str, Any]) -> dict[str, Any]:
         props = patch.model_dump(mode="json", exclude_unset=True, exclude={"category_ids"})
@@ -69,7 +84,7 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
     ) -> None:
         if patch.category_ids is not None:
             row = {"category_ids": patch.category_ids}
-            self._check_references(tx, [row], "")
+            self._claim_references(tx, [row], "")
             run(tx, "store/equipment_set_categories", id=entity_id, category_ids=patch.category_ids)
         if CALCULATION_INPUTS & patch.model_fields_set:
             run(tx, "store/calculation_stale_for_equipment", equipment_id=entity_id)
@@ -90,6 +105,16 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
 
         def add(tx: Runner) -> None:
             before = self._locked(tx, equipment_id, expected_version)
+            # The target, item or category, is claimed so that it is not deleted under the
+            # new edge; a soft-deleted one is no target.
+            targets = {
+                **claim(tx, "Equipment", [rule.target_id]),
+                **claim(tx, "Category", [rule.target_id]),
+            }
+            if rule.target_id not in live(targets):
+                raise ValidationError(
+                    [error("target_id", f"no equipment or category {target_id!r}", "reference")]
+                )
             log = self._context.change_log()
             row = run_one(
                 tx,
@@ -114,7 +139,7 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
             )
             log.write(tx)
 
-        self._context.scope.write(add)
+        self._write(equipment_id, add)
         return self.rules(equipment_id)
 
     def remove_rule(
@@ -150,7 +175,7 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
             )
             log.write(tx)
 
-        self._context.scope.write(remove)
+        self._write(equipment_id, remove)
 
     def rules(self, equipment_id: str) -> list[EquipmentRule]:
         rows = self._context.scope.read(

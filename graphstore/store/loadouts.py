@@ -7,16 +7,20 @@ A mount change bumps the loadout's version (mounts are part of its state), so
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graphstore.errors import IntegrityError, NotFoundError, ValidationError
 from graphstore.store.audit import ChangeLog
+from graphstore.store.claims import claim, live
 from graphstore.store.convert import plain
-from graphstore.store.entities import Repository
+from graphstore.store.entities import Repository, require_live
 from graphstore.store.models import (
+    NAME_MAX,
+    CloneRequest,
     LoadoutCreate,
     LoadoutPublic,
+    LoadoutReplace,
     LoadoutUpdate,
     MountCreate,
     MountDiff,
@@ -36,27 +40,30 @@ def mount_row(mount: MountCreate, mount_id: str | None = None) -> dict[str, Any]
 
 
 def mount_problems(
-    context: dict[str, Any], unit_id: str, mounts: Sequence[dict[str, Any]], prefix: str
+    slots: dict[str, int],
+    unit_id: str,
+    mounts: Sequence[dict[str, Any]],
+    live_equipment: set[str],
+    prefix: str,
 ) -> list[dict[str, object]]:
-    """Mount rows checked against the graph: equipment exists, location and slot fit the unit."""
+    """Mount rows checked against the graph: the item is live, location and slot fit."""
     problems: list[dict[str, object]] = []
-    locations: dict[str, int] = context["locations"].get(unit_id, {})
     for index, mount in enumerate(mounts):
         base = f"{prefix}[{index}]"
-        if mount["equipment_id"] not in context["equipment"]:
+        if mount["equipment_id"] not in live_equipment:
             problems.append(
                 error(
                     f"{base}.equipment_id", f"no equipment {mount['equipment_id']!r}", "reference"
                 )
             )
-        if locations and mount["location"] not in locations:
+        if slots and mount["location"] not in slots:
             problems.append(
                 error(
                     f"{base}.location", f"unit {unit_id!r} has no {mount['location']}", "location"
                 )
             )
         slot = mount.get("slot")
-        capacity = locations.get(mount["location"])
+        capacity = slots.get(mount["location"])
         if slot is not None and capacity is not None and slot >= capacity:
             problems.append(
                 error(
@@ -68,26 +75,29 @@ def mount_problems(
     return problems
 
 
-def mount_context(tx: Runner, unit_ids: list[str], equipment_ids: list[str]) -> dict[str, Any]:
-    row = run_one(
-        tx,
-        "store/mount_context",
-        unit_ids=sorted(set(unit_ids)),
-        equipment_ids=sorted(set(equipment_ids)),
-    )
-    assert row is not None
-    return {
-        "units": set(row["units"]),
-        "locations": {
-            entry["id"]: {loc["code"]: loc["crit_slots"] for loc in entry["locations"]}
-            for entry in row["unit_locations"]
-        },
-        "equipment": set(row["equipment"]),
-    }
+def location_slots(tx: Runner, unit_ids: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Each unit's location codes with their slot capacity."""
+    slots: dict[str, dict[str, int]] = {}
+    for row in run(tx, "store/unit_location_slots", ids=sorted(set(unit_ids))):
+        slots.setdefault(row["unit_id"], {})[row["code"]] = row["crit_slots"]
+    return slots
+
+
+def claim_mounted(
+    tx: Runner, unit_id: str, mounts: Sequence[dict[str, Any]], prefix: str
+) -> list[dict[str, object]]:
+    """Claims the items these mounts name (so none is deleted under them), then checks
+    them against the unit's locations."""
+    items = claim(tx, "Equipment", [m["equipment_id"] for m in mounts])
+    slots = location_slots(tx, [unit_id]).get(unit_id, {})
+    return mount_problems(slots, unit_id, mounts, live(items), prefix)
 
 
 def stock_problems(tx: Runner, rows: list[dict[str, Any]], prefix: str) -> list[dict[str, object]]:
-    """A unit's stock configuration is one loadout: a second live stock one is refused."""
+    """A unit's stock configuration is one loadout: a second live stock one is refused.
+
+    The units must be claimed already, so that two writers cannot both find none.
+    """
     stock_rows = [(i, row) for i, row in enumerate(rows) if row["props"].get("is_stock")]
     if not stock_rows:
         return []
@@ -108,6 +118,12 @@ def stock_problems(tx: Runner, rows: list[dict[str, Any]], prefix: str) -> list[
     return problems
 
 
+def owners(tx: Runner, loadout_ids: Iterable[str]) -> dict[str, str]:
+    """The unit that owns each of these loadouts."""
+    rows = run(tx, "store/loadout_owner", ids=sorted(set(loadout_ids)))
+    return {row["loadout_id"]: row["unit_id"] for row in rows}
+
+
 def _public_mount(row: dict[str, Any]) -> MountPublic:
     return MountPublic.model_validate(row)
 
@@ -125,18 +141,26 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         mounts = [mount_row(m) for m in item.mounts]
         return {"id": entity_id, "props": props, "unit_id": item.unit_id, "mounts": mounts}
 
-    def _check_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
-        context = mount_context(
-            tx,
-            [row["unit_id"] for row in rows],
-            [m["equipment_id"] for row in rows for m in row["mounts"]],
-        )
+    def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
+        # The owning unit (and, for a loadout an upsert moves, its old unit): a soft delete
+        # of the unit, or another stock loadout for it, collides with this write.
+        moving = owners(tx, [row["id"] for row in rows]).values()
+        units = claim(tx, "Unit", [*(row["unit_id"] for row in rows), *moving])
+        items = claim(tx, "Equipment", [m["equipment_id"] for row in rows for m in row["mounts"]])
+        slots = location_slots(tx, [row["unit_id"] for row in rows])
+        live_units, live_items = live(units), live(items)
         problems: list[dict[str, object]] = []
         for index, row in enumerate(rows):
             base = f"{name}[{index}]." if name else ""
-            if row["unit_id"] not in context["units"]:
+            if row["unit_id"] not in live_units:
                 problems.append(error(f"{base}unit_id", f"no unit {row['unit_id']!r}", "reference"))
-            problems += mount_problems(context, row["unit_id"], row["mounts"], f"{base}mounts")
+            problems += mount_problems(
+                slots.get(row["unit_id"], {}),
+                row["unit_id"],
+                row["mounts"],
+                live_items,
+                f"{base}mounts",
+            )
         problems += stock_problems(tx, rows, name)
         if problems:
             raise ValidationError(problems)
@@ -145,23 +169,27 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         self, tx: Runner, entity_id: str, patch: LoadoutUpdate, log: ChangeLog
     ) -> None:
         if patch.is_stock:
-            owner = run_one(tx, "store/loadout_owner", id=entity_id)
-            row = {
-                "id": entity_id,
-                "unit_id": owner and owner["unit_id"],
-                "props": {"is_stock": True},
-            }
+            unit_id = owners(tx, [entity_id]).get(entity_id)
+            claim(tx, "Unit", [unit_id])
+            row = {"id": entity_id, "unit_id": unit_id, "props": {"is_stock": True}}
             problems = stock_problems(tx, [row], "")
             if problems:
                 raise ValidationError(problems)
 
-    def _check_restorable(self, tx: Runner, entity_id: str) -> None:
-        row = run_one(tx, "store/loadout_owner", id=entity_id)
-        if row is None or row["unit_deleted_at"] is not None:
+    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
+        unit_id = owners(tx, [entity_id]).get(entity_id)
+        unit = claim(tx, "Unit", [unit_id]).get(unit_id or "")
+        if unit is None or unit.get("deleted_at") is not None:
             raise IntegrityError(
                 f"Loadout {entity_id!r} belongs to a deleted unit; restore the unit instead",
-                blockers=[{"relationship": "HAS_LOADOUT", "unit_id": row and row["unit_id"]}],
+                blockers=[{"relationship": "HAS_LOADOUT", "unit_id": unit_id}],
             )
+        if before.get("is_stock"):
+            row = {"id": entity_id, "unit_id": unit_id, "props": {"is_stock": True}}
+            problems = stock_problems(tx, [row], "")
+            if problems:
+                raise ValidationError(problems)
+        claim_live_mounted_items(tx, [entity_id], f"restore Loadout {entity_id!r}")
 
     # ---- mounts ------------------------------------------------------------------------
 
@@ -177,9 +205,7 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         def work(tx: Runner) -> dict[str, Any]:
             before = self._locked(tx, loadout_id, expected_version)
             if checked:
-                unit_id = before["unit_id"]
-                context = mount_context(tx, [unit_id], [m["equipment_id"] for m in checked])
-                problems = mount_problems(context, unit_id, checked, "mounts")
+                problems = claim_mounted(tx, before["unit_id"], checked, "mounts")
                 if problems:
                     raise ValidationError(problems)
             log = self._context.change_log()
@@ -196,7 +222,7 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
             log.write(tx)
             return row
 
-        return self._context.scope.write(work)
+        return self._write(loadout_id, work)
 
     def add_mount(
         self,
@@ -242,23 +268,26 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
     def replace(
         self,
         loadout_id: str,
-        data: LoadoutCreate | dict[str, Any],
+        data: LoadoutReplace | dict[str, Any],
         *,
         expected_version: int | None = None,
     ) -> LoadoutPublic:
-        """Replaces the whole loadout (fields and every mount) atomically; its unit stays."""
-        item = validate(LoadoutCreate, data)
+        """Replaces the loadout's given fields and every mount in one write (one new
+        version); its unit stays."""
+        item = validate(LoadoutReplace, data)
+        props = item.model_dump(mode="json", exclude_unset=True, exclude={"mounts"})
+        mounts = [mount_row(m) for m in item.mounts]
 
         def replace(tx: Runner) -> None:
             before = self._locked(tx, loadout_id, expected_version)
-            row = self._row(item.model_copy(update={"unit_id": before["unit_id"]}), loadout_id)
-            self._check_references(tx, [row], "")
+            row = {"id": loadout_id, "unit_id": before["unit_id"], "props": props, "mounts": mounts}
+            self._claim_references(tx, [row], "")
             log = self._context.change_log()
             written = run(tx, "store/loadout_upsert", rows=[row], now=log.at)
             log.add("replace_mounts", self.label, loadout_id, before, plain(written[0]["props"]))
             log.write(tx)
 
-        self._context.scope.write(replace)
+        self._write(loadout_id, replace)
         return self.get(loadout_id, relations=["mounts", "derived_from"])
 
     def mounts(self, loadout_id: str) -> list[MountPublic]:
@@ -275,28 +304,42 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         name: str | None = None,
         unit_id: str | None = None,
     ) -> LoadoutPublic:
-        """A copy with fresh mount ids, DERIVED_FROM the source, never the stock loadout."""
-        source = self.get(loadout_id, relations=["mounts"])
-        copy = LoadoutCreate(
-            id=new_id,
-            unit_id=unit_id or source.unit_id or "",
-            name=name or f"{source.name} (copy)",
-            notes=source.notes,
-            is_stock=False,
-            mounts=[
-                MountCreate.model_validate(m.model_dump(exclude={"mount_id"}))
-                for m in source.mounts or []
-            ],
-        )
-        entity_id = copy.id or self._new_id(copy)
-        row = self._row(copy, entity_id)
+        """A copy with fresh mount ids, DERIVED_FROM the source, never the stock loadout.
+
+        The source is read under its claim, so the copy is of one committed version of it.
+        """
+        request = validate(CloneRequest, {"new_id": new_id, "name": name, "unit_id": unit_id})
+        entity_id = request.new_id or uuid.uuid4().hex
 
         def clone(tx: Runner) -> None:
-            self._locked(tx, loadout_id, source.version)
-            self._create_in(tx, entity_id, row)
+            source = self._locked(tx, loadout_id)
+            found = run_one(
+                tx,
+                "store/loadout_get",
+                id=loadout_id,
+                fields=["id"],
+                relations=["mounts"],
+                include_deleted=False,
+            )
+            mounts = [
+                {k: v for k, v in plain(m).items() if k != "mount_id"}
+                for m in (found or {}).get("mounts") or []
+            ]
+            copy = validate(
+                LoadoutCreate,
+                {
+                    "id": entity_id,
+                    "unit_id": request.unit_id or source["unit_id"],
+                    "name": request.name or copy_name(source["name"]),
+                    "notes": source.get("notes"),
+                    "is_stock": False,
+                    "mounts": mounts,
+                },
+            )
+            self._create_in(tx, entity_id, self._row(copy, entity_id))
             run(tx, "store/loadout_derive", id=entity_id, source_id=loadout_id)
 
-        self._context.scope.write(clone)
+        self._creating(entity_id, clone)
         return self.get(entity_id, relations=["mounts", "derived_from"])
 
     def diff(self, a: str, b: str) -> MountDiff:
@@ -310,6 +353,18 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
             )
 
         return [self._public(row["props"]) for row in self._context.scope.read(work)]
+
+
+def copy_name(name: str) -> str:
+    """The default name of a clone: the source's, marked as a copy, within the name limit."""
+    suffix = " (copy)"
+    return name[: NAME_MAX - len(suffix)].rstrip() + suffix
+
+
+def claim_live_mounted_items(tx: Runner, loadout_ids: list[str], action: str) -> None:
+    """Claims what these loadouts mount; IntegrityError when any item is deleted since."""
+    wanted = [row["id"] for row in run(tx, "store/loadout_equipment_ids", ids=loadout_ids)]
+    require_live("Equipment", wanted, claim(tx, "Equipment", wanted), "MOUNTS", action)
 
 
 def _placement(m: MountPublic) -> tuple[str, int, bool, int]:

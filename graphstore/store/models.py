@@ -24,7 +24,8 @@ from graphstore.store.enums import (
 # Ids are opaque but travel in URL paths (/v1/units/{id}), so they hold no "/" and have no
 # blank ends; the importer names stock loadouts "<unit id>.stock".
 EntityId = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\s/]([^/]*[^\s/])?$")]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+NAME_MAX = 200
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
 Tons = Annotated[float, Field(ge=0, le=1000)]
 Year = Annotated[int, Field(ge=1900, le=3300)]
 # Bolt carries 64-bit integers: anything larger is refused here, not by the driver.
@@ -273,6 +274,9 @@ class MountCreate(BaseModel):
     slot: Annotated[int, Field(ge=0, le=11)] | None = None
     rear: bool = False
     quantity: Annotated[int, Field(ge=1, le=1000)] = 1
+    original_id: Annotated[str, Field(max_length=300)] | None = Field(
+        default=None, description="the item as the source named it (the importer's reference)"
+    )
 
 
 class MountPublic(BaseModel):
@@ -282,6 +286,7 @@ class MountPublic(BaseModel):
     slot: int | None = None
     rear: bool = False
     quantity: int = 1
+    original_id: str | None = None
 
 
 class LoadoutBase(BaseModel):
@@ -301,6 +306,25 @@ class LoadoutCreate(LoadoutBase):
 class LoadoutUpdate(LoadoutBase):
     name: Name | None = None
     is_stock: bool | None = None
+
+
+class LoadoutReplace(LoadoutBase):
+    """A whole-loadout write: the given fields (unset ones stay) and every mount."""
+
+    name: Name | None = None
+    is_stock: bool | None = None
+    mounts: list[MountCreate] = Field(default_factory=list)
+
+
+class CloneRequest(BaseModel):
+    """A copy of a loadout: its id, name and owner default to fresh, "<name> (copy)" and
+    the source's unit."""
+
+    model_config = _STRICT
+
+    new_id: EntityId | None = None
+    name: Name | None = None
+    unit_id: EntityId | None = Field(default=None, description="another unit to own the copy")
 
 
 class LoadoutPublic(Stamped):

@@ -94,12 +94,15 @@ def cascading(label: str) -> list[Reference]:
     ]
 
 
-def blockers_of(tx: Runner, label: str, entity_id: str) -> list[dict[str, Any]]:
-    """Every relationship that forbids deleting this entity without force."""
+def blockers_of(
+    tx: Runner, label: str, entity_id: str, *, live_only: bool = False
+) -> list[dict[str, Any]]:
+    """Every relationship that forbids deleting this entity without force (for a soft
+    delete, `live_only`: those from live entities)."""
     blockers: list[dict[str, Any]] = []
     for ref in restricting(label):
         assert ref.blockers_query is not None
-        for row in run(tx, ref.blockers_query, id=entity_id):
+        for row in run(tx, ref.blockers_query, id=entity_id, live_only=live_only):
             blockers.append({"relationship": ref.relationship, **row})
     return blockers
 

@@ -9,32 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import neo4j
 
-from graphstore import queries
-from graphstore.connection import Graph, translate_driver_errors
-from graphstore.errors import ConflictError, QueryError, TransactionError
+from graphstore.connection import Graph, Runner, run_named, translate_driver_errors
+
+__all__ = ["Runner", "Scope", "TransactionScope", "Work", "races_as_conflicts", "run", "run_one"]
+from graphstore.errors import TransactionError
 
 T = TypeVar("T")
-
-
-class Runner(Protocol):
-    """What both a managed and an explicit neo4j transaction offer."""
-
-    def run(self, query: Any, parameters: dict[str, Any] | None = ..., **kw: Any) -> neo4j.Result:
-        """Runs one statement."""
-        ...
 
 
 Work = Callable[[Runner], T]
 
 
 def run(tx: Runner, name: str, **parameters: Any) -> list[dict[str, Any]]:
-    """Runs the named query cypher/<name>.cypher; rows as dicts."""
-    query = queries.load(name)
-    return [record.data() for record in tx.run(query.cypher, parameters)]
+    """Runs the named query cypher/<name>.cypher; rows as dicts. Errors are typed with the
+    query's name, except those the driver retries (see connection.run_named)."""
+    return run_named(tx, name, **parameters)
 
 
 def run_one(tx: Runner, name: str, **parameters: Any) -> dict[str, Any] | None:
@@ -59,23 +52,10 @@ class Scope:
 
 @contextmanager
 def races_as_conflicts(name: str) -> Iterator[None]:
-    """Driver errors, typed; a transient one becomes a ConflictError.
-
-    Inside an explicit transaction nobody retries, so a lost race is the caller's conflict
-    to resolve (retry the block), typed as such.
-    """
-    try:
-        with translate_driver_errors(name):
-            yield
-    except QueryError as error:
-        if not (error.code or "").startswith("Neo.TransientError"):
-            raise
-        raise ConflictError(
-            f"the transaction lost a race with another writer: {error}",
-            entity_id="",
-            expected=None,
-            current=None,
-        ) from error
+    """Driver errors, typed. Inside an explicit transaction nobody retries, so a lost race
+    (a transient error) is a ConflictError: the caller retries the block."""
+    with translate_driver_errors(name):
+        yield
 
 
 class TransactionScope(Scope):

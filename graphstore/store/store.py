@@ -75,7 +75,7 @@ class GraphStore:
             raise TransactionError(
                 "store transactions do not nest; run the inner operations on the outer `tx`"
             )
-        with self.graph.driver.session(database=self.graph.database) as session:
+        with self.graph.session() as session:
             with translate_driver_errors("transaction"):
                 tx = session.begin_transaction()
             scope = TransactionScope(self.graph, tx)

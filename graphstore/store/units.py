@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from graphstore.store.audit import ChangeLog
+from graphstore.store.claims import claim
 from graphstore.store.entities import Repository
+from graphstore.store.loadouts import claim_live_mounted_items
 from graphstore.store.models import UnitCreate, UnitPublic, UnitUpdate
 from graphstore.store.scope import Runner, run
 
@@ -44,3 +46,10 @@ class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
     def _after_update(self, tx: Runner, entity_id: str, patch: UnitUpdate, log: ChangeLog) -> None:
         if CALCULATION_INPUTS & patch.model_fields_set:
             run(tx, "store/calculation_stale_for_unit", unit_id=entity_id)
+
+    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
+        # The loadouts coming back with the unit must find what they mount still live.
+        loadouts = [row["id"] for row in run(tx, "store/unit_deleted_loadout_ids", id=entity_id)]
+        if loadouts:
+            claim(tx, "Loadout", loadouts)
+            claim_live_mounted_items(tx, loadouts, f"restore Unit {entity_id!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphstore import AlreadyExistsError, GraphStore, NotFoundError
+from graphstore import ValidationError, AlreadyExistsError, GraphStore, NotFoundError
 from graphstore.store import CategoryCreate, LoadoutCreate, MountCreate
 
 from .conftest import equipment, unit
@@ -132,10 +132,11 @@ def test_bulk_upsert_creates_then_updates(store: GraphStore) -> None:
 
 
 def test_replace_a_whole_loadout(catalog: GraphStore) -> None:
+    with pytest.raises(ValidationError, match="unit_id"):  # a replace never moves a loadout
+        catalog.loadouts.replace("atlas-stock", {"unit_id": "elsewhere", "mounts": []})
     replaced = catalog.loadouts.replace(
         "atlas-stock",
         {
-            "unit_id": "ignored-the-unit-stays",
             "name": "Refit",
             "is_stock": True,
             "notes": "3050 refit",

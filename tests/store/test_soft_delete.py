@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from graphstore import GraphStore, IntegrityError, NotFoundError
+from graphstore import GraphStore, IntegrityError, NotFoundError, RestrictError
 
 
 def test_soft_deleted_units_vanish_from_reads_and_lists(catalog: GraphStore) -> None:
@@ -70,6 +70,35 @@ def test_purge_removes_only_old_soft_deletes(catalog: GraphStore) -> None:
 
 
 def test_purge_never_forces(catalog: GraphStore) -> None:
-    catalog.equipment.delete("ac-20", soft=True)  # still mounted by the live stock loadout
-    assert catalog.purge(older_than=timedelta(0)) == []
+    catalog.loadouts.delete("atlas-stock", soft=True)
+    catalog.equipment.delete("ac-20", soft=True)  # mounted only by a soft-deleted loadout
+    # Make the item old enough to purge and its loadout not: the item is still mounted.
+    catalog.graph.driver.execute_query(
+        "MATCH (e:Equipment {id: 'ac-20'}) SET e.deleted_at = $then",
+        then=datetime.now(UTC) - timedelta(hours=2),
+        database_=catalog.graph.database,
+    )
+    assert catalog.purge(older_than=timedelta(hours=1)) == []
     assert catalog.equipment.exists("ac-20", include_deleted=True)
+
+
+def test_soft_deleting_a_mounted_item_is_restricted_like_a_delete(catalog: GraphStore) -> None:
+    with pytest.raises(RestrictError) as refused:
+        catalog.equipment.delete("ac-20", soft=True)
+    assert refused.value.blockers[0]["loadout_id"] == "atlas-stock"
+    assert catalog.equipment.get("ac-20").deleted_at is None
+    report = catalog.equipment.delete("ac-20", soft=True, force=True)
+    assert [d["loadout_id"] for d in report.detached] == ["atlas-stock"]
+    assert "ac-20" not in {m.equipment_id for m in catalog.loadouts.mounts("atlas-stock")}
+
+
+def test_restore_refuses_to_bring_back_a_mount_of_a_deleted_item(catalog: GraphStore) -> None:
+    catalog.units.delete("atlas-as7-d", soft=True)
+    catalog.equipment.delete("ac-20", soft=True)  # only the deleted unit's loadout mounts it
+    with pytest.raises(IntegrityError, match="ac-20") as refused:
+        catalog.units.restore("atlas-as7-d")
+    assert refused.value.blockers == [
+        {"relationship": "MOUNTS", "label": "Equipment", "id": "ac-20", "state": "deleted"}
+    ]
+    catalog.equipment.restore("ac-20")
+    assert catalog.units.restore("atlas-as7-d").deleted_at is None

@@ -1,0 +1,7 @@
+// Claims Equipment nodes for this transaction and returns their properties (soft-deleted
+// ones too; ids that do not exist are simply absent).
+// @param ids: Equipment ids, sorted (one order everywhere keeps Neo4j free of deadlocks)
+UNWIND $ids AS id
+MATCH (n:Equipment {id: id})
+// @include store/fragments/claim
+RETURN n.id AS id, properties(n) AS props

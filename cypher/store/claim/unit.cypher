@@ -1,0 +1,7 @@
+// Claims Unit nodes for this transaction and returns their properties (soft-deleted
+// ones too; ids that do not exist are simply absent).
+// @param ids: Unit ids, sorted (one order everywhere keeps Neo4j free of deadlocks)
+UNWIND $ids AS id
+MATCH (n:Unit {id: id})
+// @include store/fragments/claim
+RETURN n.id AS id, properties(n) AS props

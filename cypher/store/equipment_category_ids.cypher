@@ -1,0 +1,4 @@
+// The categories an Equipment item belongs to: what its restore must find live again.
+// @param id: the Equipment id
+MATCH (:Equipment {id: $id})-[:IN_CATEGORY]->(c:Category)
+RETURN c.id AS id

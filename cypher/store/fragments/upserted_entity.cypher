@@ -1,0 +1,5 @@
+// Writes `row.props` over the node `n` that a MERGE found or made: a new one starts at
+// version 1, an existing one gets the next version.
+// @param now: the write time
+ON CREATE SET n.version = 0, n.created_at = $now
+SET n += row.props, n.version = n.version + 1, n.updated_at = $now

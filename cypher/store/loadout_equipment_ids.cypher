@@ -1,0 +1,5 @@
+// The equipment these loadouts mount: what a restore must find live again.
+// @param ids: Loadout ids
+MATCH (l:Loadout)-[:MOUNTS]->(e:Equipment)
+WHERE l.id IN $ids
+RETURN DISTINCT e.id AS id

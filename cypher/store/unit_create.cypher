@@ -1,0 +1,10 @@
+// Creates Units with their locations. CREATE, never MERGE: an id that exists already fails
+// on the unique constraint (the store reports AlreadyExistsError), even when two creates
+// of it race.
+// @param rows: [{id, props, locations: [{code, crit_slots, fixed_slots, fixed}]}]
+UNWIND $rows AS row
+CREATE (n:Unit {id: row.id})
+// @include store/fragments/new_entity
+WITH n AS u, row
+// @include store/fragments/unit_locations
+RETURN u.id AS id, properties(u) AS props

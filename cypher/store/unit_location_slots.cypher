@@ -1,0 +1,5 @@
+// The slot capacity of each location of these units, for mount validation.
+// @param ids: Unit ids
+MATCH (u:Unit)-[:HAS_LOCATION]->(place:Location)
+WHERE u.id IN $ids
+RETURN u.id AS unit_id, place.code AS code, place.crit_slots AS crit_slots
