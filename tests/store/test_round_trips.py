@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphstore import ValidationError, AlreadyExistsError, GraphStore, NotFoundError
+from graphstore import AlreadyExistsError, GraphStore, NotFoundError, ValidationError
 from graphstore.store import CategoryCreate, LoadoutCreate, MountCreate
 
 from .conftest import equipment, unit
