@@ -30,7 +30,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
         summary="BattleTech units, equipment and loadouts as a graph.",
         version="0.1.0",
         lifespan=lifespan,
-        responses=problems.error_responses(413, 422, 503),
+        responses=problems.error_responses(413, 422, 500, 503),
     )
     app.state.graph = graph
     app.state.settings = settings

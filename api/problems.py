@@ -15,12 +15,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graphstore.errors import (
     AuthenticationError,
     ConflictError,
+    ConstraintError,
     DatabaseUnavailableError,
+    EngineNotRunningError,
     EngineStartError,
     GraphStoreError,
     IntegrityError,
     NotFoundError,
     QueryError,
+    RuleDefinitionError,
     SchemaOutOfDateError,
     ValidationError,
 )
@@ -30,11 +33,13 @@ log = logging.getLogger("graphstore.api")
 PROBLEM_JSON = "application/problem+json"
 
 
-def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
+def problem(
+    status: int, detail: str, *, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
     body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
     body["detail"] = detail
     body.update(extra)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 async def _http_error(_: Request, error: Exception) -> JSONResponse:
@@ -83,19 +88,28 @@ async def _invalid(_: Request, error: Exception) -> JSONResponse:
     return problem(422, f"{len(errors)} invalid field(s)", errors=jsonable(errors))
 
 
+async def _constraint(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ConstraintError)
+    return problem(409, f"a schema constraint refused the write: {error}")
+
+
 async def _unavailable(_: Request, error: Exception) -> JSONResponse:
-    return problem(503, f"the graph database is unavailable: {type(error).__name__}: {error}")
+    return problem(
+        503,
+        f"the graph database is unavailable: {type(error).__name__}: {error}",
+        headers={"Retry-After": "5"},
+    )
 
 
-async def _graphstore_error(_: Request, error: Exception) -> JSONResponse:
-    log.warning("unhandled graphstore error: %r", error)
-    return problem(400, str(error))
+async def _bad_rule(_: Request, error: Exception) -> JSONResponse:
+    return problem(422, str(error))
 
 
-async def _unexpected(_: Request, error: Exception) -> JSONResponse:
-    # Logged with its traceback for the operator; the client never sees the trace.
-    log.exception("unexpected error", exc_info=error)
-    return problem(503, "the service could not complete the request; see the server log")
+async def _bug(_: Request, error: Exception) -> JSONResponse:
+    # A failing query or an unexpected exception is a bug: logged with its traceback for the
+    # operator, a 500 for the client, who never sees the trace.
+    log.error("request failed: %r", error, exc_info=error)
+    return problem(500, "the service failed on this request; the server log has the details")
 
 
 def jsonable(value: Any) -> Any:
@@ -111,16 +125,20 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ConflictError, _conflict)
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(ValidationError, _invalid)
+    app.add_exception_handler(ConstraintError, _constraint)
+    app.add_exception_handler(RuleDefinitionError, _bad_rule)
+    # Only an unreachable or unready database is a 503: the request may work later.
     for unavailable in (
         DatabaseUnavailableError,
         AuthenticationError,
         EngineStartError,
+        EngineNotRunningError,
         SchemaOutOfDateError,
-        QueryError,
     ):
         app.add_exception_handler(unavailable, _unavailable)
-    app.add_exception_handler(GraphStoreError, _graphstore_error)
-    app.add_exception_handler(Exception, _unexpected)
+    app.add_exception_handler(QueryError, _bug)
+    app.add_exception_handler(GraphStoreError, _bug)
+    app.add_exception_handler(Exception, _bug)
 
 
 class Problem(BaseModel):
@@ -137,10 +155,12 @@ class Problem(BaseModel):
 _DESCRIPTIONS = {
     401: "a write without the API key (when GRAPHSTORE_API_KEY is set)",
     404: "no live entity with that id",
-    409: "a stale version, an id already taken, or a delete other entities block",
+    409: "a stale version, an id already taken, a delete other entities block, or a write "
+    "that kept losing races with others",
     413: "the request body is too large",
     422: "invalid input; `errors` lists every field problem",
-    503: "the graph database is unreachable",
+    500: "a bug: the server log has the details",
+    503: "the graph database is unreachable (retry after Retry-After seconds)",
 }
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from graphstore.rules import ValidationFilter
 from graphstore.store.models import (
     CategoryUpdate,
     EquipmentUpdate,
+    LoadoutReplace,
     LoadoutUpdate,
     MountCreate,
     UnitUpdate,
@@ -32,23 +33,14 @@ class LoadoutPatch(LoadoutUpdate):
     version: int | None = _VERSION
 
 
-class LoadoutPut(LoadoutUpdate):
+class LoadoutPut(LoadoutReplace):
     """The whole loadout: its fields and every mount, replaced atomically."""
 
     version: int | None = _VERSION
-    mounts: list[MountCreate] = Field(default_factory=list)
 
 
 class MountPost(MountCreate):
     version: int | None = _VERSION
-
-
-class CloneRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    new_id: str | None = Field(default=None, max_length=200)
-    name: str | None = Field(default=None, max_length=200)
-    unit_id: str | None = Field(default=None, max_length=200, description="another unit to own it")
 
 
 class BatchValidationRequest(ValidationFilter):

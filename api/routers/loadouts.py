@@ -9,8 +9,8 @@ from fastapi import APIRouter, Body, Response, status
 from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
 from api.examples import CLONE, LOADOUT_PATCH, LOADOUT_PUT, NEW_MOUNT, LoadoutId, MountId
 from api.problems import error_responses
-from api.schemas import CloneRequest, LoadoutPatch, LoadoutPut, MountPost
-from graphstore.store.models import LoadoutPublic, MountDiff, MountPublic
+from api.schemas import LoadoutPatch, LoadoutPut, MountPost
+from graphstore.store.models import CloneRequest, LoadoutPublic, MountDiff, MountPublic
 
 router = APIRouter(
     prefix="/v1/loadouts", tags=["loadouts"], responses=error_responses(401, 404, 409)
@@ -35,13 +35,13 @@ def replace_loadout(
     body: Annotated[LoadoutPut, Body(openapi_examples=LOADOUT_PUT)],
     if_match: IfMatchDep,
 ) -> LoadoutPublic:
-    """Replaces the loadout's fields and all its mounts in one transaction."""
+    """Replaces the loadout's given fields and all its mounts in one write (one version)."""
     version = expected_version(body.version, if_match)
-    fields = body.model_dump(exclude_unset=True, exclude={"version", "mounts"})
-    with store.transaction() as tx:
-        tx.loadouts.update(loadout_id, fields, expected_version=version)
-        tx.loadouts.replace_mounts(loadout_id, body.mounts)
-    return get_loadout(store, loadout_id)
+    return store.loadouts.replace(
+        loadout_id,
+        body.model_dump(exclude_unset=True, exclude={"version"}),
+        expected_version=version,
+    )
 
 
 @router.patch(
@@ -108,9 +108,7 @@ def clone_loadout(
     body: Annotated[CloneRequest, Body(openapi_examples=CLONE)],
 ) -> LoadoutPublic:
     """A variant or template: a copy of the mounts, DERIVED_FROM the original."""
-    return store.loadouts.clone(
-        loadout_id, new_id=body.new_id, name=body.name, unit_id=body.unit_id
-    )
+    return store.loadouts.clone(loadout_id, **body.model_dump())
 
 
 @router.get("/{a}/diff/{b}", response_model=MountDiff)

@@ -1,7 +1,8 @@
 """`graphstore check [--repair] [--log FILE] [--format table|json]`.
 
-Reports orphans, dangling mounts, duplicate ids, missing properties and stale calculations,
-each with a severity. --repair fixes the safe kinds (each fix is also an audit Change) and
+Reports every broken invariant the checks in cypher/store/checks/ know (orphans, cycles,
+dangling or misdirected links, live children of deleted owners, several stock loadouts or
+owners, duplicate ids, missing properties, stale calculations), each with a severity. --repair fixes the safe kinds (each fix is also an audit Change) and
 appends what it changed to the log file as JSON lines. Exit code 1 when errors remain.
 """
 
@@ -83,6 +84,9 @@ def check(
             console.print(_findings_table(report))
         if repair and report.repaired:
             console.print(f"{len(report.repaired)} repair(s) logged to {log}")
+        manual = sorted({f.kind for f in report.findings if not f.repairable})
+        if repair and manual:
+            console.print(f"not repaired, no safe fix (needs a human): {', '.join(manual)}")
         errors = sum(f.severity == "error" for f in report.findings)
         console.print(
             f"{errors} error(s), {len(report.findings) - errors} other finding(s)"

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from graphstore import queries
+from graphstore.errors import QueryError
 from graphstore.store.audit import ChangeLog
 from graphstore.store.calculations import compute_in
 from graphstore.store.convert import plain
@@ -49,6 +50,7 @@ REPAIRS: dict[str, Callable[[Runner], list[dict[str, Any]]]] = {
     "mount_missing_id": _named("store/repairs/mount_missing_id"),
     "duplicate_mount_id": _named("store/repairs/duplicate_mount_id"),
     "missing_version": _named("store/repairs/missing_version"),
+    "loadout_of_deleted_unit": _named("store/repairs/loadout_of_deleted_unit"),
     "stale_calculation": _recompute_stale,
 }
 
@@ -90,26 +92,44 @@ def check_names() -> list[str]:
 
 
 def find(scope: Scope) -> list[Finding]:
-    def work(tx: Runner) -> list[Finding]:
-        findings = []
-        for name in check_names():
-            query = queries.load(name)
-            kind = name.rsplit("/", 1)[-1]
-            severity = query.metadata.get("severity", "error")
-            for row in run(tx, name):
-                findings.append(
-                    Finding(
-                        kind=kind,
-                        severity=severity,
-                        label=row.get("label"),
-                        id=None if row.get("id") is None else str(row["id"]),
-                        detail=str(plain(row.get("detail")) or query.description),
-                        repairable=kind in REPAIRS,
-                    )
-                )
-        return findings
+    """Every check's findings. Each check reads in its own transaction: one that cannot run
+    (a link to a vanished record makes the engine refuse some traversals) is itself an
+    error finding, and the other checks still report."""
+    findings: list[Finding] = []
+    for name in check_names():
+        query = queries.load(name)
+        kind = name.rsplit("/", 1)[-1]
+        severity = query.metadata.get("severity", "error")
 
-    return scope.read(work)
+        def work(tx: Runner, name: str = name) -> list[dict[str, Any]]:
+            return run(tx, name)
+
+        try:
+            rows = scope.read(work)
+        except QueryError as failed:
+            findings.append(
+                Finding(
+                    kind="check_failed",
+                    severity="error",
+                    label=None,
+                    id=kind,
+                    detail=f"the {kind} check could not run: {failed}",
+                    repairable=False,
+                )
+            )
+            continue
+        for row in rows:
+            findings.append(
+                Finding(
+                    kind=kind,
+                    severity=severity,
+                    label=row.get("label"),
+                    id=None if row.get("id") is None else str(row["id"]),
+                    detail=str(plain(row.get("detail")) or query.description),
+                    repairable=kind in REPAIRS,
+                )
+            )
+    return findings
 
 
 def repair(scope: Scope, actor: str, kinds: set[str]) -> list[RepairAction]:

@@ -38,6 +38,7 @@ def test_an_unreachable_database_is_a_503_problem() -> None:
     with TestClient(create_app(dead), raise_server_exceptions=False) as client:
         response = client.get("/health")
     assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
     assert response.headers["content-type"] == "application/problem+json"
     assert "unavailable" in response.json()["detail"]
     assert "Traceback" not in response.text

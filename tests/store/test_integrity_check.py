@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from graphstore import GraphStore
 
 # Corruption is planted with raw Cypher, the way a buggy importer or a hand edit would.
@@ -106,3 +108,99 @@ def test_the_importers_demo_data_is_sound_for_the_store(store: GraphStore) -> No
         "moved": [],
     }
     assert all(c.computed_at.tzinfo is not None for c in store.compute(moved.id))
+
+
+# The kinds a race between writers could leave behind before writes claimed what they
+# checked (docs/model.md, "Concurrency"): each planted by hand here.
+RACE_PLANTS = {
+    "category_cycle": [
+        "MATCH (a:Category {id: 'weapons'}), (b:Category {id: 'energy'})"
+        " CREATE (a)-[:SUBCATEGORY_OF]->(b)"
+    ],
+    "loadout_of_deleted_unit": [
+        "MATCH (u:Unit {id: 'atlas-as7-d'}) SET u.deleted_at = datetime()",
+    ],
+    "mount_of_deleted_equipment": [
+        "MATCH (e:Equipment {id: 'ac-20'}) SET e.deleted_at = datetime()",
+    ],
+    "link_to_deleted_category": [
+        "CREATE (:Category {id: 'gone', name: 'Gone', version: 1, created_at: datetime(),"
+        " updated_at: datetime(), deleted_at: datetime()})",
+        "MATCH (e:Equipment {id: 'heat-sink'}), (c:Category {id: 'gone'})"
+        " CREATE (e)-[:IN_CATEGORY]->(c)",
+    ],
+    "many_owners": [
+        "CREATE (:Unit {id: 'twin', chassis: 'Twin', unit_type: 'BattleMech', tonnage: 20,"
+        " version: 1, created_at: datetime(), updated_at: datetime()})",
+        "MATCH (u:Unit {id: 'twin'}), (l:Loadout {id: 'atlas-stock'})"
+        " CREATE (u)-[:HAS_LOADOUT]->(l)",
+    ],
+    "misdirected_relationship": [
+        "MATCH (c:Category {id: 'energy'}), (u:Unit {id: 'atlas-as7-d'})"
+        " CREATE (c)-[:IN_CATEGORY]->(u)",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(RACE_PLANTS))
+def test_each_race_left_corruption_is_found(catalog: GraphStore, kind: str) -> None:
+    for statement in RACE_PLANTS[kind]:
+        catalog.graph.driver.execute_query(statement, database_=catalog.graph.database)
+    report = catalog.check_integrity()
+    assert kind in kinds(report), report.findings
+    assert not report.ok
+
+
+def test_repair_soft_deletes_live_loadouts_of_a_deleted_unit(catalog: GraphStore) -> None:
+    for statement in RACE_PLANTS["loadout_of_deleted_unit"]:
+        catalog.graph.driver.execute_query(statement, database_=catalog.graph.database)
+    report = catalog.check_integrity(repair=True)
+    assert report.findings == []
+    assert ("loadout_of_deleted_unit", "atlas-stock") in {(a.kind, a.id) for a in report.repaired}
+    assert catalog.units.restore("atlas-as7-d").deleted_at is None
+    assert catalog.loadouts.get("atlas-stock").deleted_at is None  # back with its unit
+
+
+def test_a_cycle_is_shown_not_repaired(catalog: GraphStore) -> None:
+    for statement in RACE_PLANTS["category_cycle"]:
+        catalog.graph.driver.execute_query(statement, database_=catalog.graph.database)
+    report = catalog.check_integrity(repair=True)
+    assert {f.id for f in report.findings if f.kind == "category_cycle"} == {"weapons", "energy"}
+    assert all(not f.repairable for f in report.findings)
+
+
+def test_a_link_to_a_vanished_record_is_found(catalog: GraphStore) -> None:
+    """The local engine keeps a link made to a node another transaction deleted: plant one
+    the way the race did (before deletes claimed their target), then find it."""
+    if catalog.graph.info.kind != "arcadedb":
+        pytest.skip("Neo4j locks both ends of a new relationship; this state cannot arise")
+    driver, database = catalog.graph.driver, catalog.graph.database
+
+    def plant(statement: str) -> None:
+        driver.execute_query(statement, database_=database)
+
+    # As seen in the race: the doomed category already had a child, and a new category was
+    # created under it while it was being deleted.
+    plant(
+        "CREATE (:Category {id: 'old-child', name: 'Old', version: 1, created_at: datetime(),"
+        " updated_at: datetime()})-[:SUBCATEGORY_OF]->(:Category {id: 'doomed', name: 'Doomed',"
+        " version: 1, created_at: datetime(), updated_at: datetime()})"
+    )
+    with driver.session(database=database) as deleter:
+        deleting = deleter.begin_transaction()
+        deleting.run("MATCH (c:Category {id: 'doomed'}) SET c.version = c.version + 1").consume()
+        with driver.session(database=database) as linker:
+            linking = linker.begin_transaction()
+            linking.run(
+                "CREATE (c:Category {id: 'newcomer', name: 'New', version: 1,"
+                " created_at: datetime(), updated_at: datetime()})"
+                " WITH c MATCH (doomed:Category {id: 'doomed'})"
+                " CREATE (c)-[:SUBCATEGORY_OF]->(doomed)"
+            ).consume()
+            linking.commit()
+        deleting.run("MATCH (c:Category {id: 'doomed'}) DETACH DELETE c").consume()
+        deleting.commit()
+    report = catalog.check_integrity()
+    found = [f for f in report.findings if f.kind == "dangling_relationship"]
+    assert [(f.label, f.id) for f in found] == [("Category", "newcomer")]
+    assert not found[0].repairable
