@@ -117,3 +117,13 @@ BATCH = example(
     "Inner Sphere stock loadouts, five worst",
     {"tech_base": "INNER_SPHERE", "is_stock": True, "worst": 5},
 )
+NEW_LOADOUT = example(
+    "a variant of a unit, not its stock loadout",
+    {
+        "id": "hunchback-hbk-4g.brawler",
+        "unit_id": "hunchback-hbk-4g",
+        "name": "Brawler",
+        "mounts": [{"equipment_id": "medium-laser", "location": "LEFT_ARM"}],
+    },
+)
+RESTORE = example("bring back a soft-deleted entity", {})

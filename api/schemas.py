@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from graphstore.rules import ValidationFilter
 from graphstore.store.models import (
@@ -45,3 +45,9 @@ class MountPost(MountCreate):
 
 class BatchValidationRequest(ValidationFilter):
     worst: int = Field(default=10, ge=0, le=100, description="how many worst loadouts to list")
+
+
+class RestoreRequest(BaseModel):
+    """What a restore brings back: the soft-deleted entity (and what its delete took)."""
+
+    model_config = ConfigDict(extra="forbid")

@@ -7,7 +7,9 @@ NEO4J_DATABASE), then the local engine, started on demand and left running.
 from __future__ import annotations
 
 import logging
+import random
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ from graphstore.errors import (
     ValidationError,
 )
 from graphstore.queries import Query
+from graphstore.quirks import retry_as_transient
 from graphstore.settings import DriverSettings, EngineSettings, Neo4jSettings
 
 log = logging.getLogger("graphstore")
@@ -181,14 +184,14 @@ class Graph:
             with translate_driver_errors(_work_name(work)), self.session() as session:
                 return session.execute_write(work)
 
-        return self._recovering(call)
+        return self._recovering(lambda: _retrying_quirks(call))
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
         def call() -> T:
             with translate_driver_errors(_work_name(work)), self.session(read=True) as session:
                 return session.execute_read(work)
 
-        return self._recovering(call)
+        return self._recovering(lambda: _retrying_quirks(call))
 
     def _recovering(self, call: Callable[[], T]) -> T:
         try:
@@ -230,6 +233,23 @@ class Graph:
 
     def __repr__(self) -> str:
         return f"<Graph {self.info.kind} {self.info.version} {self.info.uri} db={self.database}>"
+
+
+def _retrying_quirks(call: Callable[[], T]) -> T:
+    """`call` again, after a short growing pause, while it fails in a way the engine means
+    as "ran alongside a commit" (graphstore.quirks), until the retry time runs out."""
+    settings = DriverSettings()
+    deadline = time.monotonic() + settings.retry_time_s
+    delay = settings.first_retry_delay_s
+    while True:
+        try:
+            return call()
+        except QueryError as error:
+            if not retry_as_transient(error) or time.monotonic() + delay > deadline:
+                raise
+            log.debug("retrying after %s", error.code)
+        time.sleep(delay * random.uniform(0.5, 1.5))  # noqa: S311 (jitter, not security)
+        delay *= 2
 
 
 def _work_name(work: Callable[..., Any]) -> str:

@@ -12,11 +12,12 @@ from api.examples import (
     CATEGORIES,
     CATEGORY_PATCH,
     NEW_CATEGORY,
+    RESTORE,
     SCHEMA,
     CategoryId,
 )
 from api.problems import error_responses
-from api.schemas import CategoryPatch
+from api.schemas import CategoryPatch, RestoreRequest
 from graphstore.migrations import Migrator, StatusRow
 from graphstore.search import CategoryNode, UnitGroup, UnitGroupStats, category_tree, unit_stats
 from graphstore.store.models import CategoryCreate, CategoryPublic, DeleteReport
@@ -113,3 +114,19 @@ def delete_category(
     return store.categories.delete(
         category_id, soft=soft, force=force, expected_version=expected_version(version, if_match)
     )
+
+
+@router.post(
+    "/categories/{category_id}/restore",
+    response_model=CategoryPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+    responses=_CATEGORY_ERRORS,
+)
+def restore_category(
+    store: StoreDep,
+    category_id: CategoryId,
+    body: Annotated[RestoreRequest | None, Body(openapi_examples=RESTORE)] = None,
+) -> CategoryPublic:
+    """Brings back a soft-deleted category; 409 when its parent is deleted."""
+    return store.categories.restore(category_id)

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 
 from api.deps import GraphDep, IfMatchDep, StoreDep, WriteAccess, expected_version
-from api.examples import EQUIPMENT_PATCH, NEW_EQUIPMENT, EquipmentId
+from api.examples import EQUIPMENT_PATCH, NEW_EQUIPMENT, RESTORE, EquipmentId
 from api.problems import error_responses
 from api.queries import EquipmentFacetQuery, EquipmentQuery
-from api.schemas import EquipmentPatch
+from api.schemas import EquipmentPatch, RestoreRequest
 from graphstore.search import EquipmentFacets, Suggestion, autocomplete, equipment_facets
 from graphstore.store.models import DeleteReport, EquipmentCreate, EquipmentPublic, Page
 
@@ -100,3 +100,18 @@ def delete_equipment(
     return store.equipment.delete(
         equipment_id, soft=soft, force=force, expected_version=expected_version(version, if_match)
     )
+
+
+@router.post(
+    "/{equipment_id}/restore",
+    response_model=EquipmentPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def restore_equipment(
+    store: StoreDep,
+    equipment_id: EquipmentId,
+    body: Annotated[RestoreRequest | None, Body(openapi_examples=RESTORE)] = None,
+) -> EquipmentPublic:
+    """Brings back a soft-deleted item; 409 when one of its categories is deleted."""
+    return store.equipment.restore(equipment_id)

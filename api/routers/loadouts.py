@@ -4,17 +4,48 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 
 from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
-from api.examples import CLONE, LOADOUT_PATCH, LOADOUT_PUT, NEW_MOUNT, LoadoutId, MountId
+from api.examples import (
+    CLONE,
+    LOADOUT_PATCH,
+    LOADOUT_PUT,
+    NEW_LOADOUT,
+    NEW_MOUNT,
+    RESTORE,
+    LoadoutId,
+    MountId,
+)
 from api.problems import error_responses
-from api.schemas import LoadoutPatch, LoadoutPut, MountPost
-from graphstore.store.models import CloneRequest, LoadoutPublic, MountDiff, MountPublic
+from api.schemas import LoadoutPatch, LoadoutPut, MountPost, RestoreRequest
+from graphstore.store.models import (
+    CloneRequest,
+    DeleteReport,
+    LoadoutCreate,
+    LoadoutPublic,
+    MountDiff,
+    MountPublic,
+)
 
 router = APIRouter(
     prefix="/v1/loadouts", tags=["loadouts"], responses=error_responses(401, 404, 409)
 )
+
+
+@router.post(
+    "",
+    response_model=LoadoutPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def create_loadout(
+    store: StoreDep, loadout: Annotated[LoadoutCreate, Body(openapi_examples=NEW_LOADOUT)]
+) -> LoadoutPublic:
+    """Creates a loadout of a unit with its mounts (409 for a taken id; 422 for a second
+    stock loadout, a deleted unit or item)."""
+    return store.loadouts.create(loadout)
 
 
 @router.get("/{loadout_id}", response_model=LoadoutPublic, response_model_exclude_none=True)
@@ -115,3 +146,33 @@ def clone_loadout(
 def diff_loadouts(store: StoreDep, a: LoadoutId, b: LoadoutId) -> MountDiff:
     """Mounts added, removed and moved from loadout `a` to loadout `b`."""
     return store.loadouts.diff(a, b)
+
+
+@router.delete("/{loadout_id}", response_model=DeleteReport, dependencies=[WriteAccess])
+def delete_loadout(
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    if_match: IfMatchDep,
+    soft: bool = False,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> DeleteReport:
+    """Deletes the loadout with its mounts (`soft=true` hides it)."""
+    return store.loadouts.delete(
+        loadout_id, soft=soft, expected_version=expected_version(version, if_match)
+    )
+
+
+@router.post(
+    "/{loadout_id}/restore",
+    response_model=LoadoutPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def restore_loadout(
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    body: Annotated[RestoreRequest | None, Body(openapi_examples=RESTORE)] = None,
+) -> LoadoutPublic:
+    """Brings back a soft-deleted loadout; 409 when its unit is deleted or an item it
+    mounts is, 422 when its unit has another stock loadout now."""
+    return store.loadouts.restore(loadout_id)

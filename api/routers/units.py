@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 
 from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
-from api.examples import NEW_UNIT, UNIT_PATCH, UnitId
+from api.examples import NEW_UNIT, RESTORE, UNIT_PATCH, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
-from api.schemas import UnitPatch
+from api.schemas import RestoreRequest, UnitPatch
 from graphstore.store.models import DeleteReport, LoadoutPublic, Page, UnitCreate, UnitPublic
 
 router = APIRouter(prefix="/v1/units", tags=["units"], responses=error_responses(401, 404, 409))
@@ -96,3 +96,19 @@ def delete_unit(
 def unit_loadouts(store: StoreDep, unit_id: UnitId) -> list[LoadoutPublic]:
     store.units.get(unit_id, fields=["id"])  # 404 for an unknown unit, not an empty list
     return store.loadouts.list_for_unit(unit_id)
+
+
+@router.post(
+    "/{unit_id}/restore",
+    response_model=UnitPublic,
+    response_model_exclude_none=True,
+    dependencies=[WriteAccess],
+)
+def restore_unit(
+    store: StoreDep,
+    unit_id: UnitId,
+    body: Annotated[RestoreRequest | None, Body(openapi_examples=RESTORE)] = None,
+) -> UnitPublic:
+    """Brings back a soft-deleted unit with the loadouts its delete took; 409 listing what
+    is gone when one of them mounts an item deleted since."""
+    return store.units.restore(unit_id)

@@ -2,8 +2,10 @@
 
 Reports every broken invariant the checks in cypher/store/checks/ know (orphans, cycles,
 dangling or misdirected links, live children of deleted owners, several stock loadouts or
-owners, duplicate ids, missing properties, stale calculations), each with a severity. --repair fixes the safe kinds (each fix is also an audit Change) and
-appends what it changed to the log file as JSON lines. Exit code 1 when errors remain.
+owners, duplicate ids, missing properties, stale calculations), each with a severity.
+--repair fixes the safe kinds (each fix is also an audit Change), appends what it changed
+to the log file as JSON lines, and names the kinds left for a human. Exit code 1 when errors
+remain.
 """
 
 from __future__ import annotations

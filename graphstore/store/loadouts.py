@@ -210,6 +210,13 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
                     raise ValidationError(problems)
             log = self._context.change_log()
             row = run_one(tx, query, id=loadout_id, now=log.at, **parameters)
+            if row is None and checked:
+                # The claimed item was deleted by a writer that committed after the claim
+                # (this transaction could not commit now anyway): it is gone.
+                item = checked[0]["equipment_id"]
+                raise ValidationError(
+                    [error("mounts[0].equipment_id", f"no equipment {item!r}", "reference")]
+                )
             if row is None:
                 raise NotFoundError("Mount", str(parameters.get("mount_id")))
             log.add(

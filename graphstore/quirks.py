@@ -1,0 +1,25 @@
+"""Where the local engine (ArcadeDB over Bolt) behaves unlike Neo4j and the code must care.
+
+Every such difference the code acts on is decided here, so that the rest reads as plain
+Neo4j practice (tests/test_quirks.py covers each):
+
+- Under concurrent writers a transaction may read a relationship a just-committed
+  transaction made or removed, and fail on its far end with "Record #x:y not found"
+  (Neo.ClientError.Statement.EntityNotFound). Run again, it sees a consistent graph, so such
+  a failure is retried like a transient error. Neo4j never answers it for this reason.
+- A same-value SET is not a write to the engine, so a write lock must change a value
+  (cypher/store/fragments/claim).
+- TEXT indexes are listed as RANGE (graphstore.migrations.schema_diff tolerates it).
+"""
+
+from __future__ import annotations
+
+from graphstore.errors import QueryError
+
+RETRIED_CODES = frozenset({"Neo.ClientError.Statement.EntityNotFound"})
+"""Server codes that mean "ran while another transaction committed": retried like transient."""
+
+
+def retry_as_transient(error: QueryError) -> bool:
+    """Whether a failed transaction should run again rather than report this error."""
+    return error.code in RETRIED_CODES
