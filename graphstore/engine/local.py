@@ -43,6 +43,17 @@ def _port_accepts(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _port_bindable(port: int) -> bool:
+    """Whether a server could listen on this loopback port now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return not _port_accepts(port)
+
+
 def _reap_if_child(pid: int) -> None:
     """Collects the exit status when this process started the server, so no zombie remains."""
     with contextlib.suppress(ChildProcessError):
@@ -102,7 +113,7 @@ class LocalEngine:
         if fixed is not None:
             return fixed
         previous = self.paths.read_ports().get(name)
-        if previous is not None and previous != avoid and not _port_accepts(previous):
+        if previous is not None and previous != avoid and _port_bindable(previous):
             return previous
         return _free_port()
 
