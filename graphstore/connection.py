@@ -135,6 +135,7 @@ class Graph:
         self.database = database
         self.info = info
         self._reresolve = reresolve
+        self._retrying = DriverSettings()
         self._swap = threading.Lock()
         self._retired: list[neo4j.Driver] = []
 
@@ -184,14 +185,14 @@ class Graph:
             with translate_driver_errors(_work_name(work)), self.session() as session:
                 return session.execute_write(work)
 
-        return self._recovering(lambda: _retrying_quirks(call))
+        return self._recovering(lambda: _retrying_quirks(call, self._retrying))
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
         def call() -> T:
             with translate_driver_errors(_work_name(work)), self.session(read=True) as session:
                 return session.execute_read(work)
 
-        return self._recovering(lambda: _retrying_quirks(call))
+        return self._recovering(lambda: _retrying_quirks(call, self._retrying))
 
     def _recovering(self, call: Callable[[], T]) -> T:
         try:
@@ -235,10 +236,9 @@ class Graph:
         return f"<Graph {self.info.kind} {self.info.version} {self.info.uri} db={self.database}>"
 
 
-def _retrying_quirks(call: Callable[[], T]) -> T:
+def _retrying_quirks(call: Callable[[], T], settings: DriverSettings) -> T:
     """`call` again, after a short growing pause, while it fails in a way the engine means
     as "ran alongside a commit" (graphstore.quirks), until the retry time runs out."""
-    settings = DriverSettings()
     deadline = time.monotonic() + settings.retry_time_s
     delay = settings.first_retry_delay_s
     while True:

@@ -64,6 +64,9 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
         props = item.model_dump(mode="json", exclude={"id", "parent_id"})
         return {"id": entity_id, "props": props, "parent_id": item.parent_id}
 
+    def _created_relations(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {"parent_id": row["parent_id"], "children": [], "member_ids": []}
+
     def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
         problems = parent_problems(tx, rows, name)
         if problems:

@@ -82,6 +82,11 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     def _new_id(self, item: CreateT) -> str:
         return uuid.uuid4().hex
 
+    def _created_relations(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """A new entity's relations as `get` would load them, known from its row; None
+        when they must be read back."""
+        return {} if not self.relations else None
+
     # ---- shared pieces -----------------------------------------------------------------
 
     def _locked(
@@ -191,9 +196,10 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         entity_id = getattr(item, "id", None) or self._new_id(item)
         row = self._row(item, entity_id)
         props = self._creating(entity_id, lambda tx: self._create_in(tx, entity_id, row))
-        if self.relations:
+        relations = self._created_relations(row)
+        if relations is None:
             return self.get(entity_id, relations=self.relations)
-        return self._public(props)
+        return self._public(props, **relations)
 
     def _creating(self, entity_id: str, work: Callable[[Runner], T]) -> T:
         """`_write` for work that creates `entity_id`: the unique constraint refusing it

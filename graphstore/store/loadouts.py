@@ -12,7 +12,7 @@ from typing import Any
 
 from graphstore.errors import IntegrityError, NotFoundError, ValidationError
 from graphstore.store.audit import ChangeLog
-from graphstore.store.claims import claim, live
+from graphstore.store.claims import claim
 from graphstore.store.convert import plain
 from graphstore.store.entities import Repository, require_live
 from graphstore.store.models import (
@@ -75,12 +75,8 @@ def mount_problems(
     return problems
 
 
-def location_slots(tx: Runner, unit_ids: Iterable[str]) -> dict[str, dict[str, int]]:
-    """Each unit's location codes with their slot capacity."""
-    slots: dict[str, dict[str, int]] = {}
-    for row in run(tx, "store/unit_location_slots", ids=sorted(set(unit_ids))):
-        slots.setdefault(row["unit_id"], {})[row["code"]] = row["crit_slots"]
-    return slots
+def _live(rows: list[dict[str, Any]]) -> set[str]:
+    return {row["id"] for row in rows if row.get("deleted_at") is None}
 
 
 def claim_mounted(
@@ -88,9 +84,15 @@ def claim_mounted(
 ) -> list[dict[str, object]]:
     """Claims the items these mounts name (so none is deleted under them), then checks
     them against the unit's locations."""
-    items = claim(tx, "Equipment", [m["equipment_id"] for m in mounts])
-    slots = location_slots(tx, [unit_id]).get(unit_id, {})
-    return mount_problems(slots, unit_id, mounts, live(items), prefix)
+    row = run_one(
+        tx,
+        "store/claim/mounted_items",
+        unit_id=unit_id,
+        equipment_ids=sorted({m["equipment_id"] for m in mounts}),
+    )
+    assert row is not None
+    slots = {code: capacity for code, capacity in row["slots"]}
+    return mount_problems(slots, unit_id, mounts, _live(row["items"]), prefix)
 
 
 def stock_problems(tx: Runner, rows: list[dict[str, Any]], prefix: str) -> list[dict[str, object]]:
@@ -141,14 +143,26 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         mounts = [mount_row(m) for m in item.mounts]
         return {"id": entity_id, "props": props, "unit_id": item.unit_id, "mounts": mounts}
 
+    def _created_relations(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {"mounts": row["mounts"]}
+
     def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
         # The owning unit (and, for a loadout an upsert moves, its old unit): a soft delete
-        # of the unit, or another stock loadout for it, collides with this write.
-        moving = owners(tx, [row["id"] for row in rows]).values()
-        units = claim(tx, "Unit", [*(row["unit_id"] for row in rows), *moving])
-        items = claim(tx, "Equipment", [m["equipment_id"] for row in rows for m in row["mounts"]])
-        slots = location_slots(tx, [row["unit_id"] for row in rows])
-        live_units, live_items = live(units), live(items)
+        # of the unit, or another stock loadout for it, collides with this write. The items:
+        # a delete of one collides with its new mount.
+        found = run_one(
+            tx,
+            "store/claim/loadout_references",
+            unit_ids=sorted({row["unit_id"] for row in rows}),
+            loadout_ids=sorted(row["id"] for row in rows),
+            equipment_ids=sorted({m["equipment_id"] for row in rows for m in row["mounts"]}),
+        )
+        assert found is not None
+        slots = {
+            unit["id"]: {code: capacity for code, capacity in unit["slots"]}
+            for unit in found["units"]
+        }
+        live_units, live_items = _live(found["units"]), _live(found["items"])
         problems: list[dict[str, object]] = []
         for index, row in enumerate(rows):
             base = f"{name}[{index}]." if name else ""

@@ -34,6 +34,13 @@ class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
         locations = [spec.model_dump(mode="json") for spec in item.resolved_locations()]
         return {"id": entity_id, "props": props, "locations": locations}
 
+    def _created_relations(self, row: dict[str, Any]) -> dict[str, Any]:
+        locations = [
+            {"id": f"{row['id']}/{spec['code']}", "unit_id": row["id"], **spec}
+            for spec in row["locations"]
+        ]
+        return {"locations": locations, "loadouts": []}
+
     def _update_props(self, patch: UnitUpdate, before: dict[str, Any]) -> dict[str, Any]:
         props = patch.model_dump(mode="json", exclude_unset=True)
         if "chassis" in props or "model" in props:

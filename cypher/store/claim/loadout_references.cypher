@@ -1,0 +1,28 @@
+// Claims, in one round trip, what loadout rows refer to: their units (and the current owners
+// of loadouts an upsert may move) and the items they mount. Returns each unit with its
+// locations' slot capacity, and each item; soft-deleted ones say so, missing ones are absent.
+// @param unit_ids: the units the rows name
+// @param loadout_ids: loadouts whose current owners are claimed too (empty for new ones)
+// @param equipment_ids: the items the rows mount
+CALL () {
+  OPTIONAL MATCH (owner:Unit)-[:HAS_LOADOUT]->(l:Loadout)
+  WHERE l.id IN $loadout_ids
+  RETURN collect(DISTINCT owner.id) AS owner_ids
+}
+CALL (owner_ids) {
+  UNWIND $unit_ids + owner_ids AS id
+  WITH DISTINCT id
+  MATCH (n:Unit {id: id})
+  // @include store/fragments/claim
+  RETURN collect(n {
+    .id, .deleted_at,
+    slots: [(n)-[:HAS_LOCATION]->(place:Location) | [place.code, place.crit_slots]]
+  }) AS units
+}
+CALL () {
+  UNWIND $equipment_ids AS id
+  MATCH (n:Equipment {id: id})
+  // @include store/fragments/claim
+  RETURN collect(n {.id, .deleted_at}) AS items
+}
+RETURN owner_ids, units, items
