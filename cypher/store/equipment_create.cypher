@@ -4,6 +4,7 @@
 UNWIND $rows AS row
 CREATE (n:Equipment {id: row.id})
 // @include store/fragments/new_entity
+// @include store/fragments/equipment_name
 WITH n, row
 // @include store/fragments/equipment_categories
 RETURN n.id AS id, properties(n) AS props

@@ -1,7 +1,7 @@
-// Sets the given properties of one Equipment (a null removes one) and bumps its version.
+// Updates one Equipment in one statement: claims it, checks it is live and at the expected
+// version, sets the given properties and bumps its version.
 // @param id: the Equipment id
-// @param props: property map to merge in
-// @param now: the write time
 MATCH (n:Equipment {id: $id})
-SET n += $props, n.version = n.version + 1, n.updated_at = $now
-RETURN properties(n) AS props
+// @include store/fragments/claimed_update
+// @include store/fragments/equipment_name
+RETURN before, properties(n) AS props

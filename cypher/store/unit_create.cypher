@@ -5,6 +5,7 @@
 UNWIND $rows AS row
 CREATE (n:Unit {id: row.id})
 // @include store/fragments/new_entity
+// @include store/fragments/unit_name
 WITH n AS u, row
 // @include store/fragments/unit_locations
 RETURN u.id AS id, properties(u) AS props

@@ -4,6 +4,7 @@
 UNWIND $rows AS row
 MERGE (n:Unit {id: row.id})
 // @include store/fragments/upserted_entity
+// @include store/fragments/unit_name
 WITH n AS u, row
 // @include store/fragments/unit_locations
 RETURN u.id AS id, properties(u) AS props

@@ -72,7 +72,7 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
         if problems:
             raise ValidationError(problems)
 
-    def _update_props(self, patch: CategoryUpdate, before: dict[str, Any]) -> dict[str, Any]:
+    def _update_props(self, patch: CategoryUpdate) -> dict[str, Any]:
         return patch.model_dump(
             mode="json", exclude_unset=True, exclude={"parent_id", "detach_parent"}
         )

@@ -63,7 +63,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     def _row(self, item: CreateT, entity_id: str) -> dict[str, Any]:
         """The UNWIND row for one created or upserted entity: {id, props, ...relations}."""
 
-    def _update_props(self, patch: UpdateT, before: dict[str, Any]) -> dict[str, Any]:
+    def _update_props(self, patch: UpdateT) -> dict[str, Any]:
         return patch.model_dump(mode="json", exclude_unset=True)
 
     def _after_update(self, tx: Runner, entity_id: str, patch: UpdateT, log: ChangeLog) -> None:
@@ -277,13 +277,27 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         """Changes the given fields (None removes one); bumps the version."""
         valid = validate(self.update_model, patch)
 
+        props = self._update_props(valid)
+
         def update(tx: Runner) -> dict[str, Any]:
-            before = self._locked(tx, entity_id, expected_version)
-            props = self._update_props(valid, before)
             log = self._context.change_log()
-            row = run_one(tx, f"store/{self.key}_update", id=entity_id, props=props, now=log.at)
-            assert row is not None
-            after = plain(row["props"])
+            row = run_one(
+                tx,
+                f"store/{self.key}_update",
+                id=entity_id,
+                props=props,
+                expected_version=expected_version,
+                now=log.at,
+            )
+            if row is None:  # gone, soft-deleted or at another version: say which
+                self._locked(tx, entity_id, expected_version)
+                raise ConflictError(
+                    f"{self.label} {entity_id!r} changed under this update",
+                    entity_id=entity_id,
+                    expected=expected_version,
+                    current=None,
+                )
+            before, after = plain(row["before"]), plain(row["props"])
             self._after_update(tx, entity_id, valid, log)
             log.add("update", self.label, entity_id, before, after)
             log.write(tx)

@@ -50,8 +50,8 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
     relations = frozenset({"categories"})
 
     def _row(self, item: EquipmentCreate, entity_id: str) -> dict[str, Any]:
+        # search_name is derived in Cypher (store/fragments/equipment_name).
         props = item.model_dump(mode="json", exclude={"id", "category_ids"})
-        props["search_name"] = item.name.lower()
         return {"id": entity_id, "props": props, "category_ids": item.category_ids}
 
     def _claim_references(self, tx: Runner, rows: list[dict[str, Any]], name: str) -> None:
@@ -73,11 +73,8 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
             f"restore Equipment {entity_id!r} into its deleted categories",
         )
 
-    def _update_props(self, patch: EquipmentUpdate, before: dict[str, Any]) -> dict[str, Any]:
-        props = patch.model_dump(mode="json", exclude_unset=True, exclude={"category_ids"})
-        if props.get("name"):
-            props["search_name"] = props["name"].lower()
-        return props
+    def _update_props(self, patch: EquipmentUpdate) -> dict[str, Any]:
+        return patch.model_dump(mode="json", exclude_unset=True, exclude={"category_ids"})
 
     def _after_update(
         self, tx: Runner, entity_id: str, patch: EquipmentUpdate, log: ChangeLog

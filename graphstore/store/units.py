@@ -15,10 +15,6 @@ from graphstore.store.scope import Runner, run
 CALCULATION_INPUTS = frozenset({"heat_dissipation", "tonnage"})
 
 
-def display_name(chassis: str | None, model: str | None) -> str:
-    return f"{chassis or ''} {model or ''}".strip()
-
-
 class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
     label = "Unit"
     key = "unit"
@@ -28,9 +24,8 @@ class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
     relations = frozenset({"locations", "loadouts"})
 
     def _row(self, item: UnitCreate, entity_id: str) -> dict[str, Any]:
+        # name and search_name are derived in Cypher (store/fragments/unit_name).
         props = item.model_dump(mode="json", exclude={"id", "locations"})
-        name = display_name(item.chassis, item.model)
-        props |= {"name": name, "search_name": name.lower()}
         locations = [spec.model_dump(mode="json") for spec in item.resolved_locations()]
         return {"id": entity_id, "props": props, "locations": locations}
 
@@ -40,15 +35,6 @@ class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
             for spec in row["locations"]
         ]
         return {"locations": locations, "loadouts": []}
-
-    def _update_props(self, patch: UnitUpdate, before: dict[str, Any]) -> dict[str, Any]:
-        props = patch.model_dump(mode="json", exclude_unset=True)
-        if "chassis" in props or "model" in props:
-            name = display_name(
-                props.get("chassis", before.get("chassis")), props.get("model", before.get("model"))
-            )
-            props |= {"name": name, "search_name": name.lower()}
-        return props
 
     def _after_update(self, tx: Runner, entity_id: str, patch: UnitUpdate, log: ChangeLog) -> None:
         if CALCULATION_INPUTS & patch.model_fields_set:

@@ -1,0 +1,51 @@
+"""The local engine's behaviour that graphstore.quirks (and the claim design) relies on,
+measured on the real engine, so that a change in a new engine release shows up here."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j.exceptions import TransientError
+
+from graphstore import Graph
+from graphstore.errors import QueryError
+from graphstore.quirks import retry_as_transient
+
+
+def test_only_the_engines_spurious_not_found_is_retried() -> None:
+    spurious = QueryError(
+        "Record #17:3 not found", query="q", code="Neo.ClientError.Statement.EntityNotFound"
+    )
+    syntax = QueryError("Invalid input", query="q", code="Neo.ClientError.Statement.SyntaxError")
+    assert retry_as_transient(spurious)
+    assert not retry_as_transient(syntax)
+
+
+def _second_writer_commits(graph: Graph, first: str, second: str) -> bool:
+    """Transaction B writes `second` first and commits last; A writes `first` in between.
+    Whether B's commit succeeds."""
+    driver, database = graph.driver, graph.database
+    driver.execute_query("CREATE (:Probe {id: 'p', n: 1})", database_=database)
+    with driver.session(database=database) as later:
+        b = later.begin_transaction()
+        b.run(second).consume()
+        with driver.session(database=database) as earlier:
+            a = earlier.begin_transaction()
+            a.run(first).consume()
+            a.commit()
+        try:
+            b.commit()
+        except TransientError:
+            return False
+    return True
+
+
+SAME_VALUE = "MATCH (p:Probe {id: 'p'}) SET p.n = p.n"
+COUNTER = "MATCH (p:Probe {id: 'p'}) SET p._lock = coalesce(p._lock, 0) + 1"
+
+
+def test_a_same_value_set_is_no_lock_but_a_counter_is(graph: Graph) -> None:
+    if graph.info.kind != "arcadedb":
+        pytest.skip("Neo4j locks on any SET; the second writer waits instead of failing")
+    assert _second_writer_commits(graph, SAME_VALUE, SAME_VALUE)  # no collision: no lock
+    graph.driver.execute_query("MATCH (p:Probe) DETACH DELETE p", database_=graph.database)
+    assert not _second_writer_commits(graph, COUNTER, COUNTER)  # a collision: one retries
