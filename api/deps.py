@@ -10,7 +10,9 @@ from fastapi import Depends, Header, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import ApiSettings
-from graphstore.connection import Graph, connect
+from graphstore.connection import connect
+from graphstore.graph import Graph
+from graphstore.migrations import require_current
 from graphstore.rules import RulesEngine
 from graphstore.store import GraphStore
 
@@ -30,7 +32,7 @@ def get_graph(request: Request) -> Graph:
         with _connect_lock:
             graph = request.app.state.graph
             if graph is None:
-                graph = connect()
+                graph = connect(schema_guard=require_current)
                 request.app.state.graph = graph
     return graph
 

@@ -12,7 +12,7 @@ from api import problems
 from api.body_limit import BodySizeLimit
 from api.routers import catalog, equipment, health, loadouts, units, validation
 from api.settings import ApiSettings
-from graphstore.connection import Graph
+from graphstore.graph import Graph
 
 
 def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) -> FastAPI:

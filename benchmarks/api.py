@@ -80,7 +80,7 @@ def run(corpus: Path, requests: int, out: Path, port: int) -> dict[str, Any]:
         engine = LocalEngine(EngineSettings(home=Path(home)))
         engine.start()
         try:
-            with connect(engine_settings=engine.settings, check_schema=False) as graph:
+            with connect(engine_settings=engine.settings) as graph:
                 migrate(graph)
                 import_megamek(graph, corpus)
                 import_rules(graph, rules_path())

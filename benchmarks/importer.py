@@ -29,6 +29,7 @@ from graphstore.importer.report import ImportReport
 from graphstore.importer.resolution import CatalogEntry, Resolver
 from graphstore.importer.units import UnitRecord, placeholder_id, read_unit, unit_files
 from graphstore.importer.writer import batched
+from graphstore.migrations import apply_pending
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -126,7 +127,7 @@ def run(corpus: Path, out: Path) -> dict[str, Any]:
         engine = LocalEngine(settings)
         engine.start()
         try:
-            with connect(engine_settings=settings, auto_migrate=True) as graph:
+            with connect(engine_settings=settings, schema_guard=apply_pending) as graph:
                 # Warm the engine's JVM first, so neither side pays for the JIT.
                 rows = _rows(corpus)
                 _baseline(graph, rows, BATCH_SIZES[0])

@@ -36,8 +36,9 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graphstore import EngineSettings, Graph, LocalEngine, RulesEngine, connect
-from graphstore.connection import run_named
 from graphstore.engine import admin
+from graphstore.graph import run_named
+from graphstore.migrations import apply_pending
 from graphstore.rules import registry
 from graphstore.rules.engine import OFFERABLE_QUERY
 from tests.rules.builders import (
@@ -533,7 +534,7 @@ def run(
         local = LocalEngine(settings)
         local.start()
         try:
-            with connect(engine_settings=settings, auto_migrate=True) as graph:
+            with connect(engine_settings=settings, schema_guard=apply_pending) as graph:
                 started = time.perf_counter()
                 load(graph, data)
                 load_s = time.perf_counter() - started

@@ -36,7 +36,7 @@ def _workload(count: int) -> dict[str, dict[str, float]]:
     home = Path(tempfile.mkdtemp(prefix="graphstore-bench-writes-"))
     engine = LocalEngine(EngineSettings(home=home))
     engine.start()
-    graph = connect(engine_settings=engine.settings, check_schema=False)
+    graph = connect(engine_settings=engine.settings)
     try:
         migrate(graph)
         store = GraphStore(graph, actor="bench")

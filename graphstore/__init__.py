@@ -1,6 +1,6 @@
 """graphstore: game unit data (BattleTech first) as a Neo4j-compatible graph."""
 
-from graphstore.connection import EngineInfo, Graph, connect, run_named
+from graphstore.connection import connect
 from graphstore.engine import EngineState, EngineStatus, LocalEngine
 from graphstore.errors import (
     AlreadyExistsError,
@@ -21,6 +21,7 @@ from graphstore.errors import (
     TransactionError,
     ValidationError,
 )
+from graphstore.graph import EngineInfo, Graph, run_named
 from graphstore.health import Health, health
 from graphstore.importer import (
     ImportReport,

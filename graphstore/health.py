@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphstore.connection import Graph
+from graphstore.graph import Graph
 
 
 @dataclass(frozen=True)

@@ -33,13 +33,13 @@ def engine_settings(engine_home: Path) -> EngineSettings:
 def session_graph(engine_settings: EngineSettings) -> Iterator[Graph]:
     test_uri = os.environ.get("GRAPHSTORE_TEST_URI")
     if test_uri:
-        with connect(test_uri, check_schema=False) as graph:
+        with connect(test_uri) as graph:
             yield graph
         return
     engine = LocalEngine(engine_settings)
     engine.start()
     try:
-        with connect(engine_settings=engine_settings, check_schema=False) as graph:
+        with connect(engine_settings=engine_settings) as graph:
             yield graph
     finally:
         engine.stop()

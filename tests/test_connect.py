@@ -29,7 +29,7 @@ def test_local_engine_is_the_default(
 ) -> None:
     monkeypatch.delenv("NEO4J_URI", raising=False)
     caplog.set_level(logging.INFO, logger="graphstore")
-    with connect(engine_settings=engine_settings, check_schema=False) as graph:
+    with connect(engine_settings=engine_settings) as graph:
         assert graph.info.kind == "arcadedb"
         assert graph.info.version.startswith("26.")
         assert graph.read("health/node_count")[0]["nodes"] >= 0
@@ -47,9 +47,7 @@ def test_neo4j_uri_wins_over_the_local_engine(
     monkeypatch.setenv("NEO4J_DATABASE", state.database)
     caplog.set_level(logging.INFO, logger="graphstore")
     # A home with no engine: if resolution fell through to the local engine, it would start one.
-    with connect(
-        engine_settings=EngineSettings(home=engine_settings.home / "unused"), check_schema=False
-    ) as graph:
+    with connect(engine_settings=EngineSettings(home=engine_settings.home / "unused")) as graph:
         assert graph.info.kind == "neo4j"
         assert graph.info.uri == state.uri
         assert graph.info.version == "5.26.0"  # what the Bolt server reports

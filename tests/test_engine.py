@@ -108,7 +108,7 @@ def test_readiness_timeout_names_the_log_file(tmp_path: Path) -> None:
 def test_kill_9_leaves_a_stale_state_that_the_next_start_recovers(tmp_path: Path) -> None:
     engine = LocalEngine(EngineSettings(home=tmp_path))
     state = engine.start()
-    with connect(engine_settings=engine.settings, check_schema=False) as graph:
+    with connect(engine_settings=engine.settings) as graph:
         graph.write("health/node_count")  # a round trip before the kill
         graph.driver.execute_query("CREATE (:KillProbe {n: 1})", database_=graph.database)
     os.kill(state.pid, signal.SIGKILL)
@@ -122,7 +122,7 @@ def test_kill_9_leaves_a_stale_state_that_the_next_start_recovers(tmp_path: Path
     try:
         assert recovered.pid != state.pid
         assert engine.status().running
-        with connect(engine_settings=engine.settings, check_schema=False) as graph:
+        with connect(engine_settings=engine.settings) as graph:
             assert graph.read("health/node_count")[0]["nodes"] == 1, "committed data survives"
     finally:
         assert engine.stop()

@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from graphstore.connection import connect
+from graphstore.migrations import require_current
 from graphstore.store import GraphStore, IntegrityReport
 
 console = Console()
@@ -69,7 +70,7 @@ def check(
     output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
 ) -> None:
     """Check the graph's integrity; with --repair, fix what is safe to fix."""
-    with connect() as graph:
+    with connect(schema_guard=require_current) as graph:
         report = GraphStore(graph, actor=actor).check_integrity(repair=repair)
     if repair and report.repaired:
         write_repair_log(log, report, actor)

@@ -52,7 +52,7 @@ def status() -> None:
     console.print(f"started:  {state.started_at}")
     console.print(f"log:      {engine.paths.log_file}")
     try:
-        with connect(check_schema=False) as graph:
+        with connect() as graph:
             nodes = graph.read("health/node_count")[0]["nodes"]
         console.print(f"nodes:    {nodes}")
     except GraphStoreError as error:

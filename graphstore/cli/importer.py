@@ -15,6 +15,7 @@ from graphstore.connection import connect
 from graphstore.importer import ImportReport, import_megamek, import_rules
 from graphstore.importer.demo import demo_tour, load_demo
 from graphstore.importer.rules_pack import RulesImportReport
+from graphstore.migrations import apply_pending
 
 import_app = typer.Typer(no_args_is_help=True, help="Import real data into the graph.")
 console = Console()
@@ -66,7 +67,7 @@ def megamek(
     """Import megamek-web JSON: equipment catalogs and unit files."""
     # A dry run reads the graph's catalog but writes nothing, not even migrations.
     with (
-        connect(auto_migrate=not dry_run, check_schema=not dry_run) as graph,
+        connect(schema_guard=None if dry_run else apply_pending) as graph,
         _progress() as progress,
     ):
         result = import_megamek(graph, path, dry_run=dry_run, progress=progress)
@@ -99,7 +100,7 @@ def rules(
     file: Annotated[Path, typer.Argument(help="a rules pack, e.g. data/rules/battletech.yaml")],
 ) -> None:
     """Import a rules pack as CONFLICTS_WITH / REQUIRES relationships and limits."""
-    with connect(auto_migrate=True) as graph:
+    with connect(schema_guard=apply_pending) as graph:
         result = import_rules(graph, file)
     console.print(_rules_summary(result))
     if result.missing_equipment:
@@ -108,7 +109,7 @@ def rules(
 
 def demo() -> None:
     """Load the demo data set if needed and take a short tour of it."""
-    with connect(auto_migrate=True) as graph:
+    with connect(schema_guard=apply_pending) as graph:
         loaded = load_demo(graph)
         tour = demo_tour(graph)
     console.print(_summary(loaded.data, dry_run=False))

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from graphstore.connection import Graph, connect
+from graphstore.connection import connect
+from graphstore.graph import Graph
 from graphstore.migrations import Migrator, schema_diff
 
 migrate_app = typer.Typer(help="Versioned Cypher migrations.")
@@ -18,7 +19,7 @@ console = Console()
 
 
 def _graph() -> Graph:
-    return connect(check_schema=False)
+    return connect()
 
 
 @migrate_app.callback(invoke_without_command=True)

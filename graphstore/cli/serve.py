@@ -7,6 +7,7 @@ import uvicorn
 from rich.console import Console
 
 from graphstore.connection import connect
+from graphstore.migrations import apply_pending, require_current
 
 console = Console()
 
@@ -18,7 +19,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     # Connect first so a missing or broken database fails here, clearly, not per request.
-    with connect(auto_migrate=migrate) as graph:
+    with connect(schema_guard=apply_pending if migrate else require_current) as graph:
         console.print(f"graph: {graph.info.kind} {graph.info.version} at {graph.info.uri}")
     console.print(f"API:  http://{host}:{port}/   docs: http://{host}:{port}/docs")
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, log_level="info")

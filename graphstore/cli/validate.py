@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphstore.connection import connect
+from graphstore.migrations import require_current
 from graphstore.rules import (
     LoadoutValidation,
     RulesEngine,
@@ -90,7 +91,7 @@ def validate(
     if (loadout is None) == (not all_loadouts):
         progress_console.print("give exactly one of --loadout ID or --all")
         raise typer.Exit(EXIT_USAGE)
-    with connect() as graph:
+    with connect(schema_guard=require_current) as graph:
         engine = RulesEngine(graph)
         if loadout is not None:
             result = engine.validate(loadout)

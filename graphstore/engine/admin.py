@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphstore.connection import Graph, translate_driver_errors
+from graphstore.graph import Graph, translate_driver_errors
 
 
 def _quote(identifier: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphstore.connection import Graph
+from graphstore.graph import Graph
 from graphstore.importer.megamek import import_megamek
 from graphstore.importer.report import ImportReport
 from graphstore.importer.rules_pack import RulesImportReport, import_rules

@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-from graphstore.connection import Graph
+from graphstore.graph import Graph
 
 _VOLATILE = {"created_at", "updated_at", "_lock"}
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from graphstore.connection import Graph
 from graphstore.errors import ImportSourceError
+from graphstore.graph import Graph
 from graphstore.importer import writer
 from graphstore.importer.catalog import Catalog, read_catalog
 from graphstore.importer.progress import start_phase

@@ -16,8 +16,8 @@ import yaml
 from neo4j import ManagedTransaction
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
-from graphstore.connection import Graph, run_named
 from graphstore.errors import ImportSourceError
+from graphstore.graph import Graph, run_named
 
 DEFAULT_RULES_FILE = Path("data") / "rules" / "battletech.yaml"
 

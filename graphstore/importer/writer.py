@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
-from graphstore.connection import Graph, run_named
+from graphstore.graph import Graph, run_named
 from graphstore.importer.catalog import Catalog, CatalogItem
 from graphstore.importer.units import UnitRecord, placeholder_id
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graphstore.connection import Graph
+from graphstore.graph import Graph
+from graphstore.migrations.guard import apply_pending, require_current
 from graphstore.migrations.runner import (
     MigrationResult,
     MigrationStatus,
@@ -31,8 +32,10 @@ __all__ = [
     "SchemaDrift",
     "StatusRow",
     "ValidationReport",
+    "apply_pending",
     "discover",
     "migrate",
+    "require_current",
     "schema_diff",
     "split_statements",
 ]

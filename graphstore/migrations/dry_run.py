@@ -6,31 +6,29 @@ Nothing here writes: EXPLAIN plans a statement without running it, and schema st
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from graphstore.connection import Graph, translate_driver_errors
 from graphstore.errors import GraphStoreError
+from graphstore.graph import Graph, translate_driver_errors
 from graphstore.lint import lint_files
-from graphstore.migrations.script import is_schema_statement
-
-if TYPE_CHECKING:
-    from graphstore.migrations.runner import PlannedStep
+from graphstore.migrations.script import MigrationScript, is_schema_statement
 
 
-def check_plan(graph: Graph, steps: list[PlannedStep]) -> list[str]:
+def check_plan(graph: Graph, scripts: Sequence[MigrationScript]) -> list[str]:
+    """One line per finding of the linter and EXPLAIN over the planned scripts."""
     findings: list[str] = []
-    if steps:
-        linted = lint_files([step.script.path for step in steps])
+    if scripts:
+        linted = lint_files([script.path for script in scripts])
         if linted.unavailable:
             findings.append(f"lint skipped: {linted.unavailable}")
         findings.extend(str(finding) for finding in linted.findings)
-    for step in steps:
-        for statement in step.script.statements:
+    for script in scripts:
+        for statement in script.statements:
             if is_schema_statement(statement):
                 continue
             try:
-                with translate_driver_errors(step.script.label):
+                with translate_driver_errors(script.label):
                     graph.driver.execute_query("EXPLAIN " + statement, database_=graph.database)
             except GraphStoreError as error:
-                findings.append(f"{step.script.label}: EXPLAIN failed: {error}")
+                findings.append(f"{script.label}: EXPLAIN failed: {error}")
     return findings

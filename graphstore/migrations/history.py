@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from graphstore.connection import Graph
+from graphstore.graph import Graph
 from graphstore.values import plain
 
 

@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from graphstore.connection import Graph
 from graphstore.errors import MigrationLockError, QueryError
+from graphstore.graph import Graph
 
 log = logging.getLogger(__name__)
 

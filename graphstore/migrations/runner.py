@@ -20,8 +20,9 @@ from pathlib import Path
 
 from neo4j import ManagedTransaction
 
-from graphstore.connection import Graph, translate_driver_errors
 from graphstore.errors import GraphStoreError, MigrationError
+from graphstore.graph import Graph, translate_driver_errors
+from graphstore.migrations.dry_run import check_plan
 from graphstore.migrations.history import History, MigrationRecord, State
 from graphstore.migrations.lock import MigrationLock
 from graphstore.migrations.script import MigrationScript, ScriptSet, discover
@@ -237,13 +238,11 @@ class Migrator:
         progress: Progress | None = None,
     ) -> MigrationResult:
         if dry_run:
-            from graphstore.migrations.dry_run import check_plan
-
             steps = self.plan(target, out_of_order=out_of_order)
             return MigrationResult(
                 dry_run=True,
                 plan=steps,
-                checks=check_plan(self.graph, steps),
+                checks=check_plan(self.graph, [step.script for step in steps]),
                 schema_version=self.history.schema_version(),
             )
         result = MigrationResult()

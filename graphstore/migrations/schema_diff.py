@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from graphstore import queries
-from graphstore.connection import Graph
 from graphstore.engine import admin
+from graphstore.graph import Graph
 from graphstore.migrations.script import MigrationScript, split_statements
 
 _CREATE = re.compile(

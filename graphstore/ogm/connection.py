@@ -6,7 +6,8 @@ from typing import Any
 
 from neomodel import db, get_config
 
-from graphstore.connection import Graph, connect
+from graphstore.connection import connect
+from graphstore.graph import Graph
 
 
 def use_graph(graph: Graph) -> Graph:

@@ -17,8 +17,8 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graphstore.connection import Graph, run_named
 from graphstore.errors import NotFoundError
+from graphstore.graph import Graph, run_named
 from graphstore.rules import registry
 from graphstore.rules.models import (
     AcceptedViolationCreate,

@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from graphstore import queries
-from graphstore.connection import Graph
+from graphstore.graph import Graph
 from graphstore.search.models import (
     CategoryNode,
     EquipmentFacets,

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import neo4j
 
-from graphstore.connection import Graph, Runner, run_named, translate_driver_errors
+from graphstore.graph import Graph, Runner, run_named, translate_driver_errors
 
 __all__ = ["Runner", "Scope", "TransactionScope", "Work", "races_as_conflicts", "run", "run_one"]
 from graphstore.errors import TransactionError

@@ -20,12 +20,14 @@ from typing import Any
 
 from neo4j import exceptions as neo4j_errors
 
-from graphstore.connection import Graph, connect, translate_driver_errors
+from graphstore.connection import connect
 from graphstore.errors import (
     NotFoundError,
     RestrictError,
     TransactionError,
 )
+from graphstore.graph import Graph, SchemaGuard, translate_driver_errors
+from graphstore.migrations import require_current
 from graphstore.store import audit, calculations, integrity, listing
 from graphstore.store.categories import Categories
 from graphstore.store.context import Context
@@ -165,6 +167,13 @@ class GraphStore:
         return integrity.check(self._scope, self.actor, repair_safe=repair)
 
 
-def open_store(uri: str | None = None, *, actor: str = DEFAULT_ACTOR, **options: Any) -> GraphStore:
-    """connect() (the local engine unless told otherwise), then a store over it."""
-    return GraphStore(connect(uri, **options), actor=actor)
+def open_store(
+    uri: str | None = None,
+    *,
+    actor: str = DEFAULT_ACTOR,
+    schema_guard: SchemaGuard | None = require_current,
+    **options: Any,
+) -> GraphStore:
+    """connect() (the local engine unless told otherwise), then a store over it. The store
+    needs the current schema: by default a graph behind the code is refused."""
+    return GraphStore(connect(uri, schema_guard=schema_guard, **options), actor=actor)

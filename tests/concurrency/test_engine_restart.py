@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from graphstore import EngineSettings, GraphStore, LocalEngine, connect
+from graphstore.migrations import apply_pending
 
 from .conftest import Server
 from .test_races import unit
@@ -62,7 +63,7 @@ def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalEng
 @pytest.mark.slow
 @pytest.mark.parametrize("old_port_taken", [False, True], ids=["same-port", "new-port"])
 def test_the_api_survives_a_killed_engine(engine: LocalEngine, old_port_taken: bool) -> None:
-    graph = connect(engine_settings=engine.settings, auto_migrate=True)
+    graph = connect(engine_settings=engine.settings, schema_guard=apply_pending)
     acknowledged: list[tuple[str, float]] = []
     refused: list[tuple[int, float]] = []  # status, seconds the request took
     stop = threading.Event()

@@ -15,7 +15,7 @@ from graphstore.migrations import Migrator
 
 def main() -> int:
     uri, password, database, directory, lock_wait_s = sys.argv[1:6]
-    with connect(uri, user="root", password=password, database=database, check_schema=False) as g:
+    with connect(uri, user="root", password=password, database=database) as g:
         try:
             result = Migrator(g, Path(directory), lock_wait_s=float(lock_wait_s)).migrate()
         except GraphStoreError as error:

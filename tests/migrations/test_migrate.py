@@ -11,7 +11,7 @@ import pytest
 
 from graphstore import EngineSettings, Graph, SchemaOutOfDateError, connect
 from graphstore.errors import MigrationError
-from graphstore.migrations import Migrator, migrate, schema_diff
+from graphstore.migrations import Migrator, apply_pending, migrate, require_current, schema_diff
 from graphstore.migrations.history import State
 from graphstore.resources import resource_dir
 from tests.migrations.conftest import graph_fingerprint, schema_snapshot, write_migrations
@@ -254,14 +254,16 @@ def test_schema_diff_reports_drift(graph: Graph) -> None:
     assert drift.unexpected == ["index rogue on Unit(rogue)"]
 
 
-def test_connect_refuses_a_schema_behind_the_code_unless_asked_to_migrate(
+def test_the_schema_guards_refuse_or_migrate_a_schema_behind_the_code(
     graph: Graph, engine_settings: EngineSettings, caplog: pytest.LogCaptureFixture
 ) -> None:
     with pytest.raises(SchemaOutOfDateError, match="Run `graphstore migrate`"):
-        connect(engine_settings=engine_settings)
+        connect(engine_settings=engine_settings, schema_guard=require_current)
+    with connect(engine_settings=engine_settings) as unguarded:  # no guard: no check
+        assert unguarded.read("migrations/schema_version")[0]["version"] is None
     caplog.set_level(logging.INFO, logger="graphstore")
-    with connect(engine_settings=engine_settings, auto_migrate=True) as migrated:
+    with connect(engine_settings=engine_settings, schema_guard=apply_pending) as migrated:
         assert Migrator(migrated).status().up_to_date
     assert "applied migrations: V001__domain_constraints.cypher" in caplog.text
-    with connect(engine_settings=engine_settings) as checked:
+    with connect(engine_settings=engine_settings, schema_guard=require_current) as checked:
         assert checked.read("migrations/schema_version")[0]["version"] == 2

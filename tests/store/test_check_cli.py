@@ -21,7 +21,7 @@ check_module = importlib.import_module("graphstore.cli.check")
 @pytest.fixture
 def cli_graph(catalog: GraphStore, monkeypatch: pytest.MonkeyPatch) -> GraphStore:
     @contextmanager
-    def shared() -> Iterator[object]:
+    def shared(**_: object) -> Iterator[object]:
         yield catalog.graph  # the session's graph: the command must not close it
 
     monkeypatch.setattr(check_module, "connect", shared)
