@@ -127,6 +127,18 @@ def load(name: str) -> Query:
     return Query(name, text, description, parameters, metadata, includes)
 
 
+@cache
+def load_fragment(name: str) -> str:
+    """A fragment's body as it is spliced into queries (its header dropped, includes expanded)."""
+    if not is_fragment(name):
+        raise QueryNotFoundError(f"{name!r} is not a fragment (fragments live in fragments/)")
+    source = _read(name)
+    _, parameters, _, header_end = _parse_header(source)
+    body = "\n".join(source.splitlines()[header_end:])
+    text, _ = _expand(name, body, dict(parameters), (name,))
+    return text
+
+
 def _names() -> list[str]:
     root = resource_dir("cypher")
     return sorted(p.relative_to(root).with_suffix("").as_posix() for p in root.rglob("*.cypher"))

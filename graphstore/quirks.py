@@ -9,6 +9,9 @@ Neo4j practice (tests/test_quirks.py covers each):
   a failure is retried like a transient error. Neo4j never answers it for this reason.
 - A same-value SET is not a write to the engine, so a write lock must change a value
   (cypher/store/fragments/claim).
+- A node pattern keyed on a null value (`{id: $maybe_null}`) scans every node of the label
+  instead of matching nothing: a query that may look up a null id unwinds it away first
+  (cypher/rules/fragments/checks).
 - TEXT indexes are listed as RANGE (graphstore.migrations.schema_diff tolerates it).
 """
 

@@ -7,51 +7,31 @@
 // categories the conflict goes through; proof.direct says an Equipment-Equipment edge exists.
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
+// Pairs are built only from items that carry a CONFLICTS_WITH edge (usually few); each
+// related pair yields both orders, and category membership is walked only for those pairs.
 // A hypothetical check (compatible_equipment, explain) keeps only pairs with the candidate.
 // @id: conflict
 // @severity: error
-// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
-UNWIND $checks AS check
-MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, unit, COLLECT {
-  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
-  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
-  UNION ALL
-  MATCH (e:Equipment {id: check.equipment_id})
-  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
-} AS mounts
+// @include rules/fragments/checks
 // rule body
-UNWIND mounts AS mount
-WITH check, loadout, mounts, mount, mount.equipment AS item
-WITH check, loadout, mounts, mount, item,
-  [(item)-[:CONFLICTS_WITH]-(other:Equipment) | other.id] AS direct_ids,
-  [(item)-[:CONFLICTS_WITH]->(category:Category) | category] AS conflict_categories
-WITH check, loadout, collect({
-  item: item, location: mount.location, hypothetical: mount.hypothetical,
-  direct_ids: direct_ids, conflict_categories: conflict_categories
-}) AS facts
-// Pairs are built only from items that carry a CONFLICTS_WITH edge (usually few), and each
-// related pair yields both orders. Category membership is walked only for those pairs.
-UNWIND facts AS x
-WITH check, loadout, facts, x
-WHERE size(x.direct_ids) > 0 OR size(x.conflict_categories) > 0
-UNWIND facts AS y
-WITH check, loadout, x, y, y.item AS candidate_member
-WHERE x.item.id <> y.item.id
+UNWIND mounts AS x
+WITH check, loadout, mounts, x
+WHERE size(x.conflicts) > 0 OR size(x.conflict_categories) > 0
+UNWIND mounts AS y
+WITH check, loadout, x, y, y.equipment AS member
+WHERE x.equipment.id <> y.equipment.id
   AND (check.equipment_id IS NULL OR x.hypothetical OR y.hypothetical)
 WITH check, loadout, x, y,
-  y.item.id IN x.direct_ids AS direct,
+  y.equipment.id IN x.conflicts AS direct,
   [
     category IN x.conflict_categories
-    WHERE EXISTS {
-      (candidate_member)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(category)
-    }
+    WHERE EXISTS { (member)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(category) }
     | category.id
   ] AS via
 WHERE direct OR size(via) > 0
 UNWIND [[x, y], [y, x]] AS pair
 WITH check, loadout, pair[0] AS a, pair[1] AS b, direct, via
-WITH check, loadout, a.item AS item, a.location AS location, b.item AS other,
+WITH check, loadout, a.equipment AS item, a.location AS location, b.equipment AS other,
   collect(a.hypothetical OR b.hypothetical) AS hypothetical_flags,
   collect(direct) AS direct_flags, collect(via) AS vias
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'conflict' AS rule, null AS severity,

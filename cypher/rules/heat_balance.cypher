@@ -1,21 +1,14 @@
 // Weapon heat exceeds heat dissipation. weapon_heat = the sum of heat over mounted items
 // with is_weapon = true (null heat counts 0; one per MOUNTS relationship). dissipation is
-// the unit's heat_dissipation when known; else heat_sink_count times 2 for a heat_sink_type
-// containing DOUBLE or LASER, times 1 otherwise; else the sum of the mounted items'
+// the unit's heat_dissipation when known; else heat_sink_count times what one sink of its
+// heat_sink_type dissipates ($heat_per_sink: 2 for DOUBLE, DOUBLE_CLAN and LASER, 1 for
+// SINGLE, COMPACT and any other type); else the sum of the mounted items'
 // heat_dissipation (null counts 0). proof.basis says which of unit, heat_sinks, mounted.
 // One row per loadout; equipment_id and location are null.
 // @id: heat_balance
 // @severity: warning
-// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
-UNWIND $checks AS check
-MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, unit, COLLECT {
-  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
-  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
-  UNION ALL
-  MATCH (e:Equipment {id: check.equipment_id})
-  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
-} AS mounts
+// @param heat_per_sink: heat one sink dissipates, by heat sink type
+// @include rules/fragments/checks
 // rule body
 WITH check, loadout, unit, mounts,
   reduce(
@@ -29,8 +22,7 @@ WITH check, loadout, mounts, weapon_heat,
   CASE
     WHEN unit.heat_dissipation IS NOT NULL THEN unit.heat_dissipation
     WHEN unit.heat_sink_count IS NOT NULL
-      THEN unit.heat_sink_count
-      * CASE WHEN sink_type CONTAINS 'DOUBLE' OR sink_type CONTAINS 'LASER' THEN 2 ELSE 1 END
+      THEN unit.heat_sink_count * coalesce($heat_per_sink[sink_type], 1)
     ELSE mounted_dissipation
   END AS dissipation,
   CASE

@@ -6,16 +6,7 @@
 // candidate, so it counts only mounts of the candidate's item.
 // @id: max_per_location
 // @severity: error
-// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
-UNWIND $checks AS check
-MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, unit, COLLECT {
-  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
-  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
-  UNION ALL
-  MATCH (e:Equipment {id: check.equipment_id})
-  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
-} AS mounts
+// @include rules/fragments/checks
 // rule body
 UNWIND [
   m IN mounts WHERE check.equipment_id IS NULL OR m.equipment.id = check.equipment_id

@@ -1,31 +1,18 @@
-// The item's rules level is above the unit's, in the order INTRODUCTORY < STANDARD <
-// ADVANCED < EXPERIMENTAL < UNOFFICIAL. A level that is null or not in that list is not
-// judged. One row per (item, location); proof carries both levels and their ranks (0-4).
+// The item's rules level is above the unit's, ranked by $level_rank (RulesLevel's order:
+// INTRODUCTORY < STANDARD < ADVANCED < EXPERIMENTAL < UNOFFICIAL). A level that is null or
+// not in that list is not judged. One row per (item, location); proof carries both levels and their ranks (0-4).
 // Aggregates are collected first and tested in a later clause: the local engine does not
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // A hypothetical check (compatible_equipment, explain) only keeps rows involving the
 // candidate, so it looks at the candidate's mount alone.
 // @id: rules_level
 // @severity: error
-// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
-UNWIND $checks AS check
-MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, unit, COLLECT {
-  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
-  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
-  UNION ALL
-  MATCH (e:Equipment {id: check.equipment_id})
-  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
-} AS mounts
+// @param level_rank: each rules level's rank, 0 for the lowest
+// @include rules/fragments/checks
 // rule body
-WITH check, loadout, unit, mounts,
-  ['INTRODUCTORY', 'STANDARD', 'ADVANCED', 'EXPERIMENTAL', 'UNOFFICIAL'] AS levels
-WITH check, loadout, unit, mounts, levels,
-  [i IN range(0, size(levels) - 1) WHERE levels[i] = unit.rules_level][0] AS unit_rank
-WHERE unit_rank IS NOT NULL
 UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
-WITH check, loadout, unit, unit_rank, mount, mount.equipment AS item,
-  [i IN range(0, size(levels) - 1) WHERE levels[i] = mount.equipment.rules_level][0] AS item_rank
+WITH check, loadout, unit, mount, mount.equipment AS item,
+  $level_rank[unit.rules_level] AS unit_rank, $level_rank[mount.equipment.rules_level] AS item_rank
 WHERE item_rank > unit_rank
 WITH check, loadout, unit, unit_rank, item, item_rank, mount.location AS location,
   collect(mount.hypothetical) AS hypothetical_flags

@@ -6,18 +6,10 @@
 // A hypothetical check (compatible_equipment, explain) looks at the candidate's location only.
 // @id: slot_budget
 // @severity: error
-// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
-UNWIND $checks AS check
-MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, unit, COLLECT {
-  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
-  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
-  UNION ALL
-  MATCH (e:Equipment {id: check.equipment_id})
-  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
-} AS mounts
+// @include rules/fragments/checks
 // rule body
-MATCH (unit)-[:HAS_LOCATION]->(place:Location)
+UNWIND places AS place
+WITH check, loadout, mounts, place
 WHERE place.crit_slots IS NOT NULL
   AND (check.equipment_id IS NULL OR place.code = check.location)
 WITH check, loadout, place, coalesce(place.fixed_slots, 0) AS fixed,

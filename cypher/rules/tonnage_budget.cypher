@@ -6,16 +6,7 @@
 // @id: tonnage_budget
 // @severity: error
 // @downgrade: warning when the unit's free_tonnage is unknown
-// @param checks: list of {key, loadout_id, equipment_id, location}; equipment_id/location name a hypothetical extra mount (null for none)
-UNWIND $checks AS check
-MATCH (loadout:Loadout {id: check.loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
-WITH check, loadout, unit, COLLECT {
-  MATCH (loadout)-[m:MOUNTS]->(e:Equipment)
-  RETURN {equipment: e, location: m.location, hypothetical: false} AS mount
-  UNION ALL
-  MATCH (e:Equipment {id: check.equipment_id})
-  RETURN {equipment: e, location: check.location, hypothetical: true} AS mount
-} AS mounts
+// @include rules/fragments/checks
 // rule body
 WITH check, loadout, unit, mounts,
   reduce(total = 0.0, m IN mounts | total + coalesce(m.equipment.tonnage, 0)) AS used,

@@ -1,11 +1,10 @@
 """Runs the rule registry against loadouts: validate, validate_all, compatible_equipment, explain.
 
 Every call is read-only and runs in one read transaction: one query for the loadouts'
-context (existence, overrides) and one query for the rules. validate runs the UNION ALL
-query of every rule file, one "check" per loadout. explain and compatible_equipment ask
-about hypothetical extra mounts: rules/support/candidate_violations reads the loadout once
-and judges every candidate item against it in one query, returning the rows the rule files
-would return with the candidate mounted and involved (same keys, check_key = the item id).
+context (existence, overrides) and the combined query of every rule file. validate asks one
+"check" per loadout. explain and compatible_equipment ask one check per candidate item, a
+hypothetical extra mount at the location, and keep the rows that involve it: the same rule
+bodies judge both (graphstore.rules.registry).
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ CONTEXT_QUERY = "rules/support/loadout_context"
 LOADOUT_IDS_QUERY = "rules/support/loadout_ids"
 EQUIPMENT_LOOKUP_QUERY = "rules/support/equipment_lookup"
 OFFERABLE_QUERY = "rules/support/offerable_equipment"
-CANDIDATES_QUERY = "rules/support/candidate_violations"
+CANDIDATES_PER_QUERY = 600
 ACCEPT_QUERY = "rules/support/accept_violation"
 
 BASE_CHECK = ""
@@ -61,18 +60,21 @@ def _overrides(rows: Iterable[dict[str, Any]]) -> list[AcceptedViolationPublic]:
     ]
 
 
+def _run_checks(tx: ManagedTransaction, checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if not checks:
+        return []
+    return run_named(tx, registry.combined_query(), checks=checks, **registry.constants())
+
+
 def _candidate_rows(
     tx: ManagedTransaction, loadout_id: str, location: str, candidate_ids: list[str]
 ) -> list[dict[str, Any]]:
-    """The rule rows of mounting each candidate at `location`, one candidate at a time."""
-    found = run_named(
-        tx,
-        CANDIDATES_QUERY,
-        loadout_id=loadout_id,
-        location=location,
-        candidate_ids=candidate_ids,
-    )
-    return list(found[0]["violations"]) if found else []
+    """The rule rows that mounting each candidate (each on its own) at `location` would add."""
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(candidate_ids, CANDIDATES_PER_QUERY):
+        checks = [RulesEngine._check(loadout_id, item, location) for item in chunk]
+        rows += [row for row in _run_checks(tx, checks) if row["involves_candidate"]]
+    return rows
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -148,8 +150,7 @@ class RulesEngine:
         def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             context = run_named(tx, CONTEXT_QUERY, loadout_ids=ids)
             live = [row["loadout_id"] for row in context if not row["deleted"]]
-            checks = [self._check(loadout_id) for loadout_id in live]
-            rows = run_named(tx, registry.combined_query(), checks=checks) if checks else []
+            rows = _run_checks(tx, [self._check(loadout_id) for loadout_id in live])
             return context, rows
 
         context_rows, rows = self.graph.read_transaction(work)

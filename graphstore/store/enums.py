@@ -56,3 +56,39 @@ MECH_LOCATION_SLOTS: dict[LocationCode, int] = {
     LocationCode.LEFT_LEG: 6,
     LocationCode.RIGHT_LEG: 6,
 }
+
+
+class HeatSinkType(StrEnum):
+    SINGLE = "SINGLE"
+    COMPACT = "COMPACT"
+    DOUBLE = "DOUBLE"
+    DOUBLE_CLAN = "DOUBLE_CLAN"
+    LASER = "LASER"
+
+
+# Heat one sink of each type dissipates per turn (TechManual); any other type counts 1.
+HEAT_PER_SINK: dict[HeatSinkType, int] = {
+    HeatSinkType.SINGLE: 1,
+    HeatSinkType.COMPACT: 1,
+    HeatSinkType.DOUBLE: 2,
+    HeatSinkType.DOUBLE_CLAN: 2,
+    HeatSinkType.LASER: 2,
+}
+
+# The year each era starts (the Era enum's order); an intro year falls in the last era
+# starting at or before it.
+ERA_START_YEAR: dict[Era, int] = {
+    Era.AGE_OF_WAR: 0,
+    Era.STAR_LEAGUE: 2571,
+    Era.SUCCESSION_WARS: 2781,
+    Era.CLAN_INVASION: 3050,
+    Era.CIVIL_WAR: 3062,
+    Era.JIHAD: 3068,
+    Era.DARK_AGE: 3081,
+    Era.IL_CLAN: 3151,
+}
+
+
+def era_of(year: int) -> Era:
+    """The era a year falls in."""
+    return [era for era, start in ERA_START_YEAR.items() if start <= year][-1]
