@@ -1,5 +1,5 @@
 // The mounted equipment weighs more than the unit has free for equipment. used = the sum of
-// every mounted item's tonnage (null counts 0; quantity does not multiply, see slot_budget).
+// every mounted item's tonnage (rules/fragments/loadout_sums).
 // With a known free_tonnage this is an error. When free_tonnage is null it is compared with
 // the unit's total tonnage instead and reported as a warning (proof.basis says which).
 // One row per loadout; equipment_id and location are null.
@@ -9,10 +9,10 @@
 // @include rules/fragments/checks
 // rule body
 WITH check, loadout, unit, mounts,
-  reduce(total = 0.0, m IN mounts | total + coalesce(m.equipment.tonnage, 0)) AS used,
-  unit.free_tonnage IS NOT NULL AS known
-WITH check, loadout, mounts, used, known,
-  CASE WHEN known THEN unit.free_tonnage ELSE unit.tonnage END AS budget
+  // @include rules/fragments/loadout_sums
+  AS sums
+WITH check, loadout, mounts, sums.tonnage AS used, unit.free_tonnage IS NOT NULL AS known,
+  CASE WHEN unit.free_tonnage IS NOT NULL THEN unit.free_tonnage ELSE unit.tonnage END AS budget
 WHERE budget IS NOT NULL AND used > budget
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'tonnage_budget' AS rule,
   CASE WHEN known THEN 'error' ELSE 'warning' END AS severity,

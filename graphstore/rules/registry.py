@@ -26,7 +26,7 @@ from typing import Any, Literal, cast
 from graphstore import queries
 from graphstore.errors import RuleDefinitionError
 from graphstore.queries import Query
-from graphstore.store.enums import HEAT_PER_SINK, RulesLevel
+from graphstore.store.enums import heat_per_sink, level_rank
 
 Severity = Literal["error", "warning"]
 
@@ -34,10 +34,7 @@ RULE_FOLDER = "rules"
 PRELUDE = "rules/fragments/checks"
 BODY_MARKER = "// rule body"
 CHECKS = "checks"
-RULE_CONSTANTS: dict[str, Any] = {
-    "level_rank": {level.value: rank for rank, level in enumerate(RulesLevel)},
-    "heat_per_sink": {kind.value: per_sink for kind, per_sink in HEAT_PER_SINK.items()},
-}
+RULE_CONSTANTS: dict[str, Any] = {"level_rank": level_rank(), "heat_per_sink": heat_per_sink()}
 RULE_COLUMNS = (
     "check_key",
     "loadout_id",

@@ -1,9 +1,11 @@
 """Calculated properties of a loadout, stored with how they were computed.
 
 Each is a (:Calculation) node hung off its loadout by HAS_CALCULATION, carrying the value,
-`computed_at`, `inputs_hash` (sha256 of the inputs read) and `formula_version`. Writes that
-change an input (mounts, an item's tonnage/heat/BV, the unit's heat dissipation) set
-`stale = true` in the same transaction; `compute()` or `graphstore check --repair` refresh.
+`computed_at`, `inputs_hash` (sha256 of the inputs read) and `formula_version`. The values
+are the budget rules' own sums (cypher/rules/fragments/loadout_sums), so a calculation and a
+rule never disagree. Writes that change an input (mounts, an item's tonnage/heat/BV/heat
+dissipation/is_weapon, the unit's heat sinks or dissipation) set `stale = true` in the same
+transaction; `compute()` or `graphstore check --repair` refresh.
 """
 
 from __future__ import annotations
@@ -16,64 +18,57 @@ from typing import Any
 from graphstore.errors import NotFoundError
 from graphstore.store.claims import claim
 from graphstore.store.convert import plain
+from graphstore.store.enums import heat_per_sink
 from graphstore.store.models import CalculationPublic
 from graphstore.store.scope import Runner, run, run_one
 
-FORMULA_VERSION = "1"
+FORMULA_VERSION = "2"
 NAMES = ("battle_value", "heat_balance", "total_tonnage")
 
 
-def _number(value: Any) -> float:
-    return float(value) if isinstance(value, int | float) else 0.0
-
-
-def evaluate(inputs: dict[str, Any]) -> dict[str, float]:
-    """Formula version 1: sums over mounts, each item counted `quantity` times.
+def evaluate(sums: dict[str, Any]) -> dict[str, float]:
+    """Formula version 2: the loadout's sums as the budget rules count them
+    (cypher/rules/fragments/loadout_sums: one item per mount, quantity multiplies nothing).
 
     battle_value  = Σ item BV
     total_tonnage = Σ item tonnage
-    heat_balance  = unit heat dissipation + Σ item heat dissipation - Σ item heat
+    heat_balance  = dissipation - weapon heat (what heat_balance judges; negative: overheats)
     """
-    mounts = inputs["mounts"]
-
-    def total(key: str) -> float:
-        return sum(_number(m.get(key)) * int(m.get("quantity") or 1) for m in mounts)
-
     return {
-        "battle_value": total("battle_value"),
-        "total_tonnage": round(total("tonnage"), 3),
-        "heat_balance": _number(inputs.get("unit_heat_dissipation"))
-        + total("heat_dissipation")
-        - total("heat"),
+        "battle_value": float(sums["battle_value"]),
+        "total_tonnage": round(float(sums["tonnage"]), 3),
+        "heat_balance": float(sums["dissipation"]) - float(sums["weapon_heat"]),
     }
 
 
-def inputs_hash(inputs: dict[str, Any]) -> str:
+def inputs_hash(row: dict[str, Any]) -> str:
+    """sha256 of every value the sums were computed from (mount order does not matter)."""
     canonical = json.dumps(
         {
-            "unit_heat_dissipation": inputs.get("unit_heat_dissipation"),
-            "mounts": sorted(json.dumps(m, sort_keys=True, default=str) for m in inputs["mounts"]),
+            "items": sorted(json.dumps(i, default=str) for i in row["items"]),
+            "unit": row["unit_inputs"],
         },
         sort_keys=True,
+        default=str,
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def read_inputs(tx: Runner, loadout_id: str) -> dict[str, Any]:
-    row = run_one(tx, "store/calculation_inputs", loadout_id=loadout_id)
+def read_sums(tx: Runner, loadout_id: str) -> dict[str, Any]:
+    row = run_one(tx, "store/loadout_sums", loadout_id=loadout_id, heat_per_sink=heat_per_sink())
     if row is None:
         raise NotFoundError("Loadout", loadout_id)
-    return {"unit_heat_dissipation": row["unit_heat_dissipation"], "mounts": row["mounts"]}
+    return row
 
 
 def compute_in(tx: Runner, loadout_id: str) -> None:
     # Claimed, so that the loadout is not deleted (leaving these orphaned) while they land.
     claim(tx, "Loadout", [loadout_id])
-    inputs = read_inputs(tx, loadout_id)
-    digest = inputs_hash(inputs)
+    row = read_sums(tx, loadout_id)
+    digest = inputs_hash(row)
     rows = [
         {"id": f"{loadout_id}/{name}", "name": name, "value": value}
-        for name, value in evaluate(inputs).items()
+        for name, value in evaluate(row["sums"]).items()
     ]
     run(
         tx,

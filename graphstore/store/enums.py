@@ -92,3 +92,14 @@ ERA_START_YEAR: dict[Era, int] = {
 def era_of(year: int) -> Era:
     """The era a year falls in."""
     return [era for era, start in ERA_START_YEAR.items() if start <= year][-1]
+
+
+# The same facts as Cypher parameters (queries never restate them): plain names to numbers.
+def level_rank() -> dict[str, int]:
+    """Each rules level's rank, 0 for the lowest."""
+    return {level.value: rank for rank, level in enumerate(RulesLevel)}
+
+
+def heat_per_sink() -> dict[str, int]:
+    """Heat one sink of each type dissipates, by type name."""
+    return {kind.value: per_sink for kind, per_sink in HEAT_PER_SINK.items()}

@@ -21,7 +21,7 @@ from graphstore.store.scope import Runner, run, run_one
 from graphstore.store.validation import error, validate
 
 # Changing these makes the calculations of every loadout that mounts the item stale.
-CALCULATION_INPUTS = frozenset({"tonnage", "heat", "battle_value", "heat_dissipation"})
+CALCULATION_INPUTS = frozenset({"tonnage", "heat", "battle_value", "heat_dissipation", "is_weapon"})
 
 
 def missing_categories(

@@ -12,7 +12,7 @@ from graphstore.store.models import UnitCreate, UnitPublic, UnitUpdate
 from graphstore.store.scope import Runner, run
 
 # Changing these makes the unit's loadout calculations stale.
-CALCULATION_INPUTS = frozenset({"heat_dissipation", "tonnage"})
+CALCULATION_INPUTS = frozenset({"heat_dissipation", "heat_sink_count", "heat_sink_type"})
 
 
 class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):

@@ -9,9 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from graphstore.store.enums import HEAT_PER_SINK, RulesLevel
 from tests.rules.builders import EquipmentSpec, GraphSpec, UnitSpec, is_category
 
-LEVELS = ["INTRODUCTORY", "STANDARD", "ADVANCED", "EXPERIMENTAL", "UNOFFICIAL"]
+LEVELS = [level.value for level in RulesLevel]
+HEAT_PER_SINK_BY_NAME = {kind.value: per_sink for kind, per_sink in HEAT_PER_SINK.items()}
 SEVERITY = {
     "conflict": "error",
     "missing_prerequisite": "error",
@@ -322,7 +324,7 @@ class Reference:
             dissipation, basis = unit.heat_dissipation, "unit"
         elif unit.heat_sink_count is not None:
             kind = (unit.heat_sink_type or "").upper()
-            per_sink = 2 if "DOUBLE" in kind or "LASER" in kind else 1
+            per_sink = HEAT_PER_SINK_BY_NAME.get(kind, 1)
             dissipation, basis = unit.heat_sink_count * per_sink, "heat_sinks"
         else:
             dissipation, basis = sum(m.item.heat_dissipation or 0 for m in mounts), "mounted"

@@ -59,7 +59,11 @@ def test_the_registry_has_every_rule_with_its_declared_severity() -> None:
 def test_constants_come_from_the_python_enums() -> None:
     assert registry.rule("rules_level").constants() == {
         "level_rank": {
-            "INTRODUCTORY": 0, "STANDARD": 1, "ADVANCED": 2, "EXPERIMENTAL": 3, "UNOFFICIAL": 4
+            "INTRODUCTORY": 0,
+            "STANDARD": 1,
+            "ADVANCED": 2,
+            "EXPERIMENTAL": 3,
+            "UNOFFICIAL": 4,
         }
     }
     assert registry.rule("heat_balance").constants()["heat_per_sink"]["DOUBLE_CLAN"] == 2

@@ -88,7 +88,7 @@ def graphs(draw: st.DrawFn) -> GraphSpec:
             free_tonnage=draw(st.sampled_from([None, 2, 5])),
             heat_dissipation=draw(st.sampled_from([None, 0, 5, 10])),
             heat_sink_count=draw(st.sampled_from([None, 2, 5])),
-            heat_sink_type=draw(st.sampled_from([None, "SINGLE", "DOUBLE", "Laser"])),
+            heat_sink_type=draw(st.sampled_from([None, "SINGLE", "DOUBLE_CLAN", "Laser", "ODD"])),
             locations=[
                 LocationSpec(
                     code,

@@ -64,7 +64,9 @@ def catalog(store: GraphStore) -> GraphStore:
     )
     store.equipment.upsert_many(
         [
-            equipment("medium-laser", category_ids=["energy"], heat=3, battle_value=46),
+            equipment(
+                "medium-laser", category_ids=["energy"], heat=3, battle_value=46, is_weapon=True
+            ),
             equipment(
                 "large-laser",
                 tonnage=5,
@@ -72,6 +74,7 @@ def catalog(store: GraphStore) -> GraphStore:
                 heat=8,
                 battle_value=123,
                 category_ids=["energy"],
+                is_weapon=True,
             ),
             equipment(
                 "ac-20",
@@ -80,6 +83,7 @@ def catalog(store: GraphStore) -> GraphStore:
                 heat=7,
                 battle_value=178,
                 category_ids=["weapons"],
+                is_weapon=True,
             ),
             equipment("heat-sink", heat=0, battle_value=0, heat_dissipation=1),
         ]
