@@ -9,6 +9,12 @@ Neo4j practice (tests/test_quirks.py covers each):
   a failure is retried like a transient error. Neo4j never answers it for this reason.
 - A same-value SET is not a write to the engine, so a write lock must change a value
   (cypher/store/fragments/claim).
+- Once a transaction has written a record, it reads the other records of the same storage
+  page as they were at that moment, even after another transaction commits changes to them
+  (seen: a restore that had written one loadout missed another loadout turned stock and
+  committed meanwhile). Two writes of one record still collide. So a write claims the nodes
+  its checks depend on before it writes anything else (graphstore.store.claims), and checks
+  read claimed nodes, or nodes of labels it has not written yet.
 - A node pattern keyed on a null value (`{id: $maybe_null}`) scans every node of the label
   instead of matching nothing: a query that may look up a null id unwinds it away first
   (cypher/rules/fragments/checks).

@@ -5,6 +5,6 @@ UNWIND $rows AS row
 MERGE (n:Equipment {id: row.id})
 // @include store/fragments/upserted_entity
 // @include store/fragments/equipment_name
-WITH n, row
+WITH n, row, before
 // @include store/fragments/equipment_categories
-RETURN n.id AS id, properties(n) AS props
+RETURN n.id AS id, before, properties(n) AS props

@@ -1,5 +1,5 @@
 // The units that own these loadouts (normally one each).
 // @param ids: Loadout ids
-MATCH (u:Unit)-[:HAS_LOADOUT]->(l:Loadout)
-WHERE l.id IN $ids
+UNWIND $ids AS id
+MATCH (l:Loadout {id: id})<-[:HAS_LOADOUT]-(u:Unit)
 RETURN l.id AS loadout_id, u.id AS unit_id

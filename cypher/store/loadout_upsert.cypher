@@ -6,7 +6,7 @@ MATCH (u:Unit {id: row.unit_id})
 MERGE (n:Loadout {id: row.id})
 // @include store/fragments/upserted_entity
 MERGE (u)-[:HAS_LOADOUT]->(n)
-WITH u, n AS l, row
+WITH u, n AS l, row, before
 CALL (u, l) {
   OPTIONAL MATCH (other:Unit)-[stale:HAS_LOADOUT]->(l)
   WHERE other <> u
@@ -14,4 +14,4 @@ CALL (u, l) {
   RETURN count(*) AS moved
 }
 // @include store/fragments/loadout_mounts
-RETURN l.id AS id, properties(l) AS props
+RETURN l.id AS id, before, properties(l) AS props

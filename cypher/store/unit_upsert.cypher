@@ -5,6 +5,6 @@ UNWIND $rows AS row
 MERGE (n:Unit {id: row.id})
 // @include store/fragments/upserted_entity
 // @include store/fragments/unit_name
-WITH n AS u, row
+WITH n AS u, row, before
 // @include store/fragments/unit_locations
-RETURN u.id AS id, properties(u) AS props
+RETURN u.id AS id, before, properties(u) AS props

@@ -77,14 +77,27 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
             mode="json", exclude_unset=True, exclude={"parent_id", "detach_parent"}
         )
 
+    def _after_upsert(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
+        rows = [{"id": row["id"], "parent_id": row.get("parent_id")} for row in batch]
+        run(tx, "store/category_link_parents", rows=rows)
+
+    @staticmethod
+    def _new_parent(patch: CategoryUpdate) -> tuple[bool, str | None]:
+        """Whether the update re-parents, and to what (None: a root)."""
+        changes = patch.parent_id is not None or patch.detach_parent
+        return changes, None if patch.detach_parent else patch.parent_id
+
+    def _claim_before_update(self, tx: Runner, entity_id: str, patch: CategoryUpdate) -> None:
+        changes, parent = self._new_parent(patch)
+        if changes:
+            self._claim_references(tx, [{"id": entity_id, "parent_id": parent}], "")
+
     def _after_update(
         self, tx: Runner, entity_id: str, patch: CategoryUpdate, log: ChangeLog
     ) -> None:
-        if patch.parent_id is None and not patch.detach_parent:
-            return
-        parent = None if patch.detach_parent else patch.parent_id
-        self._claim_references(tx, [{"id": entity_id, "parent_id": parent}], "")
-        run(tx, "store/category_set_parent", id=entity_id, parent_id=parent)
+        changes, parent = self._new_parent(patch)
+        if changes:
+            run(tx, "store/category_set_parent", id=entity_id, parent_id=parent)
 
     def _detach(self, tx: Runner, entity_id: str, live_only: bool, now: datetime) -> list[Any]:
         row = run_one(tx, "store/category_detach", id=entity_id, live_only=live_only)

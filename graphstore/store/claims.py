@@ -8,8 +8,11 @@ collide: on Neo4j the second waits for the first to finish, on ArcadeDB the seco
 commit and the driver retries it. Either way the later one checks again and sees the
 earlier one's result. docs/model.md ("Concurrency") lists, per invariant, who claims what.
 
-Claims come before the checks they protect, always: a check read before the claim may
-already be stale.
+Claims come first, before the checks they protect and before any other write: a check read
+before the claim may already be stale, and on the local engine a transaction that has
+written a record keeps seeing its page as it was (graphstore.quirks). So an update that
+makes a loadout stock claims the unit before it writes the loadout, a restore claims the
+owner before the restored entity, and a batch claims what it refers to before its rows.
 """
 
 from __future__ import annotations

@@ -66,6 +66,10 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     def _update_props(self, patch: UpdateT) -> dict[str, Any]:
         return patch.model_dump(mode="json", exclude_unset=True)
 
+    def _claim_before_update(self, tx: Runner, entity_id: str, patch: UpdateT) -> None:
+        """Claims (and checks) what an update's checks depend on, before the update writes
+        anything (see graphstore.store.claims: claims come first)."""
+
     def _after_update(self, tx: Runner, entity_id: str, patch: UpdateT, log: ChangeLog) -> None:
         """Relationship changes and staleness marks an update implies."""
 
@@ -75,6 +79,9 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     def _detach(self, tx: Runner, entity_id: str, live_only: bool, now: datetime) -> list[Any]:
         """A forced delete: removes the restricting relationships; returns what went."""
         return []
+
+    def _claim_before_restore(self, tx: Runner, entity_id: str) -> None:
+        """Claims (and checks) what a restore's checks depend on, before it writes."""
 
     def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
         """Claims what a restore brings back into use; IntegrityError when it cannot be."""
@@ -253,19 +260,25 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         return [row["id"] for row in rows]
 
     def _upsert_in(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
-        before = claim(tx, self.label, [row["id"] for row in batch])
         self._claim_references(tx, batch, "items")
         log = self._context.change_log()
+        # Whether a row created or replaced is known where the MERGE happened: a create of
+        # the same id may commit between any earlier look and this write.
         for written in run(tx, f"store/{self.key}_upsert", rows=batch, now=log.at):
-            old = before.get(written["id"])
+            before = plain(written["before"])
+            created = before.get("version") == 0
             log.add(
-                "update" if old else "create",
+                "create" if created else "update",
                 self.label,
                 written["id"],
-                old or {},
+                {} if created else before,
                 plain(written["props"]),
             )
+        self._after_upsert(tx, batch)
         log.write(tx)
+
+    def _after_upsert(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
+        """Relationships an upsert batch sets once all its rows exist."""
 
     def update(
         self,
@@ -280,6 +293,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         props = self._update_props(valid)
 
         def update(tx: Runner) -> dict[str, Any]:
+            self._claim_before_update(tx, entity_id, valid)
             log = self._context.change_log()
             row = run_one(
                 tx,
@@ -368,6 +382,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         """
 
         def restore(tx: Runner) -> dict[str, Any]:
+            self._claim_before_restore(tx, entity_id)
             before = self._locked(tx, entity_id, allow_deleted=True)
             if before.get("deleted_at") is None:
                 return before

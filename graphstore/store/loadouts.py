@@ -11,9 +11,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graphstore.errors import IntegrityError, NotFoundError, ValidationError
-from graphstore.store.audit import ChangeLog
 from graphstore.store.claims import claim
-from graphstore.store.convert import plain
+from graphstore.store.convert import pairs_to_dict, plain
 from graphstore.store.entities import Repository, require_live
 from graphstore.store.models import (
     NAME_MAX,
@@ -179,18 +178,21 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         if problems:
             raise ValidationError(problems)
 
-    def _after_update(
-        self, tx: Runner, entity_id: str, patch: LoadoutUpdate, log: ChangeLog
-    ) -> None:
-        if patch.is_stock:
-            unit_id = owners(tx, [entity_id]).get(entity_id)
-            claim(tx, "Unit", [unit_id])
-            row = {"id": entity_id, "unit_id": unit_id, "props": {"is_stock": True}}
-            problems = stock_problems(tx, [row], "")
-            if problems:
-                raise ValidationError(problems)
+    def _claim_stock(self, tx: Runner, loadout_id: str, unit_id: str | None) -> None:
+        """Claims the unit, then refuses a second live stock loadout for it. Runs before the
+        transaction writes any loadout: on the local engine a transaction that has written
+        a record reads its neighbours as they were then (graphstore.quirks)."""
+        claim(tx, "Unit", [unit_id])
+        row = {"id": loadout_id, "unit_id": unit_id, "props": {"is_stock": True}}
+        problems = stock_problems(tx, [row], "")
+        if problems:
+            raise ValidationError(problems)
 
-    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
+    def _claim_before_update(self, tx: Runner, entity_id: str, patch: LoadoutUpdate) -> None:
+        if patch.is_stock:
+            self._claim_stock(tx, entity_id, owners(tx, [entity_id]).get(entity_id))
+
+    def _claim_before_restore(self, tx: Runner, entity_id: str) -> None:
         unit_id = owners(tx, [entity_id]).get(entity_id)
         unit = claim(tx, "Unit", [unit_id]).get(unit_id or "")
         if unit is None or unit.get("deleted_at") is not None:
@@ -198,11 +200,14 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
                 f"Loadout {entity_id!r} belongs to a deleted unit; restore the unit instead",
                 blockers=[{"relationship": "HAS_LOADOUT", "unit_id": unit_id}],
             )
-        if before.get("is_stock"):
-            row = {"id": entity_id, "unit_id": unit_id, "props": {"is_stock": True}}
-            problems = stock_problems(tx, [row], "")
-            if problems:
-                raise ValidationError(problems)
+        current = run_one(
+            tx, "store/loadout_get", id=entity_id, fields=None, relations=[], include_deleted=True
+        )
+        props = pairs_to_dict(current["props"]) if current else {}
+        if props.get("deleted_at") is not None and props.get("is_stock"):
+            self._claim_stock(tx, entity_id, unit_id)
+
+    def _claim_restorable(self, tx: Runner, entity_id: str, before: dict[str, Any]) -> None:
         claim_live_mounted_items(tx, [entity_id], f"restore Loadout {entity_id!r}")
 
     # ---- mounts ------------------------------------------------------------------------
@@ -300,9 +305,13 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         mounts = [mount_row(m) for m in item.mounts]
 
         def replace(tx: Runner) -> None:
-            before = self._locked(tx, loadout_id, expected_version)
-            row = {"id": loadout_id, "unit_id": before["unit_id"], "props": props, "mounts": mounts}
+            # The unit and the items first (claims come before any write), then the loadout.
+            unit_id = owners(tx, [loadout_id]).get(loadout_id)
+            if unit_id is None:
+                raise NotFoundError(self.label, loadout_id)
+            row = {"id": loadout_id, "unit_id": unit_id, "props": props, "mounts": mounts}
             self._claim_references(tx, [row], "")
+            before = self._locked(tx, loadout_id, expected_version)
             log = self._context.change_log()
             written = run(tx, "store/loadout_upsert", rows=[row], now=log.at)
             log.add("replace_mounts", self.label, loadout_id, before, plain(written[0]["props"]))

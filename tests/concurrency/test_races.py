@@ -9,6 +9,7 @@ docs/model.md ("Concurrency") says how each pair is made to collide.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +20,7 @@ from graphstore import GraphStore
 from .clients import Client, Http, Library
 from .conftest import Rounds, Server, race
 
-ROUNDS = 6
+ROUNDS = int(os.environ.get("GRAPHSTORE_RACE_ROUNDS", "6"))
 
 
 @pytest.fixture(params=["library", "http"])

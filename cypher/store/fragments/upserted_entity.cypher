@@ -1,5 +1,7 @@
 // Writes `row.props` over the node `n` that a MERGE found or made: a new one starts at
-// version 1, an existing one gets the next version.
+// version 1, an existing one gets the next version. `before` is what it held (for a new
+// one, version 0): whether the write created or replaced is decided here, where it happens.
 // @param now: the write time
 ON CREATE SET n.version = 0, n.created_at = $now
+WITH *, properties(n) AS before
 SET n += row.props, n.version = n.version + 1, n.updated_at = $now
