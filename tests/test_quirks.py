@@ -49,3 +49,28 @@ def test_a_same_value_set_is_no_lock_but_a_counter_is(graph: Graph) -> None:
     assert _second_writer_commits(graph, SAME_VALUE, SAME_VALUE)  # no collision: no lock
     graph.driver.execute_query("MATCH (p:Probe) DETACH DELETE p", database_=graph.database)
     assert not _second_writer_commits(graph, COUNTER, COUNTER)  # a collision: one retries
+
+
+def test_a_written_page_is_read_as_it_was_when_written(graph: Graph) -> None:
+    """Why claims come before any other write (graphstore.store.claims)."""
+    if graph.info.kind != "arcadedb":
+        pytest.skip("Neo4j reads committed data")
+    driver, database = graph.driver, graph.database
+    driver.execute_query(
+        "CREATE (:Probe {id: 'mine', n: 0}), (:Probe {id: 'theirs', flag: false})",
+        database_=database,
+    )
+    with driver.session(database=database) as mine, driver.session(database=database) as theirs:
+        writer = mine.begin_transaction()
+        writer.run("MATCH (p:Probe {id: 'mine'}) SET p.n = 1").consume()
+        other = theirs.begin_transaction()
+        other.run("MATCH (p:Probe {id: 'theirs'}) SET p.flag = true").consume()
+        other.commit()
+        seen = writer.run("MATCH (p:Probe {id: 'theirs'}) RETURN p.flag AS flag").single()
+        writer.rollback()
+    fresh = driver.execute_query(
+        "MATCH (p:Probe {id: 'theirs'}) RETURN p.flag AS flag", database_=database
+    ).records[0]
+    assert fresh["flag"] is True  # committed
+    assert seen is not None
+    assert seen["flag"] is False  # but not to a transaction that wrote its page
