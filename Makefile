@@ -42,7 +42,7 @@ typecheck: $(INSTALL_STAMP)
 	$(BIN)/mypy
 
 cypher-lint: $(INSTALL_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m graphstore.lint
+	$(BIN)/graphstore query lint benchmarks/cypher tests/importer/queries
 
 bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench-results/
 	$(BIN)/python -m benchmarks.rules

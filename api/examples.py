@@ -29,7 +29,7 @@ HEALTH = response_example(
         "engine_version": "26.10.2",
         "server": "ArcadeDB (Bolt: Neo4j Kernel 5.26.0)",
         "database": "graphstore",
-        "schema_version": 2,
+        "schema_version": 3,
         "nodes": 310,
         "counts": {"Unit": 15, "Equipment": 45, "Category": 19, "Loadout": 15},
     }
@@ -51,12 +51,18 @@ CATEGORIES = response_example(
 )  # fmt: skip
 SCHEMA = response_example(
     {
-        "schema_version": 2,
-        "latest_version": 2,
+        "schema_version": 3,
+        "latest_version": 3,
         "up_to_date": True,
         "migrations": [
             {"key": "1", "version": 1, "description": "domain_constraints", "status": "applied"},
             {"key": "2", "version": 2, "description": "search_indexes", "status": "applied"},
+            {
+                "key": "3",
+                "version": 3,
+                "description": "url_safe_ids_and_provenance",
+                "status": "applied",
+            },
         ],
     }
 )

@@ -22,14 +22,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import query
 from graphstore import EngineSettings, Graph, LocalEngine, connect, import_megamek, run_named
-from graphstore.engine import admin
 from graphstore.importer.catalog import read_catalog
 from graphstore.importer.report import ImportReport
 from graphstore.importer.resolution import CatalogEntry, Resolver
 from graphstore.importer.units import UnitRecord, placeholder_id, read_unit, unit_files
 from graphstore.importer.writer import batched
 from graphstore.migrations import apply_pending
+from testkit import wipe
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -97,26 +98,26 @@ def _rows(root: Path) -> dict[str, Any]:
 
 
 def _baseline(graph: Graph, rows: dict[str, Any], batch: int) -> float:
-    admin.clear_data(graph)
+    wipe.clear_data(graph)
     started = time.perf_counter()
 
     def catalog(tx: Any) -> None:
         run_named(
             tx,
-            "importer/bench_create_catalog",
+            query("importer/create_catalog"),
             categories=rows["categories"],
             items=rows["items"],
         )
-        run_named(tx, "importer/bench_create_placeholders", rows=rows["placeholders"])
+        run_named(tx, query("importer/create_placeholders"), rows=rows["placeholders"])
 
     graph.write_transaction(catalog)
     for chunk in batched(rows["units"], batch):
         graph.write_transaction(
-            lambda tx, c=chunk: run_named(tx, "importer/bench_create_units", rows=list(c))
+            lambda tx, c=chunk: run_named(tx, query("importer/create_units"), rows=list(c))
         )
     for chunk in batched(rows["mounts"], batch * 5):
         graph.write_transaction(
-            lambda tx, c=chunk: run_named(tx, "importer/bench_create_mounts", rows=list(c))
+            lambda tx, c=chunk: run_named(tx, query("importer/create_mounts"), rows=list(c))
         )
     return time.perf_counter() - started
 
@@ -132,14 +133,14 @@ def run(corpus: Path, out: Path) -> dict[str, Any]:
                 rows = _rows(corpus)
                 _baseline(graph, rows, BATCH_SIZES[0])
                 baselines = {str(size): _baseline(graph, rows, size) for size in BATCH_SIZES}
-                baseline_counts = graph.read("importer/bench_counts")[0]
+                baseline_counts = graph.read(query("importer/counts"))[0]
                 cold_runs = []
                 for _ in range(IMPORT_RUNS):
-                    admin.clear_data(graph)
+                    wipe.clear_data(graph)
                     started = time.perf_counter()
                     report = import_megamek(graph, corpus)
                     cold_runs.append(time.perf_counter() - started)
-                imported_counts = graph.read("importer/bench_counts")[0]
+                imported_counts = graph.read(query("importer/counts"))[0]
                 started = time.perf_counter()
                 import_megamek(graph, corpus)
                 warm_s = time.perf_counter() - started

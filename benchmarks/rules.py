@@ -35,13 +35,14 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from benchmarks.common import query
 from graphstore import EngineSettings, Graph, LocalEngine, RulesEngine, connect
 from graphstore.engine import admin
 from graphstore.graph import run_named
 from graphstore.migrations import apply_pending
 from graphstore.rules import registry
 from graphstore.rules.engine import OFFERABLE_QUERY
-from tests.rules.builders import (
+from testkit.graph_spec import (
     CategorySpec,
     EquipmentSpec,
     GraphSpec,
@@ -51,7 +52,7 @@ from tests.rules.builders import (
     OverrideSpec,
     UnitSpec,
 )
-from tests.rules.reference import Reference
+from testkit.rules_reference import Reference
 
 REPO = Path(__file__).resolve().parents[1]
 LOCATIONS = {
@@ -230,18 +231,18 @@ def generate(units: int, mounts: int, seed: int = 7) -> dict[str, list[dict[str,
 
 def load(graph: Graph, data: dict[str, list[dict[str, Any]]]) -> None:
     steps = [
-        ("categories", "rules/bench/create_categories", 1),
-        ("items", "rules/bench/create_equipment", 500),
-        ("placeholders", "rules/bench/create_placeholders", 500),
-        ("conflicts", "rules/bench/create_conflicts", 500),
-        ("requirements", "rules/bench/create_requirements", 500),
-        ("units", "rules/bench/create_units", 250),
-        ("mounts", "rules/bench/create_mounts", 2000),
-        ("overrides", "rules/bench/create_overrides", 500),
+        ("categories", query("rules/create_categories"), 1),
+        ("items", query("rules/create_equipment"), 500),
+        ("placeholders", query("rules/create_placeholders"), 500),
+        ("conflicts", query("rules/create_conflicts"), 500),
+        ("requirements", query("rules/create_requirements"), 500),
+        ("units", query("rules/create_units"), 250),
+        ("mounts", query("rules/create_mounts"), 2000),
+        ("overrides", query("rules/create_overrides"), 500),
     ]
-    for key, query, size in steps:
+    for key, step, size in steps:
         for chunk in _chunks(data[key], size):
-            graph.write(query, rows=list(chunk))
+            graph.write(step, rows=list(chunk))
 
 
 def _percentile(samples: list[float], fraction: float) -> float:
@@ -395,7 +396,7 @@ class Naive:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        catalog = graph.read("rules/bench/naive_catalog")[0]
+        catalog = graph.read(query("rules/naive_catalog"))[0]
         self.categories = [CategorySpec(c["id"], c["parent_id"]) for c in catalog["categories"]]
         self.membership: dict[str, list[str]] = {}
         for row in catalog["memberships"]:
@@ -451,7 +452,7 @@ class Naive:
         totals: Counter[str] = Counter()
         started = time.perf_counter()
         for chunk in _chunks(ids, batch):
-            for row in self.graph.read("rules/bench/naive_fetch", loadout_ids=list(chunk)):
+            for row in self.graph.read(query("rules/naive_fetch"), loadout_ids=list(chunk)):
                 totals += self.check(row)
         return time.perf_counter() - started, totals
 
@@ -510,14 +511,14 @@ def profile(graph: Graph, loadout_id: str) -> dict[str, Any]:
 def index_effect(graph: Graph, engine: RulesEngine, ids: list[str]) -> dict[str, Any]:
     """validate latency with and without the Loadout id constraint (its RANGE index)."""
     with_index = measure_validate(engine, ids, 100)
-    graph.write("rules/bench/drop_loadout_id_constraint")
+    graph.write(query("rules/drop_loadout_id_constraint"))
     try:
         dropped = not any(
             i.get("owningConstraint") == "loadout_id" for i in admin.show_indexes(graph)
         )
         without = measure_validate(engine, ids, 100)
     finally:
-        graph.write("rules/bench/restore_loadout_id_constraint")
+        graph.write(query("rules/restore_loadout_id_constraint"))
     return {
         "index_gone_after_drop": dropped,
         "with_index_p50_ms": with_index["p50_ms"],

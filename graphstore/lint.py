@@ -83,9 +83,12 @@ def lint_queries(extra: Sequence[Path] = ()) -> LintResult:
         return _run(["--queries", str(exported), *map(str, extra)])
 
 
-def main() -> int:
-    """`python -m graphstore.lint`: every named query and migration; exit 1 on findings."""
-    result = lint_queries([resource_dir("migrations")])
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m graphstore.lint [PATH...]`: every named query (fragments expanded), the
+    migrations, and the .cypher files under PATHs (benchmark queries, say); exit 1 on
+    findings."""
+    extra = [Path(p) for p in (sys.argv[1:] if argv is None else argv)]
+    result = lint_queries([resource_dir("migrations"), *extra])
     if result.unavailable:
         print(f"cypher-lint: {result.unavailable}", file=sys.stderr)
         return 2

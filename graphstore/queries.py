@@ -77,12 +77,12 @@ def query_path(name: str) -> Path:
     return resource_dir("cypher") / f"{name}.cypher"
 
 
-def _read(name: str) -> str:
+def _read(name: str, root: Path | None = None) -> str:
     if not _NAME.match(name):
         raise QueryNotFoundError(
             f"{name!r} is not a query name: use lower-case path segments like 'rules/conflict'"
         )
-    path = query_path(name)
+    path = query_path(name) if root is None else root / f"{name}.cypher"
     if not path.is_file():
         close = [known for known in available() if known.split("/")[-1] in name] or available()
         raise QueryNotFoundError(
@@ -121,7 +121,16 @@ def _expand(
 @cache
 def load(name: str) -> Query:
     """The query stored in cypher/<name>.cypher, e.g. load("health/node_count")."""
-    source = _read(name)
+    return _query(name, _read(name))
+
+
+def load_from(root: Path, name: str) -> Query:
+    """A query kept in another folder of named queries (benchmarks/cypher, say), written the
+    same way; it may include the shipped fragments."""
+    return _query(name, _read(name, root))
+
+
+def _query(name: str, source: str) -> Query:
     description, parameters, metadata, _ = _parse_header(source)
     text, includes = _expand(name, source, parameters, (name,))
     return Query(name, text, description, parameters, metadata, includes)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from graphstore import EngineSettings, Graph, LocalEngine, connect
-from graphstore.engine import admin
+from testkit import wipe
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
@@ -48,8 +48,8 @@ def session_graph(engine_settings: EngineSettings) -> Iterator[Graph]:
 @pytest.fixture
 def graph(session_graph: Graph) -> Graph:
     """An empty graph with no constraints or indexes."""
-    admin.clear_data(session_graph)
-    admin.drop_schema(session_graph)
+    wipe.clear_data(session_graph)
+    wipe.drop_schema(session_graph)
     return session_graph
 
 

@@ -3,7 +3,8 @@
 // @param entity_id: the entity id
 // @param limit: at most this many changes
 MATCH (c:Change {entity_id: $entity_id})
-RETURN c.id AS id, c.at AS at, c.actor AS actor, c.operation AS operation,
-  c.entity_label AS entity_label, c.entity_id AS entity_id, c.before AS before, c.after AS after
+RETURN c.id AS id, c.at AS at, c.actor AS actor, c.source AS source, c.note AS note,
+  c.operation AS operation, c.entity_label AS entity_label, c.entity_id AS entity_id,
+  c.before AS before, c.after AS after
 ORDER BY c.at DESC, c.id DESC
 LIMIT $limit

@@ -13,6 +13,7 @@ from graphstore.cli.check import check
 from graphstore.cli.engine import engine_app
 from graphstore.cli.importer import demo, import_app
 from graphstore.cli.migrate import migrate_app, schema_app
+from graphstore.cli.query import query_app
 from graphstore.cli.serve import serve
 from graphstore.cli.validate import validate
 from graphstore.errors import GraphStoreError
@@ -21,6 +22,7 @@ app = typer.Typer(no_args_is_help=True, help="graphstore: game unit data as a gr
 app.add_typer(engine_app, name="engine")
 app.add_typer(migrate_app, name="migrate")
 app.add_typer(schema_app, name="schema")
+app.add_typer(query_app, name="query")
 app.command()(serve)
 app.add_typer(import_app, name="import")
 app.command()(demo)

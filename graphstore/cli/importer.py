@@ -119,17 +119,13 @@ def demo() -> None:
     for name, value in tour.counts.items():
         counts.add_row(name, str(value))
     console.print(counts)
-    if tour.violations is None:
-        console.print("(the rules engine, graphstore.rules, is not installed: no violations shown)")
-    else:
-        table = Table(title=f"violations of {tour.loadout_id}")
-        for column in ("severity", "rule", "location", "message"):
-            table.add_column(column)
-        for v in tour.violations:
-            table.add_row(v["severity"], v["rule"], v["location"] or "", escape(v["message"]))
-        console.print(table)
-    free = f" ({tour.fits[0]['free_slots']} free slots)" if tour.fits else ""
-    fits = Table(title=f"what fits in {tour.fits_location} of {tour.fits_loadout_id}?{free}")
+    table = Table(title=f"violations of {tour.loadout_id}")
+    for column in ("severity", "rule", "location", "message"):
+        table.add_column(column)
+    for v in tour.violations:
+        table.add_row(v["severity"], v["rule"], v["location"] or "", escape(v["message"]))
+    console.print(table)
+    fits = Table(title=f"what fits in {tour.fits_location} of {tour.fits_loadout_id}?")
     for column in ("id", "name", "slots", "tons", "BV"):
         fits.add_column(column)
     for row in tour.fits:

@@ -6,7 +6,6 @@ demo yet (idempotent either way), so `make run` shows validation results at once
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from graphstore.importer.megamek import import_megamek
 from graphstore.importer.report import ImportReport
 from graphstore.importer.rules_pack import RulesImportReport, import_rules
 from graphstore.resources import resource_dir
+from graphstore.rules import RulesEngine
 
 TOUR_LOADOUT = "hunchback-hbk-4g-demo-conflict.stock"
 TOUR_FITS_LOADOUT = "griffin-grf-1n.stock"
@@ -47,45 +47,36 @@ def load_demo(graph: Graph) -> DemoLoad:
 class DemoTour:
     counts: dict[str, int]
     loadout_id: str
-    violations: list[dict[str, Any]] | None
+    violations: list[dict[str, Any]]
     fits_loadout_id: str
     fits_location: str
     fits: list[dict[str, Any]] = field(default_factory=list)
-    fits_source: str = "importer/what_fits"
-
-
-def _rules_engine() -> Any | None:
-    try:
-        return importlib.import_module("graphstore.rules")
-    except ImportError:
-        return None
 
 
 def demo_tour(graph: Graph, *, limit: int = 8) -> DemoTour:
-    """Counts, the violations of one planted loadout, and what fits one location."""
-    counts = graph.read("importer/demo_counts")[0]
-    engine = _rules_engine()
-    violations: list[dict[str, Any]] | None = None
-    tour = DemoTour(
-        counts=counts,
+    """Counts, the violations of one planted loadout, and what fits one location (the rules
+    engine's compatible_equipment, the heaviest hitters first)."""
+    rules = RulesEngine(graph)
+    violations = [
+        {
+            "rule": v.rule,
+            "severity": str(v.severity),
+            "location": v.location,
+            "message": v.message,
+        }
+        for v in rules.validate(TOUR_LOADOUT).violations
+    ]
+    offered = rules.compatible_equipment(TOUR_FITS_LOADOUT, TOUR_FITS_LOCATION)
+    items = {
+        row["id"]: row
+        for row in graph.read("importer/demo_items", ids=[c.equipment_id for c in offered])
+    }
+    fits = sorted(items.values(), key=lambda row: (-(row["battle_value"] or 0), row["id"]))
+    return DemoTour(
+        counts=graph.read("importer/demo_counts")[0],
         loadout_id=TOUR_LOADOUT,
-        violations=None,
+        violations=violations,
         fits_loadout_id=TOUR_FITS_LOADOUT,
         fits_location=TOUR_FITS_LOCATION,
+        fits=fits[:limit],
     )
-    if engine is not None and hasattr(engine, "validate"):
-        result = engine.validate(graph, TOUR_LOADOUT)
-        violations = [
-            {
-                "rule": v.rule,
-                "severity": str(v.severity),
-                "location": v.location,
-                "message": v.message,
-            }
-            for v in result.violations
-        ]
-        tour.violations = violations
-    tour.fits = graph.read(
-        "importer/what_fits", loadout_id=TOUR_FITS_LOADOUT, location=TOUR_FITS_LOCATION, limit=limit
-    )
-    return tour

@@ -1,7 +1,9 @@
 """`import_megamek`: megamek-web JSON (equipment catalogs and unit files) into the graph.
 
 Phases: read the catalogs, write categories and changed equipment, read and resolve every
-unit file, write changed units in batches, drop placeholders nothing mounts any more.
+unit file, write changed units in batches, drop placeholders nothing mounts any more. Every
+write goes through the store (graphstore.importer.writer): the same validation, ids, clock
+and audit as the API, with the `importer` source and the file in each Change.
 Incremental: equipment and units carry a content hash; unchanged ones are not written, so
 importing the same directory twice changes nothing and a changed unit file rewrites only
 that unit. A unit's hash covers its file and how its references resolved, so a better
@@ -20,9 +22,10 @@ from graphstore.graph import Graph
 from graphstore.importer import writer
 from graphstore.importer.catalog import Catalog, read_catalog
 from graphstore.importer.progress import start_phase
-from graphstore.importer.report import ImportReport, UnresolvedReference
+from graphstore.importer.report import Collision, ImportReport, UnresolvedReference
 from graphstore.importer.resolution import CatalogEntry, Resolver
 from graphstore.importer.units import UnitRecord, read_unit, unit_files
+from graphstore.store import GraphStore
 
 EQUIPMENT_BATCH = 500
 UNIT_BATCH = 100
@@ -54,6 +57,9 @@ def _count(report: ImportReport, unit: UnitRecord) -> None:
             setattr(resolved, step, getattr(resolved, step) + 1)
 
 
+IMPORT_ACTOR = "import"
+
+
 def import_megamek(
     graph: Graph,
     path: Path | str,
@@ -61,12 +67,14 @@ def import_megamek(
     dry_run: bool = False,
     progress: Progress | None = None,
     unit_batch: int = UNIT_BATCH,
+    actor: str = IMPORT_ACTOR,
 ) -> ImportReport:
     """Imports PATH (with equipment/ and/or units/) and returns the quality report.
 
     With dry_run the files are read, validated and resolved against PATH's catalog plus the
     graph's, and nothing is written.
     """
+    store = GraphStore(graph, actor=actor, source="importer")
     started = time.perf_counter()
     root = Path(path)
     if not (root / "equipment").is_dir() and not (root / "units").is_dir():
@@ -78,19 +86,19 @@ def import_megamek(
     reading.finish()
     report.counts.equipment_imported = len(catalog.items)
     if not dry_run:
-        stored = writer.stored_hashes(graph, "importer/equipment_hashes")
-        changed = [i for i in catalog.items.values() if stored.get(i.id) != i.content_hash]
-        phase = start_phase(progress, "equipment", len(changed))
+        stored = writer.stored(graph, "Equipment")
+        items = list(catalog.items.values())
+        phase = start_phase(progress, "equipment", len(items))
         if catalog.categories:
-            writer.write_categories(graph, catalog)
-        for batch in writer.batched(changed, EQUIPMENT_BATCH):
-            writer.write_equipment(graph, batch)
+            writer.write_categories(store, catalog, report)
+        for batch in writer.batched(items, EQUIPMENT_BATCH):
+            writer.write_equipment(store, batch, stored, report)
             phase.advance(len(batch))
         phase.finish()
 
     resolver = _resolver(graph, catalog)
     files = unit_files(root)
-    stored_units = {} if dry_run else writer.stored_hashes(graph, "importer/unit_hashes")
+    stored_units = {} if dry_run else writer.stored(graph, "Unit")
     seen: dict[str, str] = {}
     pending: list[UnitRecord] = []
     phase = start_phase(progress, "units", len(files))
@@ -108,16 +116,21 @@ def import_megamek(
             continue
         seen[unit.id] = unit.file
         _count(report, unit)
-        if not dry_run and stored_units.get(unit.id) != unit.props["content_hash"]:
-            pending.append(unit)
-            if len(pending) >= unit_batch:
-                writer.write_units(graph, pending)
-                pending = []
+        known = stored_units.get(unit.id)
+        if dry_run or (known is not None and known.content_hash == unit.props["content_hash"]):
+            continue
+        if known is not None and not known.imported:
+            report.left_alone.append(Collision(label="Unit", id=unit.id, file=unit.file))
+            continue
+        pending.append(unit)
+        if len(pending) >= unit_batch:
+            writer.write_units(store, pending, report)
+            pending = []
     if pending:
-        writer.write_units(graph, pending)
+        writer.write_units(store, pending, report)
     phase.finish()
     if not dry_run:
-        writer.prune_placeholders(graph)
+        writer.prune_placeholders(store)
     report.unresolved = dict(sorted(report.unresolved.items()))
     report.duration_s = round(time.perf_counter() - started, 3)
     return report

@@ -51,12 +51,27 @@ class ImportIssue(BaseModel):
     message: str
 
 
+class Collision(BaseModel):
+    """An id the import would write that belongs to an entity it did not create."""
+
+    label: str
+    id: str
+    file: str
+    reason: str = "exists and was not created by an import; left as it is"
+
+
 class ImportReport(BaseModel):
     """The JSON quality report of `graphstore import megamek`."""
 
     counts: ImportCounts = Field(default_factory=ImportCounts)
     unresolved: dict[str, UnresolvedReference] = Field(default_factory=dict)
     duplicates: list[DuplicateItem] = Field(default_factory=list)
+    renamed: dict[str, str] = Field(
+        default_factory=dict, description="source ids that are not URL-safe -> the ids stored"
+    )
+    left_alone: list[Collision] = Field(
+        default_factory=list, description="entities an import did not create, so it left alone"
+    )
     errors: list[ImportIssue] = Field(default_factory=list)
     duration_s: float = 0.0
 

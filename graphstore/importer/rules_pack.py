@@ -2,8 +2,10 @@
 
 conflicts → CONFLICTS_WITH between every pair of listed items (from the smaller id to the
 larger, so each pair has one relationship) or from an item to a category; requires →
-REQUIRES to an item or a category; limits → max_per_unit / max_per_location. Every write is
-a MERGE or a compare-and-set, so importing the pack again changes nothing.
+REQUIRES to an item or a category; limits → max_per_unit / max_per_location. Categories are
+named by path (`electronics/ecm`), as catalogs lay them out. Everything is written through
+the store (its claims, audit and versions); a rule the graph already holds as written is not
+written again, so importing the pack again changes nothing.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import time
 from pathlib import Path
 
 import yaml
-from neo4j import ManagedTransaction
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
 from graphstore.errors import ImportSourceError
-from graphstore.graph import Graph, run_named
+from graphstore.graph import Graph
+from graphstore.importer.ids import category_id
+from graphstore.store import GraphStore, RuleKind
 
 DEFAULT_RULES_FILE = Path("data") / "rules" / "battletech.yaml"
 
@@ -90,43 +93,48 @@ def read_rules_pack(path: Path | str) -> RulesPack:
         raise ImportSourceError(f"{source} is not a valid rules pack:\n{error}") from error
 
 
-def _existing(graph: Graph, query: str, ids: set[str]) -> set[str]:
-    return {row["id"] for row in graph.read(query, ids=sorted(ids))}
-
-
-def import_rules(graph: Graph, path: Path | str) -> RulesImportReport:
+def import_rules(graph: Graph, path: Path | str, *, actor: str = "import") -> RulesImportReport:
     """Loads a rules pack; rules naming ids the graph lacks are reported and skipped."""
     started = time.perf_counter()
     pack = read_rules_pack(path)
+    store = GraphStore(graph, actor=actor, source="importer", note=Path(path).name)
     wanted_items = {i for rule in pack.conflicts for i in rule.items}
     wanted_items |= {rule.item for rule in pack.requires}
     wanted_items |= {rule.needs for rule in pack.requires if rule.needs}
     wanted_items |= {rule.item for rule in pack.limits}
-    wanted_categories = {c.category for c in pack.conflicts if c.category}
-    wanted_categories |= {r.category for r in pack.requires if r.category}
-    items = _existing(graph, "importer/rules_existing_equipment", wanted_items)
-    categories = _existing(graph, "importer/rules_existing_categories", wanted_categories)
+    paths = {c.category for c in pack.conflicts if c.category}
+    paths |= {r.category for r in pack.requires if r.category}
+    items = {
+        item_id
+        for item_id, props in store.equipment.existing(wanted_items).items()
+        if props.get("deleted_at") is None
+    }
+    categories = {
+        p
+        for p in paths
+        if (found := store.categories.existing([category_id(p)]).get(category_id(p)))
+        and found.get("deleted_at") is None
+    }
 
-    conflict_items: dict[tuple[str, str], str] = {}
-    conflict_categories: dict[tuple[str, str], str] = {}
+    edges: dict[tuple[str, RuleKind, str], str] = {}  # (item, kind, target id) -> reason
     for conflict in pack.conflicts:
         present = sorted({i for i in conflict.items if i in items})
         if conflict.category is not None:
             if conflict.category in categories:
                 for item in present:
-                    conflict_categories[(item, conflict.category)] = conflict.reason
+                    key = (item, RuleKind.CONFLICTS_WITH, category_id(conflict.category))
+                    edges[key] = conflict.reason
         else:
             for first, second in itertools.combinations(present, 2):
-                conflict_items[(first, second)] = conflict.reason
-    requires_items: dict[tuple[str, str], str] = {}
-    requires_categories: dict[tuple[str, str], str] = {}
+                edges[(first, RuleKind.CONFLICTS_WITH, second)] = conflict.reason
     for requirement in pack.requires:
         if requirement.item not in items:
             continue
         if requirement.needs is not None and requirement.needs in items:
-            requires_items[(requirement.item, requirement.needs)] = requirement.reason
+            edges[(requirement.item, RuleKind.REQUIRES, requirement.needs)] = requirement.reason
         if requirement.category is not None and requirement.category in categories:
-            requires_categories[(requirement.item, requirement.category)] = requirement.reason
+            target = category_id(requirement.category)
+            edges[(requirement.item, RuleKind.REQUIRES, target)] = requirement.reason
     limits: dict[str, dict[str, int | None]] = {}
     for limit in pack.limits:
         if limit.item in items:
@@ -136,26 +144,20 @@ def import_rules(graph: Graph, path: Path | str) -> RulesImportReport:
             if limit.max_per_location is not None:
                 entry["max_per_location"] = limit.max_per_location
 
-    def rows(pairs: dict[tuple[str, str], str]) -> list[dict[str, str]]:
-        return [{"from_id": a, "to_id": b, "reason": r} for (a, b), r in sorted(pairs.items())]
-
-    def work(tx: ManagedTransaction) -> None:
-        run_named(tx, "importer/rules_conflicts_equipment", rows=rows(conflict_items))
-        run_named(tx, "importer/rules_conflicts_category", rows=rows(conflict_categories))
-        run_named(tx, "importer/rules_requires_equipment", rows=rows(requires_items))
-        run_named(tx, "importer/rules_requires_category", rows=rows(requires_categories))
-        run_named(
-            tx,
-            "importer/rules_limits",
-            rows=[{"id": item, **limit} for item, limit in sorted(limits.items())],
-        )
-
-    graph.write_transaction(work)
+    for (item, kind, target), reason in sorted(edges.items()):
+        held = {(r.kind, r.target_id): r.reason for r in store.equipment.rules(item)}
+        if held.get((kind, target)) != reason:
+            store.equipment.add_rule(item, kind, target, reason)
+    current = store.equipment.existing(limits)
+    for item, wanted in sorted(limits.items()):
+        if {key: current[item].get(key) for key in wanted} != wanted:
+            store.equipment.update(item, wanted)
+    kinds = [kind for _, kind, _ in edges]
     return RulesImportReport(
-        conflicts=len(conflict_items) + len(conflict_categories),
-        requires=len(requires_items) + len(requires_categories),
+        conflicts=kinds.count(RuleKind.CONFLICTS_WITH),
+        requires=kinds.count(RuleKind.REQUIRES),
         limits=len(limits),
         missing_equipment=sorted(wanted_items - items),
-        missing_categories=sorted(wanted_categories - categories),
+        missing_categories=sorted(paths - categories),
         duration_s=round(time.perf_counter() - started, 3),
     )

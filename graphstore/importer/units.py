@@ -15,9 +15,13 @@ fixed_slots = null (unknown).
 Mount locations: `LOC`, `LOC_(R)` (rear), `LOC,_AMMO:N` (quantity N), or the flag
 `isRearMounted`. A code the configuration does not have is an error for that mount only.
 
-heat_dissipation: heatSinks.count times 1 (SINGLE, COMPACT) or 2 (DOUBLE, DOUBLE_CLAN, LASER);
-null for any other type. free_tonnage is always null: it needs engine, structure, armor and
-cockpit weight tables the files do not carry, and guessing them would not be sound.
+heat_dissipation: heatSinks.count times what one sink of its type dissipates
+(graphstore.store.enums.HEAT_PER_SINK); null for a type not listed there. free_tonnage is
+always null: it needs engine, structure, armor and cockpit weight tables the files do not
+carry, and guessing them would not be sound.
+
+Ids: a file's `id` that is not URL-safe is rewritten (graphstore.importer.ids) and the report
+lists the rewrite; the stock loadout is `<unit id>.stock`.
 """
 
 from __future__ import annotations
@@ -29,15 +33,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
+from graphstore.importer.ids import placeholder_id, store_id
 from graphstore.importer.report import ImportReport
 from graphstore.importer.resolution import Resolution, Resolver
 from graphstore.importer.sources import content_hash, field_path, read_json, relative_name
+from graphstore.store.enums import heat_per_sink
 
 _TORSOS = ["HEAD", "CENTER_TORSO", "LEFT_TORSO", "RIGHT_TORSO"]
 _BIPED = [*_TORSOS, "LEFT_ARM", "RIGHT_ARM", "LEFT_LEG", "RIGHT_LEG"]
 _QUAD = [*_TORSOS, "FRONT_LEFT_LEG", "FRONT_RIGHT_LEG", "REAR_LEFT_LEG", "REAR_RIGHT_LEG"]
 _CAPACITY = {"HEAD": 6, "CENTER_TORSO": 12, "LEFT_TORSO": 12, "RIGHT_TORSO": 12}
-_HEAT_PER_SINK = {"SINGLE": 1, "COMPACT": 1, "DOUBLE": 2, "DOUBLE_CLAN": 2, "LASER": 2}
 _MOUNT_LOCATION = re.compile(r"^(?P<code>[A-Z_]+?)(?P<rear>_\(R\))?(?:,_AMMO:(?P<shots>\d+))?$")
 _SLOT_MARKERS = re.compile(r"\s*\((omnipod|r)\)", re.IGNORECASE)
 # Slot names of the chassis itself, never of a mounted item (used only to place a mount
@@ -49,8 +54,9 @@ _CONSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 STOCK_SUFFIX = "stock"
+STOCK_LOADOUT_NAME = "Stock"
 # Bump when the mapping from files to graph changes, so every unit is rewritten once.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class RawMount(BaseModel):
@@ -121,7 +127,10 @@ class MountRecord:
 
 @dataclass
 class UnitRecord:
+    """One unit file, ready for the store: its UnitCreate and stock LoadoutCreate inputs."""
+
     id: str
+    source_id: str
     file: str
     props: dict[str, Any]
     locations: list[dict[str, Any]]
@@ -131,9 +140,30 @@ class UnitRecord:
     def loadout_id(self) -> str:
         return f"{self.id}.{STOCK_SUFFIX}"
 
+    def unit(self) -> dict[str, Any]:
+        """The UnitCreate input."""
+        return {"id": self.id, **self.props, "locations": self.locations}
 
-def placeholder_id(original_id: str) -> str:
-    return f"unresolved:{original_id}"
+    def loadout(self) -> dict[str, Any]:
+        """The LoadoutCreate input of the stock loadout (mount ids: its position)."""
+        return {
+            "id": self.loadout_id,
+            "unit_id": self.id,
+            "name": STOCK_LOADOUT_NAME,
+            "is_stock": True,
+            "imported_from": self.file,
+            "mounts": [
+                {
+                    "mount_id": m.mount_id,
+                    "equipment_id": m.equipment_id,
+                    "location": m.location,
+                    "rear": m.rear,
+                    "quantity": m.quantity,
+                    "original_id": m.original_id,
+                }
+                for m in self.mounts
+            ],
+        }
 
 
 def location_codes(configuration: str | None) -> list[str]:
@@ -196,7 +226,7 @@ def read_unit(
         code, rear, quantity = parsed
         mounts.append(
             MountRecord(
-                mount_id=f"{raw.id}.{STOCK_SUFFIX}.{index}",
+                mount_id=f"{store_id(raw.id)}.{STOCK_SUFFIX}.{index}",
                 original_id=entry.id,
                 location=code,
                 rear=rear or entry.isRearMounted,
@@ -206,25 +236,32 @@ def read_unit(
         )
     locations = _locations(raw, codes, mounts, resolver)
     props = _unit_properties(raw)
+    props["imported_from"] = shown
     props["content_hash"] = content_hash(
         FORMAT_VERSION,
         document,
         [m.equipment_id for m in mounts],
-        [[loc["props"]["fixed"], loc["props"]["crit_slots"]] for loc in locations],
+        [[loc["fixed"], loc["crit_slots"]] for loc in locations],
     )
-    return UnitRecord(id=raw.id, file=shown, props=props, locations=locations, mounts=mounts)
+    unit_id = store_id(raw.id)
+    if unit_id != raw.id:
+        report.renamed[raw.id] = unit_id
+    return UnitRecord(
+        id=unit_id,
+        source_id=raw.id,
+        file=shown,
+        props=props,
+        locations=locations,
+        mounts=mounts,
+    )
 
 
 def _unit_properties(raw: RawUnit) -> dict[str, Any]:
-    per_sink = _HEAT_PER_SINK.get((raw.heatSinks.type or "").upper())
+    per_sink = heat_per_sink().get((raw.heatSinks.type or "").upper())
     count = raw.heatSinks.count
-    name = f"{raw.chassis} {raw.model}".strip()
     return {
-        "id": raw.id,
         "chassis": raw.chassis,
         "model": raw.model,
-        "name": name,
-        "search_name": name.lower(),
         "unit_type": raw.unitType,
         "configuration": raw.configuration,
         "tech_base": raw.techBase,
@@ -263,16 +300,10 @@ def _locations(
             fixed = _fixed_occupants(slots, here, resolver)
         records.append(
             {
-                "id": f"{raw.id}/{code}",
-                "unit_id": raw.id,
-                "props": {
-                    "id": f"{raw.id}/{code}",
-                    "unit_id": raw.id,
-                    "code": code,
-                    "crit_slots": crit_slots,
-                    "fixed_slots": None if fixed is None else len(fixed),
-                    "fixed": fixed,
-                },
+                "code": code,
+                "crit_slots": crit_slots,
+                "fixed_slots": None if fixed is None else len(fixed),
+                "fixed": fixed,
             }
         )
     return records

@@ -1,22 +1,37 @@
-"""Batched, idempotent writes of catalog and unit records (UNWIND over named queries).
+"""Writes what an import read through the store: its models, validation, claims and audit.
 
-Each batch is one managed transaction, so a killed import leaves whole units or none: a
-unit's content_hash is written together with its locations, loadout and mounts.
+Every entity is written with the store's batched upserts, so an import validates like the
+API, takes the same ids, stamps the store's clock and leaves a Change per entity with the
+`importer` source and the file it came from. Entities are rewritten only when their source
+changed (content hashes) and only if an import created them (`imported_from`): an entity
+someone else made under the same id is left as it is and reported.
+
+A batch of units is one transaction (the unit, its locations, its stock loadout and the
+placeholders its mounts need), so a killed import leaves whole units or none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from neo4j import ManagedTransaction
-
-from graphstore.graph import Graph, run_named
+from graphstore.errors import ValidationError
+from graphstore.graph import Graph
 from graphstore.importer.catalog import Catalog, CatalogItem
-from graphstore.importer.units import UnitRecord, placeholder_id
+from graphstore.importer.ids import category_id, placeholder_id
+from graphstore.importer.report import Collision, ImportReport
+from graphstore.importer.units import UnitRecord
+from graphstore.store import (
+    EquipmentCreate,
+    GraphStore,
+    LoadoutCreate,
+    UnitCreate,
+)
+from graphstore.store.validation import validate
 
 T = TypeVar("T")
-STOCK_LOADOUT_NAME = "Stock"
+CATALOG_SOURCE = "equipment"
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -24,95 +39,198 @@ def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def stored_hashes(graph: Graph, query: str) -> dict[str, str]:
-    return {row["id"]: row["content_hash"] for row in graph.read(query)}
+@dataclass(frozen=True)
+class Stored:
+    """What the graph holds of one entity an import may write."""
+
+    content_hash: str | None
+    imported_from: str | None
+
+    @property
+    def imported(self) -> bool:
+        return self.imported_from is not None
 
 
-def write_categories(graph: Graph, catalog: Catalog) -> None:
-    rows = [{"id": c.id, "name": c.name, "path": c.id} for c in catalog.categories.values()]
-    links = [
-        {"id": c.id, "parent_id": c.parent_id}
-        for c in catalog.categories.values()
-        if c.parent_id is not None
-    ]
-
-    def work(tx: ManagedTransaction) -> None:
-        run_named(tx, "importer/category_upsert", rows=rows)
-        run_named(tx, "importer/category_link", rows=links)
-
-    graph.write_transaction(work)
+def stored(graph: Graph, label: str) -> dict[str, Stored]:
+    """Every stored entity of the label, with its fingerprint and provenance."""
+    query = {"Unit": "importer/stored_units", "Equipment": "importer/stored_equipment"}[label]
+    return {
+        row["id"]: Stored(row["content_hash"], row["imported_from"]) for row in graph.read(query)
+    }
 
 
-def write_equipment(graph: Graph, items: Sequence[CatalogItem]) -> None:
-    rows = [
+def _valid(
+    model: type[Any], data: dict[str, Any], file: str, where: str, report: ImportReport
+) -> bool:
+    """Whether `data` is a valid `model`; each problem is reported against the file."""
+    try:
+        validate(model, data)
+    except ValidationError as invalid:
+        for problem in invalid.errors:
+            report.add_error(file, f"{where}{problem['path']}", f"{problem['message']}; skipped")
+        return False
+    return True
+
+
+# ---- catalog ---------------------------------------------------------------------------
+
+
+def write_categories(store: GraphStore, catalog: Catalog, report: ImportReport) -> None:
+    """The catalog's categories under slug ids (the path kept as `path`); unchanged ones are
+    not written."""
+    wanted = [
         {
-            "id": item.id,
-            "props": {**item.props, "content_hash": item.content_hash},
-            "category_id": item.category_id,
+            "id": category_id(record.id),
+            "name": record.name,
+            "path": record.id,
+            "parent_id": None if record.parent_id is None else category_id(record.parent_id),
+            "imported_from": CATALOG_SOURCE,
         }
-        for item in items
+        for record in catalog.categories.values()
     ]
+    current = {c.id: c for c in store.categories.list(include_deleted=True)}
+    changed = []
+    for row in wanted:
+        found = current.get(str(row["id"]))
+        if found is not None and found.imported_from is None:
+            report.left_alone.append(Collision(label="Category", id=row["id"], file=CATALOG_SOURCE))
+            continue
+        same = found is not None and (found.name, found.path, found.parent_id) == (
+            row["name"],
+            row["path"],
+            row["parent_id"],
+        )
+        if not same:
+            changed.append(row)
+    if changed:
+        store.categories.upsert_many(changed)
 
-    def work(tx: ManagedTransaction) -> None:
-        run_named(tx, "importer/equipment_upsert", rows=rows)
 
-    graph.write_transaction(work)
+def equipment_input(item: CatalogItem) -> dict[str, Any]:
+    """The EquipmentCreate input of a catalog item."""
+    props = {k: v for k, v in item.props.items() if k not in ("search_name",)}
+    return {
+        **props,
+        "category_ids": [category_id(item.category_id)],
+        "content_hash": item.content_hash,
+        "imported_from": f"{CATALOG_SOURCE}/{item.source_file}",
+    }
 
 
-def _placeholders(units: Iterable[UnitRecord]) -> list[dict[str, Any]]:
+def write_equipment(
+    store: GraphStore,
+    items: Iterable[CatalogItem],
+    current: dict[str, Stored],
+    report: ImportReport,
+) -> int:
+    """Items whose source changed, validated one by one; returns how many were written."""
+    rows = []
+    for item in items:
+        known = current.get(item.id)
+        if known is not None and known.content_hash == item.content_hash:
+            continue
+        data = equipment_input(item)
+        if known is not None and not known.imported:
+            report.left_alone.append(
+                Collision(label="Equipment", id=item.id, file=data["imported_from"])
+            )
+            continue
+        if _valid(EquipmentCreate, data, data["imported_from"], f"items[{item.id}].", report):
+            rows.append(data)
+    if rows:
+        store.equipment.upsert_many(rows)
+    return len(rows)
+
+
+# ---- units -----------------------------------------------------------------------------
+
+
+def unit_inputs(
+    record: UnitRecord, report: ImportReport
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The unit's UnitCreate and stock LoadoutCreate inputs, or None after reporting why
+    they are not valid."""
+    unit, loadout = record.unit(), record.loadout()
+    if not _valid(UnitCreate, unit, record.file, "", report):
+        return None
+    if not _valid(LoadoutCreate, loadout, record.file, "stock loadout.", report):
+        return None
+    return unit, loadout
+
+
+def _placeholders(records: Iterable[UnitRecord]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for unit in units:
-        for mount in unit.mounts:
+    for record in records:
+        for mount in record.mounts:
             if mount.resolution.resolved:
                 continue
-            found[mount.original_id] = {
-                "id": placeholder_id(mount.original_id),
-                "original_id": mount.original_id,
-                "name": mount.original_id,
-                "candidates": list(mount.resolution.candidates),
-            }
+            found.setdefault(
+                mount.original_id,
+                {
+                    "id": placeholder_id(mount.original_id),
+                    "original_id": mount.original_id,
+                    "name": mount.original_id[:200],
+                    "candidates": list(mount.resolution.candidates),
+                    "imported_from": record.file,
+                },
+            )
     return [found[key] for key in sorted(found)]
 
 
-def write_units(graph: Graph, units: Sequence[UnitRecord]) -> None:
-    placeholders = _placeholders(units)
-    unit_rows = [
-        {
-            "id": u.id,
-            "props": u.props,
-            "locations": [loc["props"] for loc in u.locations],
-            "loadout": {
-                "id": u.loadout_id,
-                "name": STOCK_LOADOUT_NAME,
-                "unit_id": u.id,
-                "is_stock": True,
-            },
-        }
-        for u in units
-    ]
-    mount_rows = [
-        {
-            "loadout_id": u.loadout_id,
-            "equipment_id": m.equipment_id,
-            "mount_id": m.mount_id,
-            "location": m.location,
-            "slot": None,
-            "rear": m.rear,
-            "quantity": m.quantity,
-            "original_id": m.original_id,
-        }
-        for u in units
-        for m in u.mounts
-    ]
+def write_units(store: GraphStore, records: Sequence[UnitRecord], report: ImportReport) -> None:
+    """One batch of units, their locations, stock loadouts and placeholders, in one
+    transaction. Ids someone else's entity holds are left alone and reported."""
+    inputs = {record.id: unit_inputs(record, report) for record in records}
+    valid = [record for record in records if inputs[record.id] is not None]
+    if not valid:
+        return
+    placeholders = _placeholders(valid)
 
-    def work(tx: ManagedTransaction) -> None:
-        run_named(tx, "importer/placeholder_upsert", rows=placeholders)
-        run_named(tx, "importer/unit_write", rows=unit_rows)
-        run_named(tx, "importer/mounts_clear", loadout_ids=[u.loadout_id for u in units])
-        run_named(tx, "importer/mounts_create", rows=mount_rows)
+    def work(tx: GraphStore) -> list[Collision]:
+        # Claimed: nobody takes these ids between this look and the writes below.
+        units = tx.units.existing(r.id for r in valid)
+        loadouts = tx.loadouts.existing(r.loadout_id for r in valid)
+        items = tx.equipment.existing(p["id"] for p in placeholders)
+        left: list[Collision] = []
+        unit_rows, loadout_rows = [], []
+        for record in valid:
+            unit, loadout = inputs[record.id]  # type: ignore[misc]
+            if record.id in units and units[record.id].get("imported_from") is None:
+                left.append(Collision(label="Unit", id=record.id, file=record.file))
+                continue
+            unit_rows.append(unit)
+            known = loadouts.get(record.loadout_id)
+            if known is not None and known.get("imported_from") is None:
+                left.append(Collision(label="Loadout", id=record.loadout_id, file=record.file))
+                continue
+            loadout_rows.append(loadout)
+        taken = {i for i, props in items.items() if props.get("imported_from") is None}
+        left += [Collision(label="Equipment", id=i, file="(placeholder)") for i in sorted(taken)]
+        tx.equipment.upsert_unresolved([p for p in placeholders if p["id"] not in taken])
+        tx.units.upsert_many(unit_rows)
+        tx.loadouts.upsert_many([row for row in loadout_rows if not _mounts_any(row, taken)])
+        return left
 
-    graph.write_transaction(work)
+    try:
+        report.left_alone += store.atomic(work)
+    except ValidationError:
+        if len(valid) == 1:
+            raise
+        # One unit's data is refused (a second stock loadout someone made, say): write them
+        # one at a time, so only that unit is skipped, with its reason.
+        for record in valid:
+            try:
+                write_units(store, [record], report)
+            except ValidationError as refused:
+                for problem in refused.errors:
+                    report.add_error(
+                        record.file, str(problem["path"]), f"{problem['message']}; unit skipped"
+                    )
 
 
-def prune_placeholders(graph: Graph) -> None:
-    graph.write("importer/placeholder_prune")
+def _mounts_any(loadout: dict[str, Any], ids: set[str]) -> bool:
+    return any(mount["equipment_id"] in ids for mount in loadout["mounts"])
+
+
+def prune_placeholders(store: GraphStore) -> None:
+    store.equipment.prune_unresolved()

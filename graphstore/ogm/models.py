@@ -29,6 +29,7 @@ class Stamped(ReadOnlyNode):
     created_at = DateTimeNeo4jFormatProperty()
     updated_at = DateTimeNeo4jFormatProperty()
     deleted_at = DateTimeNeo4jFormatProperty()
+    imported_from = StringProperty()
 
 
 class Mount(ReadOnlyRel):

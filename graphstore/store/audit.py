@@ -45,12 +45,22 @@ def changed_properties(
     )
 
 
+SOURCES = ("library", "api", "importer", "migration", "restore", "merge", "repair")
+"""Where a change came from: the store's caller, or the kind of operation that made it."""
+
+
 @dataclass
 class ChangeLog:
-    """Changes gathered by one operation, written in one UNWIND at its end."""
+    """Changes gathered by one operation, written in one UNWIND at its end.
+
+    Each records who (`actor`), when (`at`), from where (`source`) and why (`note`: a
+    change note, or for an import the source file the entity came from).
+    """
 
     actor: str
     at: datetime
+    source: str = "library"
+    note: str | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def add(
@@ -60,6 +70,8 @@ class ChangeLog:
         entity_id: str,
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
+        *,
+        note: str | None = None,
     ) -> None:
         old, new = changed_properties(before or {}, after or {})
         self.rows.append(
@@ -70,12 +82,20 @@ class ChangeLog:
                 "entity_id": entity_id,
                 "before": _dump(old),
                 "after": _dump(new),
+                "note": note if note is not None else self.note,
             }
         )
 
     def write(self, tx: Runner) -> None:
         if self.rows:
-            run(tx, "store/change_record", changes=self.rows, actor=self.actor, at=self.at)
+            run(
+                tx,
+                "store/change_record",
+                changes=self.rows,
+                actor=self.actor,
+                source=self.source,
+                at=self.at,
+            )
             self.rows = []
 
 
@@ -89,6 +109,8 @@ def history(tx: Runner, entity_id: str, limit: int) -> list[ChangePublic]:
             operation=row["operation"],
             entity_label=row["entity_label"],
             entity_id=row["entity_id"],
+            source=row["source"] or "library",
+            note=row["note"],
             before=json.loads(row["before"] or "{}"),
             after=json.loads(row["after"] or "{}"),
         )

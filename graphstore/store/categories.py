@@ -60,7 +60,7 @@ class Categories(Repository[CategoryCreate, CategoryUpdate, CategoryPublic]):
     public_model = CategoryPublic
     relations = frozenset({"parent", "children", "members"})
 
-    def _row(self, item: CategoryCreate, entity_id: str) -> dict[str, Any]:
+    def _row(self, item: CategoryCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         props = item.model_dump(mode="json", exclude={"id", "parent_id"})
         return {"id": entity_id, "props": props, "parent_id": item.parent_id}
 

@@ -13,7 +13,9 @@ from graphstore.store.scope import Scope
 class Context:
     scope: Scope
     actor: str
+    source: str = "library"
+    note: str | None = None
 
     def change_log(self) -> ChangeLog:
         """A fresh log stamped now; its time is also the write's `updated_at`."""
-        return ChangeLog(actor=self.actor, at=datetime.now(UTC))
+        return ChangeLog(actor=self.actor, at=datetime.now(UTC), source=self.source, note=self.note)

@@ -60,7 +60,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     # ---- hooks -------------------------------------------------------------------------
 
     @abstractmethod
-    def _row(self, item: CreateT, entity_id: str) -> dict[str, Any]:
+    def _row(self, item: CreateT, entity_id: str, **options: Any) -> dict[str, Any]:
         """The UNWIND row for one created or upserted entity: {id, props, ...relations}."""
 
     def _update_props(self, patch: UpdateT) -> dict[str, Any]:
@@ -187,6 +187,11 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         props = pairs_to_dict(row.pop("props"))
         return self._public(props, **{k: plain(v) for k, v in row.items()})
 
+    def existing(self, entity_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored properties of those of these ids that exist (soft-deleted too), by id.
+        Inside a transaction they are claimed: what is decided from them holds until commit."""
+        return self._context.scope.write(lambda tx: claim(tx, self.label, entity_ids))
+
     def exists(self, entity_id: str, *, include_deleted: bool = False) -> bool:
         try:
             self.get(entity_id, fields=["id"], include_deleted=include_deleted)
@@ -234,15 +239,18 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         # commit on the unique constraint: _creating reports it as AlreadyExistsError.
         created = run(tx, f"store/{self.key}_create", rows=[row], now=log.at)
         props: dict[str, Any] = plain(created[0]["props"])
-        log.add("create", self.label, entity_id, {}, props)
+        log.add("create", self.label, entity_id, {}, props, note=props.get("imported_from"))
         log.write(tx)
         return props
 
-    def upsert_many(self, items: Sequence[CreateT | dict[str, Any]]) -> list[str]:
+    def upsert_many(self, items: Sequence[CreateT | dict[str, Any]], **options: Any) -> list[str]:
         """Creates or replaces many entities, UNWIND-ed in batches of BATCH_SIZE, each batch
         in its own transaction (inside `store.transaction()`, all in the block's one)."""
         valid = validate_many(self.create_model, list(items), "items")
-        rows = [self._row(item, getattr(item, "id", None) or self._new_id(item)) for item in valid]
+        rows = [
+            self._row(item, getattr(item, "id", None) or self._new_id(item), **options)
+            for item in valid
+        ]
         for start in range(0, len(rows), BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
 
@@ -267,12 +275,14 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         for written in run(tx, f"store/{self.key}_upsert", rows=batch, now=log.at):
             before = plain(written["before"])
             created = before.get("version") == 0
+            after = plain(written["props"])
             log.add(
                 "create" if created else "update",
                 self.label,
                 written["id"],
                 {} if created else before,
-                plain(written["props"]),
+                after,
+                note=after.get("imported_from"),
             )
         self._after_upsert(tx, batch)
         log.write(tx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -16,9 +17,10 @@ from graphstore.store.models import (
     EquipmentRule,
     EquipmentUpdate,
     RuleKind,
+    UnresolvedCreate,
 )
 from graphstore.store.scope import Runner, run, run_one
-from graphstore.store.validation import error, validate
+from graphstore.store.validation import error, validate, validate_many
 
 # Changing these makes the calculations of every loadout that mounts the item stale.
 CALCULATION_INPUTS = frozenset({"tonnage", "heat", "battle_value", "heat_dissipation", "is_weapon"})
@@ -49,7 +51,7 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
     public_model = EquipmentPublic
     relations = frozenset({"categories"})
 
-    def _row(self, item: EquipmentCreate, entity_id: str) -> dict[str, Any]:
+    def _row(self, item: EquipmentCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         # search_name is derived in Cypher (store/fragments/equipment_name).
         props = item.model_dump(mode="json", exclude={"id", "category_ids"})
         return {"id": entity_id, "props": props, "category_ids": item.category_ids}
@@ -85,6 +87,47 @@ class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, Equipment
             run(tx, "store/equipment_set_categories", id=entity_id, category_ids=patch.category_ids)
         if CALCULATION_INPUTS & patch.model_fields_set:
             run(tx, "store/calculation_stale_for_equipment", equipment_id=entity_id)
+
+    # ---- placeholders for unresolved references --------------------------------------------
+
+    def upsert_unresolved(self, items: Sequence[UnresolvedCreate | dict[str, Any]]) -> list[str]:
+        """Creates or updates `Equipment:Unresolved` placeholders (importers' references no
+        catalog item matched); unchanged ones are not written. Returns the ids written."""
+        rows = [p.model_dump(mode="json") for p in validate_many(UnresolvedCreate, items, "items")]
+        if not rows:
+            return []
+
+        def upsert(tx: Runner) -> list[str]:
+            log = self._context.change_log()
+            written = run(tx, "store/unresolved_upsert", rows=rows, now=log.at)
+            for row in written:
+                before = plain(row["before"])
+                created = before.get("version") == 0
+                log.add(
+                    "create" if created else "update",
+                    self.label,
+                    row["id"],
+                    {} if created else before,
+                    plain(row["props"]),
+                    note=row["props"].get("imported_from"),
+                )
+            log.write(tx)
+            return [row["id"] for row in written]
+
+        return self._context.scope.write(upsert)
+
+    def prune_unresolved(self) -> list[str]:
+        """Deletes the placeholders nothing mounts any more; returns their ids."""
+
+        def prune(tx: Runner) -> list[str]:
+            log = self._context.change_log()
+            gone = [row["id"] for row in run(tx, "store/unresolved_prune")]
+            for entity_id in gone:
+                log.add("delete", self.label, entity_id)
+            log.write(tx)
+            return gone
+
+        return self._context.scope.write(prune)
 
     # ---- rule edges ----------------------------------------------------------------------
 

@@ -141,7 +141,7 @@ def repair(scope: Scope, actor: str, kinds: set[str]) -> list[RepairAction]:
 
         def work(tx: Runner, kind: str = kind, fix: Any = fix) -> list[RepairAction]:
             done = [RepairAction(kind=kind, **row) for row in fix(tx)]
-            log = ChangeLog(actor=actor, at=datetime.now(UTC))
+            log = ChangeLog(actor=actor, at=datetime.now(UTC), source="repair")
             for action in done:
                 if action.label in {"Unit", "Equipment", "Category", "Loadout"} and action.id:
                     log.add("repair", action.label, action.id, {}, {"repair": action.action})

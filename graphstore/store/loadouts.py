@@ -34,8 +34,10 @@ def new_mount_id() -> str:
     return uuid.uuid4().hex
 
 
-def mount_row(mount: MountCreate, mount_id: str | None = None) -> dict[str, Any]:
-    return {"mount_id": mount_id or new_mount_id(), **mount.model_dump(mode="json")}
+def mount_row(mount: MountCreate) -> dict[str, Any]:
+    row = mount.model_dump(mode="json")
+    row["mount_id"] = mount.mount_id or new_mount_id()
+    return row
 
 
 def mount_problems(
@@ -137,7 +139,7 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
     public_model = LoadoutPublic
     relations = frozenset({"mounts", "derived_from"})
 
-    def _row(self, item: LoadoutCreate, entity_id: str) -> dict[str, Any]:
+    def _row(self, item: LoadoutCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         props = item.model_dump(mode="json", exclude={"id", "mounts"})
         mounts = [mount_row(m) for m in item.mounts]
         return {"id": entity_id, "props": props, "unit_id": item.unit_id, "mounts": mounts}
@@ -223,6 +225,12 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
     ) -> dict[str, Any]:
         def work(tx: Runner) -> dict[str, Any]:
             before = self._locked(tx, loadout_id, expected_version)
+            if checked and operation == "mount":
+                taken = {row["mount_id"] for row in run(tx, "store/mount_ids", id=loadout_id)}
+                if checked[0]["mount_id"] in taken:
+                    raise ValidationError(
+                        [error("mount_id", f"{checked[0]['mount_id']!r} is taken", "unique")]
+                    )
             if checked:
                 problems = claim_mounted(tx, before["unit_id"], checked, "mounts")
                 if problems:

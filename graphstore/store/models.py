@@ -21,13 +21,21 @@ from graphstore.store.enums import (
     TechBase,
 )
 
-# Ids are opaque but travel in URL paths (/v1/units/{id}), so they hold no "/" and have no
-# blank ends; the importer names stock loadouts "<unit id>.stock".
-EntityId = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\s/]([^/]*[^\s/])?$")]
+# Ids travel in URL paths (/v1/units/{id}) unencoded: letters, digits and - . _ ~ only
+# (RFC 3986 unreserved), starting with a letter or digit; the importer names stock
+# loadouts "<unit id>.stock" and rewrites any other source id to this form.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]*$"
+ID_MAX = 200
+EntityId = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
 NAME_MAX = 200
 Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
-Tons = Annotated[float, Field(ge=0, le=1000)]
-Year = Annotated[int, Field(ge=1900, le=3300)]
+# Up to the heaviest naval and space equipment real catalogs list (100,000 t).
+Tons = Annotated[float, Field(ge=0, le=1_000_000)]
+# Real catalogs use far-off years for "not available" (the corpus has 1000 to 9000).
+Year = Annotated[int, Field(ge=0, le=9999)]
+Slots = Annotated[int, Field(ge=0, le=255)]
+Fingerprint = Annotated[str, Field(max_length=128)]
+SourcePath = Annotated[str, Field(max_length=500)]
 # Bolt carries 64-bit integers: anything larger is refused here, not by the driver.
 NonNegative = Annotated[int, Field(ge=0, le=2**63 - 1)]
 
@@ -42,6 +50,7 @@ class Stamped(BaseModel):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+    imported_from: str | None = None
 
 
 # ---- Locations -------------------------------------------------------------------------
@@ -52,12 +61,13 @@ class LocationSpec(BaseModel):
 
     code: LocationCode
     crit_slots: Annotated[int, Field(ge=0, le=12)]
-    fixed_slots: Annotated[int, Field(ge=0, le=12)] = 0
-    fixed: list[str] = Field(default_factory=list)
+    # None: not known (a source without a slot layout for this location).
+    fixed_slots: Annotated[int, Field(ge=0, le=12)] | None = 0
+    fixed: list[Annotated[str, Field(max_length=200)]] | None = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _fixed_fit(self) -> LocationSpec:
-        if self.fixed_slots > self.crit_slots:
+        if self.fixed_slots is not None and self.fixed_slots > self.crit_slots:
             raise ValueError("fixed_slots cannot exceed crit_slots")
         return self
 
@@ -99,6 +109,12 @@ class UnitBase(BaseModel):
     role: str | None = None
     source: str | None = None
     mul_id: NonNegative | None = None
+    content_hash: Fingerprint | None = Field(
+        default=None, description="set by importers: a fingerprint of the source record"
+    )
+    imported_from: SourcePath | None = Field(
+        default=None, description="set by importers: the source file; importers only rewrite these"
+    )
 
 
 class UnitCreate(UnitBase):
@@ -170,9 +186,11 @@ class EquipmentBase(BaseModel):
     model_config = _STRICT
 
     intro_year: Year | None = None
-    crit_slots: Annotated[int, Field(ge=0, le=12)] | None = None
-    heat: Annotated[float, Field(ge=0, le=100)] | None = None
-    damage: str | None = None
+    crit_slots: Slots | None = None
+    heat: Annotated[float, Field(ge=0, le=1000)] | None = None
+    damage: (
+        Annotated[int, Field(ge=0, le=10_000)] | Annotated[str, Field(max_length=100)] | None
+    ) = None
     battle_value: NonNegative | None = None
     cost: Annotated[float, Field(ge=0)] | None = None
     heat_dissipation: NonNegative | None = None
@@ -182,7 +200,13 @@ class EquipmentBase(BaseModel):
     max_per_location: Annotated[int, Field(ge=1)] | None = None
     max_per_unit: Annotated[int, Field(ge=1)] | None = None
     is_weapon: bool | None = None
-    source_file: str | None = None
+    source_file: SourcePath | None = None
+    content_hash: Fingerprint | None = Field(
+        default=None, description="set by importers: a fingerprint of the source record"
+    )
+    imported_from: SourcePath | None = Field(
+        default=None, description="set by importers: the source file; importers only rewrite these"
+    )
 
     @field_validator("tech_base", check_fields=False)
     @classmethod
@@ -197,8 +221,22 @@ class EquipmentCreate(EquipmentBase):
     name: Name
     tech_base: TechBase
     rules_level: RulesLevel
-    tonnage: Tons
+    tonnage: Tons | None = Field(description="null: not known (the rules count it 0)")
     category_ids: list[EntityId] = Field(default_factory=list)
+
+
+class UnresolvedCreate(BaseModel):
+    """A placeholder for an equipment reference an importer could not resolve."""
+
+    model_config = _STRICT
+
+    id: EntityId
+    original_id: Annotated[str, Field(min_length=1, max_length=300)]
+    name: Name
+    candidates: list[Annotated[str, Field(max_length=ID_MAX)]] = Field(
+        default_factory=list, max_length=100
+    )
+    imported_from: SourcePath | None = None
 
 
 class EquipmentUpdate(EquipmentBase):
@@ -239,7 +277,12 @@ class EquipmentPublic(Stamped):
 class CategoryBase(BaseModel):
     model_config = _STRICT
 
-    path: str | None = None
+    path: Annotated[str, Field(max_length=500)] | None = Field(
+        default=None, description="where the category sits, e.g. weapons/energy"
+    )
+    imported_from: SourcePath | None = Field(
+        default=None, description="set by importers: the source; importers only rewrite these"
+    )
 
 
 class CategoryCreate(CategoryBase):
@@ -269,6 +312,10 @@ class CategoryPublic(Stamped):
 class MountCreate(BaseModel):
     model_config = _STRICT
 
+    mount_id: EntityId | None = Field(
+        default=None,
+        description="a stable id for this mount, unique in its loadout; a fresh one when null",
+    )
     equipment_id: EntityId
     location: LocationCode
     slot: Annotated[int, Field(ge=0, le=11)] | None = None
@@ -292,7 +339,17 @@ class MountPublic(BaseModel):
 class LoadoutBase(BaseModel):
     model_config = _STRICT
 
-    notes: str | None = None
+    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    imported_from: SourcePath | None = Field(
+        default=None, description="set by importers: the source file; importers only rewrite these"
+    )
+
+
+def _distinct_mount_ids(mounts: list[MountCreate]) -> list[MountCreate]:
+    named = [m.mount_id for m in mounts if m.mount_id is not None]
+    if len(named) != len(set(named)):
+        raise ValueError("mount ids must be unique within a loadout")
+    return mounts
 
 
 class LoadoutCreate(LoadoutBase):
@@ -301,6 +358,8 @@ class LoadoutCreate(LoadoutBase):
     name: Name
     is_stock: bool = False
     mounts: list[MountCreate] = Field(default_factory=list)
+
+    _unique_mount_ids = field_validator("mounts")(_distinct_mount_ids)
 
 
 class LoadoutUpdate(LoadoutBase):
@@ -314,6 +373,8 @@ class LoadoutReplace(LoadoutBase):
     name: Name | None = None
     is_stock: bool | None = None
     mounts: list[MountCreate] = Field(default_factory=list)
+
+    _unique_mount_ids = field_validator("mounts")(_distinct_mount_ids)
 
 
 class CloneRequest(BaseModel):
@@ -377,6 +438,8 @@ class ChangePublic(BaseModel):
     id: str
     at: datetime
     actor: str
+    source: str = Field(description="library, api, importer, migration, restore, merge, repair")
+    note: str | None = Field(default=None, description="a change note, or an import's file")
     operation: str
     entity_label: str
     entity_id: str

@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-import neo4j
-
 from graphstore.graph import Graph, Runner, run_named, translate_driver_errors
 
 __all__ = ["Runner", "Scope", "TransactionScope", "Work", "races_as_conflicts", "run", "run_one"]
@@ -59,17 +57,25 @@ def races_as_conflicts(name: str) -> Iterator[None]:
 
 
 class TransactionScope(Scope):
-    """Every unit of work joins one explicit transaction, committed or rolled back by its owner."""
+    """Every unit of work joins one transaction, committed or rolled back by its owner.
+
+    An explicit transaction (`store.transaction()`) is never retried, so a lost race is the
+    caller's ConflictError. A managed one (`store.atomic()`) lets the driver see it and run
+    the whole block again.
+    """
 
     in_transaction = True
 
-    def __init__(self, graph: Graph, tx: neo4j.Transaction) -> None:
+    def __init__(self, graph: Graph, tx: Runner, *, managed: bool = False) -> None:
         super().__init__(graph)
-        self.tx: neo4j.Transaction | None = tx
+        self.tx: Runner | None = tx
+        self.managed = managed
 
     def _run(self, work: Work[T]) -> T:
         if self.tx is None:
             raise TransactionError("this store transaction has ended; open a new one")
+        if self.managed:
+            return work(self.tx)
         with races_as_conflicts(getattr(work, "__name__", "transaction")):
             return work(self.tx)
 

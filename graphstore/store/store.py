@@ -13,10 +13,10 @@ one against its author's expectation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import exceptions as neo4j_errors
 
@@ -29,6 +29,7 @@ from graphstore.errors import (
 from graphstore.graph import Graph, SchemaGuard, translate_driver_errors
 from graphstore.migrations import require_current
 from graphstore.store import audit, calculations, integrity, listing
+from graphstore.store.audit import SOURCES
 from graphstore.store.categories import Categories
 from graphstore.store.context import Context
 from graphstore.store.entities import Repository, soft_deleted_before
@@ -47,24 +48,62 @@ from graphstore.store.units import Units
 from graphstore.store.validation import validate
 
 DEFAULT_ACTOR = "graphstore"
+T = TypeVar("T")
 
 
 class GraphStore:
     """Units, equipment, categories and loadouts, kept referentially sound."""
 
-    def __init__(self, graph: Graph, *, actor: str = DEFAULT_ACTOR, _scope: Scope | None = None):
+    def __init__(
+        self,
+        graph: Graph,
+        *,
+        actor: str = DEFAULT_ACTOR,
+        source: str = "library",
+        note: str | None = None,
+        _scope: Scope | None = None,
+    ):
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {SOURCES}, not {source!r}")
         self.graph = graph
         self.actor = actor
+        self.source = source
+        self.note = note
         self._scope = _scope or Scope(graph)
-        context = Context(scope=self._scope, actor=actor)
+        context = Context(scope=self._scope, actor=actor, source=source, note=note)
         self.units = Units(context)
         self.equipment = EquipmentRepository(context)
         self.categories = Categories(context)
         self.loadouts = Loadouts(context)
 
+    def _with(self, **changes: Any) -> GraphStore:
+        return GraphStore(self.graph, _scope=self._scope, **(self._options() | changes))
+
     def as_actor(self, actor: str) -> GraphStore:
         """The same store, recording `actor` in the audit trail."""
-        return GraphStore(self.graph, actor=actor, _scope=self._scope)
+        return self._with(actor=actor)
+
+    def with_note(self, note: str | None) -> GraphStore:
+        """The same store, recording `note` (why) with every change it writes."""
+        return self._with(note=note)
+
+    # ---- transactions ------------------------------------------------------------------
+
+    def atomic(self, work: Callable[[GraphStore], T]) -> T:
+        """Runs `work` with a store bound to one managed transaction: every operation on it
+        commits together or not at all, and a lost race runs the whole `work` again (so it
+        must be idempotent: writes that set, not writes that add)."""
+        if self._scope.in_transaction:
+            raise TransactionError("store transactions do not nest; use the outer one")
+
+        def run(tx: Runner) -> T:
+            scope = TransactionScope(self.graph, tx, managed=True)
+            return work(GraphStore(self.graph, _scope=scope, **self._options()))
+
+        return self.graph.write_transaction(run)
+
+    def _options(self) -> dict[str, Any]:
+        return {"actor": self.actor, "source": self.source, "note": self.note}
 
     # ---- transactions ------------------------------------------------------------------
 
@@ -82,7 +121,7 @@ class GraphStore:
                 tx = session.begin_transaction()
             scope = TransactionScope(self.graph, tx)
             try:
-                yield GraphStore(self.graph, actor=self.actor, _scope=scope)
+                yield GraphStore(self.graph, _scope=scope, **self._options())
             except BaseException:
                 scope.tx = None
                 # The block's own error is the one worth seeing, not a failed rollback's.

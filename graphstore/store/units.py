@@ -23,7 +23,7 @@ class Units(Repository[UnitCreate, UnitUpdate, UnitPublic]):
     public_model = UnitPublic
     relations = frozenset({"locations", "loadouts"})
 
-    def _row(self, item: UnitCreate, entity_id: str) -> dict[str, Any]:
+    def _row(self, item: UnitCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         # name and search_name are derived in Cypher (store/fragments/unit_name).
         props = item.model_dump(mode="json", exclude={"id", "locations"})
         locations = [spec.model_dump(mode="json") for spec in item.resolved_locations()]

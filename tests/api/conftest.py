@@ -10,16 +10,16 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import ApiSettings
 from graphstore import Graph
-from graphstore.engine import admin
 from graphstore.importer import load_demo
 from graphstore.migrations import migrate
+from testkit import wipe
 
 
 @pytest.fixture(scope="module")
 def demo_graph(session_graph: Graph) -> Graph:
     """The demo data set, loaded once per module. Tests that write make their own entities."""
-    admin.clear_data(session_graph)
-    admin.drop_schema(session_graph)
+    wipe.clear_data(session_graph)
+    wipe.drop_schema(session_graph)
     migrate(session_graph)
     load_demo(session_graph)
     return session_graph

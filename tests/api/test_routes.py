@@ -41,7 +41,7 @@ def _new_unit(unit_id: str) -> dict[str, Any]:
 def test_health_counts_the_demo(client: TestClient) -> None:
     body = client.get("/health").json()
     assert body["engine"] == "arcadedb"
-    assert body["schema_version"] == 2
+    assert body["schema_version"] == 3
     assert body["counts"]["Unit"] >= 12
     assert body["counts"]["Loadout"] >= body["counts"]["Unit"]
 
@@ -218,7 +218,7 @@ def test_categories_stats_and_schema(client: TestClient) -> None:
     _problem(client.get("/v1/stats/units", params={"group_by": "colour"}), 422)
     schema = client.get("/v1/schema").json()
     assert schema["up_to_date"] is True
-    assert [m["status"] for m in schema["migrations"]] == ["applied", "applied"]
+    assert [m["status"] for m in schema["migrations"]] == ["applied", "applied", "applied"]
 
 
 def test_library_and_http_filters_agree(client: TestClient, demo_graph: Graph) -> None:

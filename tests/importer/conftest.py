@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from graphstore import Graph, Query
-from graphstore.engine import admin
 from graphstore.migrations import migrate
+from testkit import wipe
 
 
 @pytest.fixture
@@ -22,8 +22,8 @@ def migrated(graph: Graph) -> Graph:
 
 def reset(graph: Graph) -> Graph:
     """An empty, migrated graph, for module-scoped fixtures that cannot use `graph`."""
-    admin.clear_data(graph)
-    admin.drop_schema(graph)
+    wipe.clear_data(graph)
+    wipe.drop_schema(graph)
     migrate(graph)
     return graph
 

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphstore import Graph, graph_hash, import_megamek
-from graphstore.engine import admin
+from graphstore.importer.ids import placeholder_id
+from testkit import wipe
 from tests.importer.conftest import item, q, unit
 
 CATALOG_IDS = ["medium-laser", "large-laser", "ppc", "srm-6"]
@@ -31,7 +32,7 @@ def _expected(units: list[list[tuple[str, str, str]]]) -> set[tuple[Any, ...]]:
     rows = set()
     for u, mounts in enumerate(units):
         for index, (reference, code, suffix) in enumerate(mounts):
-            target = reference if reference in CATALOG_IDS else f"unresolved:{reference}"
+            target = reference if reference in CATALOG_IDS else placeholder_id(reference)
             quantity = int(suffix.split(":")[1]) if suffix.startswith(",") else 1
             rows.add((f"u{u}.stock.{index}", target, code, suffix == "_(R)", quantity))
     return rows
@@ -42,7 +43,7 @@ def _expected(units: list[list[tuple[str, str, str]]]) -> set[tuple[Any, ...]]:
 )
 @given(units=_units)
 def test_mounts_in_the_graph_match_the_files(migrated: Graph, units: list[Any]) -> None:
-    admin.clear_data(migrated)
+    wipe.clear_data(migrated)
     root = Path(tempfile.mkdtemp())
     try:
         catalog = {"items": [item(i, i.replace("-", " ").title()) for i in CATALOG_IDS]}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graphstore import Graph, graph_hash, import_megamek
+from graphstore import Graph, GraphStore, graph_hash, import_megamek
 from graphstore.errors import ImportSourceError
 from tests.importer.conftest import WriteJson, biped_slots, item, q, unit
 
@@ -87,10 +87,10 @@ def test_references_resolve_in_order_and_ties_stay_unresolved(
         "Big Laser": "large-laser",
         "1-ISMediumLaser": "medium-laser",
         "2-clermediumlaser": "clan-er-medium-laser",
-        "rotary-ac-5": "unresolved:rotary-ac-5",
-        "plasma-thrower": "unresolved:plasma-thrower",
+        "rotary-ac-5": "unresolved-rotary-ac-5",
+        "plasma-thrower": "unresolved-plasma-thrower",
     }
-    placeholder = migrated.read(q("node"), id="unresolved:rotary-ac-5")[0]
+    placeholder = migrated.read(q("node"), id="unresolved-rotary-ac-5")[0]
     assert set(placeholder["labels"]) == {"Equipment", "Unresolved"}
     assert placeholder["props"]["candidates"] == ["rac-5", "rotaryac5"]
     assert placeholder["props"]["original_id"] == "rotary-ac-5"
@@ -118,13 +118,16 @@ def test_equipment_fields_categories_and_duplicates(migrated: Graph, write_json:
     assert hatchet["allowed_locations"] == ["LEFT_ARM", "RIGHT_ARM"]
     assert hatchet["requires_hand"] is True
     assert hatchet["requires_lower_arm"] is True
+    # Category ids are URL-safe slugs; the path is kept as its own property.
     paths = {row["id"]: row["parent"] for row in migrated.read(q("categories"))}
     assert paths == {
         "weapons": None,
-        "weapons/energy": "weapons",
+        "weapons-energy": "weapons",
         "miscellaneous": None,
-        "miscellaneous/heat-sink": "miscellaneous",
+        "miscellaneous-heat-sink": "miscellaneous",
     }
+    stored = GraphStore(migrated).categories.get("weapons-energy")
+    assert (stored.path, stored.imported_from) == ("weapons/energy", "equipment")
 
 
 def test_locations_suffixes_fixed_slots_and_heat(migrated: Graph, write_json: WriteJson) -> None:
@@ -220,7 +223,7 @@ def test_a_better_catalog_resolves_placeholders_in_place(
     first = import_megamek(migrated, root)
     assert first.counts.mounts_unresolved == 1
     [before] = _mounts(migrated, "c.stock")
-    assert before["equipment_id"] == "unresolved:plasma-thrower"
+    assert before["equipment_id"] == "unresolved-plasma-thrower"
     catalog = {"items": [*CATALOG["items"], item("plasma-thrower", "Plasma Thrower")]}
     write_json("equipment/weapons/energy.json", catalog)
     second = import_megamek(migrated, root)
@@ -229,7 +232,7 @@ def test_a_better_catalog_resolves_placeholders_in_place(
     [after] = _mounts(migrated, "c.stock")
     assert after["equipment_id"] == "plasma-thrower"
     assert after["mount_id"] == before["mount_id"]
-    assert migrated.read(q("node"), id="unresolved:plasma-thrower") == []
+    assert migrated.read(q("node"), id="unresolved-plasma-thrower") == []
     assert migrated.read(q("node"), id="c")[0]["props"]["version"] == 2
     assert migrated.read(q("node"), id="medium-laser")[0]["props"]["version"] == 1
 
@@ -254,7 +257,15 @@ def test_the_json_report_has_exactly_the_agreed_fields(
     report = import_megamek(migrated, root)
     report.write(tmp_path / "report.json")
     document = json.loads((tmp_path / "report.json").read_text())
-    assert set(document) == {"counts", "unresolved", "duplicates", "errors", "duration_s"}
+    assert set(document) == {
+        "counts",
+        "unresolved",
+        "duplicates",
+        "renamed",
+        "left_alone",
+        "errors",
+        "duration_s",
+    }
     assert set(document["counts"]) == {
         "units_imported",
         "equipment_imported",

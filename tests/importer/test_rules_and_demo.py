@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graphstore import Graph, graph_hash, import_rules, load_demo
+from graphstore import Graph, RulesEngine, graph_hash, import_rules, load_demo
 from graphstore.errors import ImportSourceError
 from graphstore.importer.demo import demo_path, demo_tour, rules_path
 from graphstore.importer.rules_pack import read_rules_pack
@@ -56,13 +56,13 @@ def test_the_rules_pack_becomes_relationships_and_limits(migrated: Graph) -> Non
     [conflict] = migrated.read(q("relationship"), source="masc", target="tsm")
     assert conflict["type"] == "CONFLICTS_WITH"
     assert "MASC" in conflict["props"]["reason"]
-    [requires] = migrated.read(q("relationship"), source="stealth-armor", target="electronics/ecm")
+    [requires] = migrated.read(q("relationship"), source="stealth-armor", target="electronics-ecm")
     assert requires["type"] == "REQUIRES"
-    [artemis] = migrated.read(q("relationship"), source="artemisiv", target="weapons/missile")
+    [artemis] = migrated.read(q("relationship"), source="artemisiv", target="weapons-missile")
     assert artemis["type"] == "REQUIRES"
     masc = migrated.read(q("node"), id="masc")[0]["props"]
     assert masc["max_per_unit"] == 1
-    assert masc["version"] == 2  # created by the catalog, changed once by the limit
+    assert masc["version"] == 3  # created by the catalog; the conflict edge, then the limit
     hatchet = migrated.read(q("node"), id="hatchet")[0]["props"]
     assert hatchet["max_per_location"] == 1
     assert hatchet.get("max_per_unit") is None
@@ -113,6 +113,9 @@ def test_the_tour_lists_counts_and_what_fits(migrated: Graph) -> None:
     assert tour.counts["units"] == 15
     assert tour.counts["unresolved"] == 1
     assert tour.fits
-    assert all(row["crit_slots"] <= row["free_slots"] for row in tour.fits)
-    assert not any(row["id"].startswith("unresolved:") for row in tour.fits)
+    engine = RulesEngine(migrated)
+    for row in tour.fits:  # each fits: mounting it there breaks no rule
+        broken = engine.explain(tour.fits_loadout_id, row["id"], tour.fits_location)
+        assert [v for v in broken if v.is_blocking] == []
+    assert not any(row["id"].startswith("unresolved-") for row in tour.fits)
     assert not any(row["id"].startswith("clan-") for row in tour.fits)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from graphstore import Graph, connect, health
+from testkit import wipe
 
 
 def _docker_unavailable_reason() -> str | None:
@@ -87,13 +88,12 @@ def test_racing_writers_keep_the_invariants_on_neo4j(neo4j_graph: Graph) -> None
     """The claims work by locking on Neo4j (the later writer waits) rather than by a failed
     commit; the same races must come out the same."""
     from graphstore import GraphStore
-    from graphstore.engine import admin
     from graphstore.migrations import migrate
     from tests.concurrency.clients import Library
     from tests.concurrency.conftest import Rounds, race
     from tests.concurrency.test_races import item, loadout, unit
 
-    admin.clear_data(neo4j_graph)
+    wipe.clear_data(neo4j_graph)
     migrate(neo4j_graph)
     store = GraphStore(neo4j_graph, actor="racer")
     client = Library(store)

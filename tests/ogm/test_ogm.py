@@ -9,10 +9,10 @@ import pytest
 from neomodel import db
 
 from graphstore import EngineSettings, Graph, LocalEngine
-from graphstore.engine import admin
 from graphstore.errors import OGMReadOnlyError
 from graphstore.migrations import migrate
 from graphstore.ogm import Equipment, Loadout, Mount, Unit, connect_ogm, use_graph
+from testkit import wipe
 from tests.migrations.conftest import graph_fingerprint
 
 _BUILD = """
@@ -112,7 +112,7 @@ def test_loading_a_unit_with_loadouts_and_mounts_takes_a_bounded_number_of_queri
         return query_counter() - before, mounted
 
     few_queries, few = load("atlas")
-    admin.clear_data(ogm)
+    wipe.clear_data(ogm)
     _build(ogm, mounts=30)
     many_queries, many = load("atlas")
     assert few >= 1

@@ -8,7 +8,7 @@ import pytest
 
 from graphstore import Graph, RulesEngine
 from graphstore.migrations import migrate
-from tests.rules.builders import GraphSpec, build, clear_domain
+from testkit.graph_spec import GraphSpec, build, clear_domain
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.rules.builders import GraphSpec
+from testkit.graph_spec import GraphSpec
 from tests.rules.test_engine_api import workshop
 
 Load = Callable[[GraphSpec], None]

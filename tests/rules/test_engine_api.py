@@ -17,7 +17,7 @@ from graphstore import (
     validate_all,
 )
 from graphstore.errors import NotFoundError, RuleDefinitionError
-from tests.rules.builders import (
+from testkit.graph_spec import (
     CategorySpec,
     EquipmentSpec,
     GraphSpec,

@@ -14,9 +14,9 @@ import pytest
 from graphstore import Graph, RulesEngine, queries
 from graphstore.errors import RuleDefinitionError
 from graphstore.rules import registry
+from testkit.graph_spec import EquipmentSpec, GraphSpec, LoadoutSpec, MountSpec, UnitSpec
+from testkit.rules_reference import SEVERITY
 from tests.conftest import REPO_ROOT
-from tests.rules.builders import EquipmentSpec, GraphSpec, LoadoutSpec, MountSpec, UnitSpec
-from tests.rules.reference import SEVERITY
 
 LINTER = REPO_ROOT / "tools" / "cypher-lint.mjs"
 

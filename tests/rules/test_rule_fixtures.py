@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from graphstore import RulesEngine, Violation
-from tests.rules.builders import (
+from testkit.graph_spec import (
     CategorySpec,
     EquipmentSpec,
     GraphSpec,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphstore import RulesEngine, Violation
-from tests.rules.builders import (
+from testkit.graph_spec import (
     CODES,
     CategorySpec,
     EquipmentSpec,
@@ -21,7 +21,7 @@ from tests.rules.builders import (
     OverrideSpec,
     UnitSpec,
 )
-from tests.rules.reference import LEVELS, SEVERITY, Reference, RefViolation, violation_key
+from testkit.rules_reference import LEVELS, SEVERITY, Reference, RefViolation, violation_key
 
 Load = Callable[[GraphSpec], None]
 

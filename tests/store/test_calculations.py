@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphstore import GraphStore, RulesEngine
-from graphstore.engine import admin
 from graphstore.store import MountCreate
 from graphstore.store.calculations import FORMULA_VERSION
+from testkit import wipe
 
 from .conftest import equipment, unit
 
@@ -88,7 +88,7 @@ def test_calculations_count_what_the_budget_rules_count(
     """With nothing free, the budget rules report their sums in their proofs; the stored
     calculations must equal them and a plain-Python count where a mount is one item
     whatever its quantity (an ammunition bin's shot count)."""
-    admin.clear_data(store.graph)
+    wipe.clear_data(store.graph)
     store.equipment.upsert_many([equipment(item_id, **values) for item_id, values in ITEMS.items()])
     store.units.create(unit("probe", free_tonnage=0, heat_dissipation=0))
     store.loadouts.create(

@@ -19,9 +19,9 @@ from graphstore import (
     RestrictError,
     ValidationError,
 )
-from graphstore.engine import admin
 from graphstore.migrations import migrate
 from graphstore.store import LoadoutCreate, MountCreate
+from testkit import wipe
 
 from .conftest import equipment, unit
 
@@ -272,7 +272,7 @@ def graph_state(store: GraphStore) -> tuple[dict[str, bool], dict[str, tuple[str
 )
 @given(st.lists(operation, min_size=1, max_size=12))
 def test_random_sequences_keep_the_graph_sound(graph: Graph, ops: list[tuple[Any, ...]]) -> None:
-    admin.clear_data(graph)  # the schema stays; each example starts from an empty graph
+    wipe.clear_data(graph)  # the schema stays; each example starts from an empty graph
     migrate(graph)
     store = GraphStore(graph)
     store.equipment.upsert_many([equipment(e) for e in EQUIPMENT])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graphstore.store.enums import HEAT_PER_SINK, RulesLevel
-from tests.rules.builders import EquipmentSpec, GraphSpec, UnitSpec, is_category
+from testkit.graph_spec import EquipmentSpec, GraphSpec, UnitSpec, is_category
 
 LEVELS = [level.value for level in RulesLevel]
 HEAT_PER_SINK_BY_NAME = {kind.value: per_sink for kind, per_sink in HEAT_PER_SINK.items()}

@@ -1,0 +1,4 @@
+// The mount ids a loadout uses now.
+// @param id: the Loadout id
+MATCH (:Loadout {id: $id})-[m:MOUNTS]->()
+RETURN m.mount_id AS mount_id
