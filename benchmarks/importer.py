@@ -25,10 +25,11 @@ from typing import Any
 from benchmarks.common import query
 from graphstore import EngineSettings, Graph, LocalEngine, connect, import_megamek, run_named
 from graphstore.importer.catalog import read_catalog
+from graphstore.importer.ids import category_id, placeholder_id
 from graphstore.importer.report import ImportReport
 from graphstore.importer.resolution import CatalogEntry, Resolver
-from graphstore.importer.units import UnitRecord, placeholder_id, read_unit, unit_files
-from graphstore.importer.writer import batched
+from graphstore.importer.units import UnitRecord, read_unit, unit_files
+from graphstore.importer.writer import batched, equipment_input
 from graphstore.migrations import apply_pending
 from testkit import wipe
 
@@ -65,19 +66,32 @@ def _rows(root: Path) -> dict[str, Any]:
     }
     return {
         "categories": [
-            {"id": c.id, "name": c.name, "path": c.id, "parent_id": c.parent_id}
+            {
+                "id": category_id(c.id),
+                "name": c.name,
+                "path": c.id,
+                "parent_id": c.parent_id and category_id(c.parent_id),
+            }
             for c in catalog.categories.values()
         ],
         "items": [
-            {"props": {**i.props, "content_hash": i.content_hash}, "category_id": i.category_id}
+            {
+                "props": {
+                    **{k: v for k, v in equipment_input(i).items() if k != "category_ids"},
+                    "search_name": i.name.lower(),
+                },
+                "category_id": category_id(i.category_id),
+            }
             for i in catalog.items.values()
         ],
         "placeholders": list(placeholders.values()),
         "units": [
             {
-                "props": u.props,
-                "loadout": {"id": u.loadout_id, "name": "Stock", "unit_id": u.id, "is_stock": True},
-                "locations": [loc["props"] for loc in u.locations],
+                "props": {**u.props, "id": u.id},
+                "loadout": {key: value for key, value in u.loadout().items() if key != "mounts"},
+                "locations": [
+                    {"id": f"{u.id}/{loc['code']}", "unit_id": u.id, **loc} for loc in u.locations
+                ],
             }
             for u in units
         ],

@@ -1,5 +1,5 @@
-// Writes a batch of audit Changes, each linked by CHANGED to its entity when that exists.
-// Each row looks its entity up by its own label only (one index seek, not four).
+// Writes a batch of audit Changes, each linked by CHANGED to its entity when that exists
+// (each label's rows look their entities up by that label's id index).
 // @param changes: [{id, operation, entity_label, entity_id, before, after, note}] (before/after are JSON)
 // @param actor: who made the change
 // @param source: where it came from (library, api, importer, migration, restore, merge, repair)
@@ -10,26 +10,33 @@ CREATE (c:Change {
   operation: row.operation, entity_label: row.entity_label, entity_id: row.entity_id,
   before: row.before, after: row.after
 })
-WITH c, row
-CALL (c, row) {
-  WITH c, row WHERE row.entity_label = 'Unit'
-  MATCH (t:Unit {id: row.entity_id})
+WITH collect({change: c, entity_id: row.entity_id, label: row.entity_label}) AS made
+CALL (made) {
+  UNWIND [m IN made WHERE m.label = 'Unit'] AS m
+  MATCH (t:Unit {id: m.entity_id})
+  WITH m.change AS c, t
   CREATE (c)-[:CHANGED]->(t)
-  RETURN count(*) AS linked
-  UNION ALL
-  WITH c, row WHERE row.entity_label = 'Equipment'
-  MATCH (t:Equipment {id: row.entity_id})
-  CREATE (c)-[:CHANGED]->(t)
-  RETURN count(*) AS linked
-  UNION ALL
-  WITH c, row WHERE row.entity_label = 'Category'
-  MATCH (t:Category {id: row.entity_id})
-  CREATE (c)-[:CHANGED]->(t)
-  RETURN count(*) AS linked
-  UNION ALL
-  WITH c, row WHERE row.entity_label = 'Loadout'
-  MATCH (t:Loadout {id: row.entity_id})
-  CREATE (c)-[:CHANGED]->(t)
-  RETURN count(*) AS linked
+  RETURN count(*) AS units
 }
-RETURN count(DISTINCT c) AS recorded
+CALL (made) {
+  UNWIND [m IN made WHERE m.label = 'Equipment'] AS m
+  MATCH (t:Equipment {id: m.entity_id})
+  WITH m.change AS c, t
+  CREATE (c)-[:CHANGED]->(t)
+  RETURN count(*) AS items
+}
+CALL (made) {
+  UNWIND [m IN made WHERE m.label = 'Category'] AS m
+  MATCH (t:Category {id: m.entity_id})
+  WITH m.change AS c, t
+  CREATE (c)-[:CHANGED]->(t)
+  RETURN count(*) AS categories
+}
+CALL (made) {
+  UNWIND [m IN made WHERE m.label = 'Loadout'] AS m
+  MATCH (t:Loadout {id: m.entity_id})
+  WITH m.change AS c, t
+  CREATE (c)-[:CHANGED]->(t)
+  RETURN count(*) AS loadouts
+}
+RETURN size(made) AS recorded

@@ -1,10 +1,11 @@
 // Creates Equipment items in their categories. CREATE, never MERGE: an id that exists
 // already fails on the unique constraint.
-// @param rows: [{id, props, category_ids}]
+// @param rows: [{id, props, category_ids}]; each with the `change` recording its creation
+// @param returning: whether to return the written properties
 UNWIND $rows AS row
 CREATE (n:Equipment {id: row.id})
 // @include store/fragments/new_entity
 // @include store/fragments/equipment_name
 WITH n, row
-// @include store/fragments/equipment_categories
-RETURN n.id AS id, properties(n) AS props
+// @include store/fragments/new_equipment_categories
+RETURN n.id AS id, CASE WHEN $returning THEN properties(n) END AS props

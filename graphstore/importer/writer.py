@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from graphstore.errors import ValidationError
 from graphstore.graph import Graph
 from graphstore.importer.catalog import Catalog, CatalogItem
@@ -59,17 +61,20 @@ def stored(graph: Graph, label: str) -> dict[str, Stored]:
     }
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 def _valid(
-    model: type[Any], data: dict[str, Any], file: str, where: str, report: ImportReport
-) -> bool:
-    """Whether `data` is a valid `model`; each problem is reported against the file."""
+    model: type[M], data: dict[str, Any], file: str, where: str, report: ImportReport
+) -> M | None:
+    """`data` as a `model` (validated once, here), or None after reporting each problem
+    against the file."""
     try:
-        validate(model, data)
+        return validate(model, data)
     except ValidationError as invalid:
         for problem in invalid.errors:
             report.add_error(file, f"{where}{problem['path']}", f"{problem['message']}; skipped")
-        return False
-    return True
+        return None
 
 
 # ---- catalog ---------------------------------------------------------------------------
@@ -135,8 +140,9 @@ def write_equipment(
                 Collision(label="Equipment", id=item.id, file=data["imported_from"])
             )
             continue
-        if _valid(EquipmentCreate, data, data["imported_from"], f"items[{item.id}].", report):
-            rows.append(data)
+        valid = _valid(EquipmentCreate, data, data["imported_from"], f"items[{item.id}].", report)
+        if valid is not None:
+            rows.append(valid)
     if rows:
         store.equipment.upsert_many(rows)
     return len(rows)
@@ -145,17 +151,15 @@ def write_equipment(
 # ---- units -----------------------------------------------------------------------------
 
 
-def unit_inputs(
-    record: UnitRecord, report: ImportReport
-) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The unit's UnitCreate and stock LoadoutCreate inputs, or None after reporting why
-    they are not valid."""
-    unit, loadout = record.unit(), record.loadout()
-    if not _valid(UnitCreate, unit, record.file, "", report):
-        return None
-    if not _valid(LoadoutCreate, loadout, record.file, "stock loadout.", report):
-        return None
-    return unit, loadout
+UnitInputs = tuple[UnitCreate, LoadoutCreate]
+
+
+def unit_inputs(record: UnitRecord, report: ImportReport) -> UnitInputs | None:
+    """The unit's UnitCreate and stock LoadoutCreate, or None after reporting why they are
+    not valid."""
+    unit = _valid(UnitCreate, record.unit(), record.file, "", report)
+    loadout = _valid(LoadoutCreate, record.loadout(), record.file, "stock loadout.", report)
+    return None if unit is None or loadout is None else (unit, loadout)
 
 
 def _placeholders(records: Iterable[UnitRecord]) -> list[dict[str, Any]]:
@@ -180,35 +184,30 @@ def _placeholders(records: Iterable[UnitRecord]) -> list[dict[str, Any]]:
 def write_units(store: GraphStore, records: Sequence[UnitRecord], report: ImportReport) -> None:
     """One batch of units, their locations, stock loadouts and placeholders, in one
     transaction. Ids someone else's entity holds are left alone and reported."""
-    inputs = {record.id: unit_inputs(record, report) for record in records}
-    valid = [record for record in records if inputs[record.id] is not None]
+    checked = {record.id: unit_inputs(record, report) for record in records}
+    inputs: dict[str, UnitInputs] = {k: v for k, v in checked.items() if v is not None}
+    valid = [record for record in records if record.id in inputs]
     if not valid:
         return
     placeholders = _placeholders(valid)
 
     def work(tx: GraphStore) -> list[Collision]:
-        # Claimed: nobody takes these ids between this look and the writes below.
-        units = tx.units.existing(r.id for r in valid)
-        loadouts = tx.loadouts.existing(r.loadout_id for r in valid)
+        # Placeholder ids someone else's item holds: claimed, so the answer holds until commit.
         items = tx.equipment.existing(p["id"] for p in placeholders)
-        left: list[Collision] = []
-        unit_rows, loadout_rows = [], []
-        for record in valid:
-            unit, loadout = inputs[record.id]  # type: ignore[misc]
-            if record.id in units and units[record.id].get("imported_from") is None:
-                left.append(Collision(label="Unit", id=record.id, file=record.file))
-                continue
-            unit_rows.append(unit)
-            known = loadouts.get(record.loadout_id)
-            if known is not None and known.get("imported_from") is None:
-                left.append(Collision(label="Loadout", id=record.loadout_id, file=record.file))
-                continue
-            loadout_rows.append(loadout)
         taken = {i for i, props in items.items() if props.get("imported_from") is None}
-        left += [Collision(label="Equipment", id=i, file="(placeholder)") for i in sorted(taken)]
+        left = [Collision(label="Equipment", id=i, file="(placeholder)") for i in sorted(taken)]
         tx.equipment.upsert_unresolved([p for p in placeholders if p["id"] not in taken])
-        tx.units.upsert_many(unit_rows)
-        tx.loadouts.upsert_many([row for row in loadout_rows if not _mounts_any(row, taken)])
+        # Units and loadouts an import did not create are never replaced (the store decides
+        # under its claim, in the same transaction as the write).
+        units = tx.units.upsert_many([inputs[r.id][0] for r in valid], replace_only=imported)
+        left += [Collision(label="Unit", id=r.id, file=r.file) for r in valid if r.id not in units]
+        wanted = [r for r in valid if r.id in units and not _mounts_any(inputs[r.id][1], taken)]
+        loadouts = tx.loadouts.upsert_many([inputs[r.id][1] for r in wanted], replace_only=imported)
+        left += [
+            Collision(label="Loadout", id=r.loadout_id, file=r.file)
+            for r in wanted
+            if r.loadout_id not in loadouts
+        ]
         return left
 
     try:
@@ -228,8 +227,13 @@ def write_units(store: GraphStore, records: Sequence[UnitRecord], report: Import
                     )
 
 
-def _mounts_any(loadout: dict[str, Any], ids: set[str]) -> bool:
-    return any(mount["equipment_id"] in ids for mount in loadout["mounts"])
+def imported(props: dict[str, Any]) -> bool:
+    """Whether an import created this stored entity (so an import may replace it)."""
+    return props.get("imported_from") is not None
+
+
+def _mounts_any(loadout: LoadoutCreate, ids: set[str]) -> bool:
+    return any(mount.equipment_id in ids for mount in loadout.mounts)
 
 
 def prune_placeholders(store: GraphStore) -> None:

@@ -86,6 +86,22 @@ class ChangeLog:
             }
         )
 
+    def creation(self, label: str, entity_id: str, props: dict[str, Any]) -> dict[str, Any]:
+        """The Change a create statement writes with the entity (cypher/store/fragments/
+        new_entity): one statement, no lookup."""
+        after = {k: v for k, v in {**props, "id": entity_id, "version": 1}.items() if v is not None}
+        _, new = changed_properties({}, after)
+        return {
+            "id": uuid.uuid4().hex,
+            "label": label,
+            "after": _dump(new),
+            "note": props.get("imported_from") or self.note,
+        }
+
+    def stamp(self) -> dict[str, Any]:
+        """The parameters a statement that records its own Changes needs."""
+        return {"now": self.at, "actor": self.actor, "source": self.source}
+
     def write(self, tx: Runner) -> None:
         if self.rows:
             run(

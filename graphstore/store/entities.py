@@ -235,57 +235,91 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             raise self._already_exists(entity_id, existing.get("version"))
         self._claim_references(tx, [row], "")
         log = self._context.change_log()
+        row = {**row, "change": log.creation(self.label, entity_id, row["props"])}
         # A create of this id racing this one, unseen by the claim above, fails here or at
         # commit on the unique constraint: _creating reports it as AlreadyExistsError.
-        created = run(tx, f"store/{self.key}_create", rows=[row], now=log.at)
+        created = run(tx, f"store/{self.key}_create", rows=[row], returning=True, **log.stamp())
         props: dict[str, Any] = plain(created[0]["props"])
-        log.add("create", self.label, entity_id, {}, props, note=props.get("imported_from"))
-        log.write(tx)
         return props
 
-    def upsert_many(self, items: Sequence[CreateT | dict[str, Any]], **options: Any) -> list[str]:
+    def upsert_many(
+        self,
+        items: Sequence[CreateT | dict[str, Any]],
+        *,
+        replace_only: Callable[[dict[str, Any]], bool] | None = None,
+        **options: Any,
+    ) -> list[str]:
         """Creates or replaces many entities, UNWIND-ed in batches of BATCH_SIZE, each batch
-        in its own transaction (inside `store.transaction()`, all in the block's one)."""
+        in its own transaction (inside `store.transaction()`, all in the block's one).
+
+        With `replace_only`, an existing entity is replaced only when it holds for its
+        stored properties (read under a claim); the others are left as they are. Returns the
+        ids written."""
         valid = validate_many(self.create_model, list(items), "items")
         rows = [
             self._row(item, getattr(item, "id", None) or self._new_id(item), **options)
             for item in valid
         ]
+        written: list[str] = []
         for start in range(0, len(rows), BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
 
-            def upsert(tx: Runner, batch: list[dict[str, Any]] = batch) -> None:
-                self._upsert_in(tx, batch)
+            def upsert(tx: Runner, batch: list[dict[str, Any]] = batch) -> list[str]:
+                return self._upsert_in(tx, batch, replace_only)
 
             for attempt in range(1, UPSERT_ATTEMPTS + 1):
                 try:
-                    self._context.scope.write(upsert)
+                    written += self._context.scope.write(upsert)
                     break
                 except ConstraintError:
                     # A create of one of these ids won a race: run again, it updates now.
                     if attempt == UPSERT_ATTEMPTS or self._context.scope.in_transaction:
                         raise
-        return [row["id"] for row in rows]
+        return written
 
-    def _upsert_in(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
+    def _upsert_in(
+        self,
+        tx: Runner,
+        batch: list[dict[str, Any]],
+        replace_only: Callable[[dict[str, Any]], bool] | None,
+    ) -> list[str]:
+        # New ids are CREATEd (the cheap path an import of a fresh graph takes); existing ones
+        # MERGEd and replaced. A create of one of these ids that commits meanwhile fails this
+        # batch on the unique constraint, and upsert_many runs it again.
+        # What the rows refer to is claimed before the rows themselves: claims come first
+        # (graphstore.store.claims).
         self._claim_references(tx, batch, "items")
+        existing = claim(tx, self.label, [row["id"] for row in batch])
+        if replace_only is not None:
+            batch = [r for r in batch if r["id"] not in existing or replace_only(existing[r["id"]])]
+        if not batch:
+            return []
         log = self._context.change_log()
-        # Whether a row created or replaced is known where the MERGE happened: a create of
-        # the same id may commit between any earlier look and this write.
-        for written in run(tx, f"store/{self.key}_upsert", rows=batch, now=log.at):
-            before = plain(written["before"])
-            created = before.get("version") == 0
-            after = plain(written["props"])
+        new = [
+            {**row, "change": log.creation(self.label, row["id"], row["props"])}
+            for row in batch
+            if row["id"] not in existing
+        ]
+        old = [row for row in batch if row["id"] in existing]
+        if new:  # each create records its Change in the same statement
+            run(tx, f"store/{self.key}_create", rows=new, returning=False, **log.stamp())
+        written: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        if old:
+            for row in run(tx, f"store/{self.key}_upsert", rows=old, now=log.at):
+                written.append((plain(row["before"]), plain(row["props"])))
+        for before, after in written:
+            created = before.get("version", 0) == 0
             log.add(
                 "create" if created else "update",
                 self.label,
-                written["id"],
+                after["id"],
                 {} if created else before,
                 after,
                 note=after.get("imported_from"),
             )
         self._after_upsert(tx, batch)
         log.write(tx)
+        return [row["id"] for row in batch]
 
     def _after_upsert(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
         """Relationships an upsert batch sets once all its rows exist."""

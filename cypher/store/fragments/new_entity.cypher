@@ -1,3 +1,12 @@
-// Stamps the newly created node `n` with `row.props`: version 1, created and updated now.
+// Stamps the newly created node `n` with `row.props` (version 1, created and updated now)
+// and records its creation in the audit trail in the same statement: `row.change` is the
+// Change the store prepared ({id, label, after, note}).
 // @param now: the write time
+// @param actor: who made the change
+// @param source: where it came from (library, api, importer, ...)
 SET n += row.props, n.version = 1, n.created_at = $now, n.updated_at = $now
+CREATE (:Change {
+  id: row.change.id, at: $now, actor: $actor, source: $source, note: row.change.note,
+  operation: 'create', entity_label: row.change.label, entity_id: row.id,
+  before: '{}', after: row.change.after
+})-[:CHANGED]->(n)
