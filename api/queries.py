@@ -6,13 +6,19 @@ from typing import Annotated
 
 from pydantic import Field
 
+from graphstore.search import UnitGroup
 from graphstore.store.enums import TechBase
-from graphstore.store.listing import EquipmentFilter, UnitFilter
+from graphstore.store.listing import (
+    EquipmentFilter,
+    EquipmentListRequest,
+    UnitFilter,
+    UnitListRequest,
+)
 
 API_MAX_PAGE_SIZE = 200
 
 
-class UnitQuery(UnitFilter):
+class UnitQuery(UnitListRequest):
     """`sort` takes an indexed property (search_name, tonnage, battle_value, year, era,
     tech_base, rules_level, unit_type, id); `descending=true` reverses it."""
 
@@ -21,7 +27,7 @@ class UnitQuery(UnitFilter):
     tonnage_min: float | None = Field(default=None, examples=[50])
 
 
-class EquipmentQuery(EquipmentFilter):
+class EquipmentQuery(EquipmentListRequest):
     """`sort` takes an indexed property (search_name, tonnage, battle_value, intro_year,
     tech_base, rules_level, id); `descending=true` reverses it."""
 
@@ -32,4 +38,11 @@ class EquipmentQuery(EquipmentFilter):
 class EquipmentFacetQuery(EquipmentFilter):
     """The equipment filters; paging and sorting do not apply to counts."""
 
+    tech_base: TechBase | None = Field(default=None, examples=["CLAN"])
+
+
+class UnitStatsQuery(UnitFilter):
+    """What to group by, and the unit filters: the statistics cover the units they match."""
+
+    group_by: UnitGroup = Field(default="era", examples=["tech_base"])
     tech_base: TechBase | None = Field(default=None, examples=["CLAN"])

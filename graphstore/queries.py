@@ -137,6 +137,17 @@ def _query(name: str, source: str) -> Query:
 
 
 @cache
+def fragment_parameters(name: str) -> dict[str, str]:
+    """The parameters a fragment declares (its own and those of what it includes)."""
+    if not is_fragment(name):
+        raise QueryNotFoundError(f"{name!r} is not a fragment (fragments live in fragments/)")
+    source = _read(name)
+    _, parameters, _, header_end = _parse_header(source)
+    _expand(name, "\n".join(source.splitlines()[header_end:]), parameters, (name,))
+    return parameters
+
+
+@cache
 def load_fragment(name: str) -> str:
     """A fragment's body as it is spliced into queries (its header dropped, includes expanded)."""
     if not is_fragment(name):

@@ -17,9 +17,10 @@ from api.examples import (
     CategoryId,
 )
 from api.problems import error_responses
+from api.queries import UnitStatsQuery
 from api.schemas import CategoryPatch, RestoreRequest
 from graphstore.migrations import Migrator, StatusRow
-from graphstore.search import CategoryNode, UnitGroup, UnitGroupStats, category_tree, unit_stats
+from graphstore.search import CategoryNode, UnitGroupStats, category_tree, unit_stats
 from graphstore.store.models import CategoryCreate, CategoryPublic, DeleteReport
 
 router = APIRouter(prefix="/v1", tags=["catalog"])
@@ -39,11 +40,10 @@ def categories(graph: GraphDep) -> list[CategoryNode]:
 
 
 @router.get("/stats/units", response_model=list[UnitGroupStats])
-def stats(
-    graph: GraphDep, group_by: Annotated[UnitGroup, Query(examples=["tech_base"])] = "era"
-) -> list[UnitGroupStats]:
-    """Unit count and min/avg/max tonnage and battle value per group."""
-    return unit_stats(graph, group_by)
+def stats(graph: GraphDep, query: Annotated[UnitStatsQuery, Query()]) -> list[UnitGroupStats]:
+    """Unit count and min/avg/max tonnage and battle value per group, over the units the
+    unit filters match (the same filters as the unit list)."""
+    return unit_stats(graph, query.group_by, query)
 
 
 @router.get("/schema", response_model=SchemaStatusPublic, responses=SCHEMA)

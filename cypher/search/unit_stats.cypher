@@ -1,8 +1,9 @@
 // Unit count and the min, average and max of tonnage and battle value, per value of one
-// property (era, tech base or rules level), largest groups first.
+// property (era, tech base or rules level), largest groups first, for the units the unit
+// filters match (store/fragments/unit_filter, shared with the unit list).
 // @param group_by: the property to group by (whitelisted by the caller)
 MATCH (u:Unit)
-WHERE u.deleted_at IS NULL
+// @include store/fragments/unit_filter
 WITH u[$group_by] AS value, u
 RETURN
   value,

@@ -1,37 +1,11 @@
 // One page of Equipment matching the filters, sorted, with the total count, in one round
-// trip. Every filter is optional (null = any); a category matches its subcategories too.
-// Unresolved import placeholders are not catalog items and never listed.
-// @param tech_base: tech base
-// @param rules_level: rules level
-// @param category_id: a Category id (or any of its subcategories)
-// @param is_weapon: weapons only (true) or non-weapons only (false)
-// @param tonnage_min: minimum tonnage
-// @param tonnage_max: maximum tonnage
-// @param bv_min: minimum battle value
-// @param bv_max: maximum battle value
-// @param year_min: earliest intro year
-// @param year_max: latest intro year
-// @param q: lower-cased text the name contains
-// @param include_deleted: also list soft-deleted items
+// trip.
 // @param sort: the property to sort on (a whitelisted, indexed one)
 // @param descending: sort descending
 // @param skip: rows before the page
 // @param limit: the page size
 MATCH (e:Equipment)
-WHERE ($include_deleted OR e.deleted_at IS NULL)
-  AND NOT e:Unresolved
-  AND ($tech_base IS NULL OR e.tech_base = $tech_base)
-  AND ($rules_level IS NULL OR e.rules_level = $rules_level)
-  AND ($is_weapon IS NULL OR coalesce(e.is_weapon, false) = $is_weapon)
-  AND ($tonnage_min IS NULL OR e.tonnage >= $tonnage_min)
-  AND ($tonnage_max IS NULL OR e.tonnage <= $tonnage_max)
-  AND ($bv_min IS NULL OR e.battle_value >= $bv_min)
-  AND ($bv_max IS NULL OR e.battle_value <= $bv_max)
-  AND ($year_min IS NULL OR e.intro_year >= $year_min)
-  AND ($year_max IS NULL OR e.intro_year <= $year_max)
-  AND ($q IS NULL OR e.search_name CONTAINS $q)
-  AND ($category_id IS NULL OR
-    EXISTS { (e)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(:Category {id: $category_id}) })
+// @include store/fragments/equipment_filter
 WITH e
 ORDER BY
   CASE WHEN $descending THEN null ELSE e[$sort] END ASC,

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graphstore import queries
 from graphstore.graph import Graph
 from graphstore.search.models import (
     CategoryNode,
@@ -18,7 +17,8 @@ from graphstore.search.models import (
     UnitGroup,
     UnitGroupStats,
 )
-from graphstore.store.listing import EquipmentFilter
+from graphstore.store.enums import ERA_START_YEAR
+from graphstore.store.listing import EquipmentFilter, UnitFilter
 
 AUTOCOMPLETE_MAX = 50
 
@@ -35,9 +35,9 @@ def _unwrap(rows: list[Any]) -> list[dict[str, Any]]:
 
 def equipment_facets(graph: Graph, filters: EquipmentFilter | None = None) -> EquipmentFacets:
     """Counts per category, tech base, rules level and era for the equipment `filters` match."""
-    query = queries.load("search/equipment_facets")
+    era_starts = [{"era": era.value, "start": year} for era, year in ERA_START_YEAR.items()]
     params = (filters or EquipmentFilter()).parameters()
-    row = graph.read(query, **{name: params.get(name) for name in query.parameters})[0]
+    row = graph.read("search/equipment_facets", era_starts=era_starts, **params)[0]
     return EquipmentFacets(
         total=row["total"],
         **{
@@ -85,8 +85,12 @@ def category_tree(graph: Graph) -> list[CategoryNode]:
     return children.get(None, [])
 
 
-def unit_stats(graph: Graph, group_by: UnitGroup) -> list[UnitGroupStats]:
+def unit_stats(
+    graph: Graph, group_by: UnitGroup, filters: UnitFilter | None = None
+) -> list[UnitGroupStats]:
     """Count, and min/avg/max of tonnage and battle value, per era, tech base or rules level."""
     if group_by not in ("era", "tech_base", "rules_level"):
         raise ValueError(f"cannot group units by {group_by!r}")
-    return [UnitGroupStats(**row) for row in graph.read("search/unit_stats", group_by=group_by)]
+    params = (filters or UnitFilter()).parameters()
+    rows = graph.read("search/unit_stats", group_by=group_by, **params)
+    return [UnitGroupStats(**row) for row in rows]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graphstore import queries
 from graphstore.store.convert import plain
 from graphstore.store.enums import Era, RulesLevel, TechBase
 from graphstore.store.models import EquipmentPublic, Page, UnitPublic
@@ -48,12 +49,30 @@ def sort_property(sort: StrEnum) -> str:
 
 
 class Paging(BaseModel):
+    """Which page, how big, in which order."""
+
     model_config = ConfigDict(extra="forbid")
 
-    q: Annotated[str, Field(max_length=200)] | None = None
-    descending: bool = False
     page: Annotated[int, Field(ge=1, le=BOLT_INT_MAX)] = 1
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 50
+    descending: bool = False
+
+    def parameters(self) -> dict[str, Any]:
+        return {
+            "skip": (self.page - 1) * self.page_size,
+            "limit": self.page_size,
+            "descending": self.descending,
+        }
+
+
+class _Filter(BaseModel):
+    """What the list, the counts and the statistics of one kind of entity share: the Cypher
+    fragment FRAGMENT states the filter, and its parameters are the ones passed."""
+
+    model_config = ConfigDict(extra="forbid")
+    FRAGMENT: ClassVar[str]
+
+    q: Annotated[str, Field(max_length=200)] | None = None
     include_deleted: bool = False
     tonnage_min: float | None = None
     tonnage_max: float | None = None
@@ -65,36 +84,52 @@ class Paging(BaseModel):
     rules_level: RulesLevel | None = None
 
     def parameters(self) -> dict[str, Any]:
-        params = self.model_dump(mode="json", exclude={"page", "page_size", "q"})
-        params["q"] = self.q.lower().strip() if self.q else None
-        params["skip"] = (self.page - 1) * self.page_size
-        params["limit"] = self.page_size
-        return params
+        """The values of the fragment's parameters (not a list request's paging, say)."""
+        values = self.model_dump(mode="json")
+        values["q"] = self.q.lower().strip() if self.q else None
+        return {name: values[name] for name in queries.fragment_parameters(self.FRAGMENT)}
 
 
-class UnitFilter(Paging):
+class UnitFilter(_Filter):
+    FRAGMENT = "store/fragments/unit_filter"
+
     era: Era | None = None
     unit_type: str | None = None
     has_equipment: str | None = None
+
+
+class EquipmentFilter(_Filter):
+    FRAGMENT = "store/fragments/equipment_filter"
+
+    category_id: str | None = None
+    is_weapon: bool | None = None
+
+
+class UnitListRequest(UnitFilter, Paging):
     sort: UnitSort = UnitSort.name
 
 
-class EquipmentFilter(Paging):
-    category_id: str | None = None
-    is_weapon: bool | None = None
+class EquipmentListRequest(EquipmentFilter, Paging):
     sort: EquipmentSort = EquipmentSort.name
 
 
-def _page(scope: Scope, name: str, filters: Paging, params: dict[str, Any]) -> dict[str, Any]:
+def _page(scope: Scope, name: str, params: dict[str, Any]) -> dict[str, Any]:
     def work(tx: Runner) -> dict[str, Any] | None:
         return run_one(tx, name, **params)
 
     return scope.read(work) or {"total": 0, "items": []}
 
 
-def list_units(scope: Scope, filters: UnitFilter) -> Page[UnitPublic]:
-    params = filters.parameters() | {"sort": sort_property(filters.sort)}
-    row = _page(scope, "store/unit_list", filters, params)
+def _request_parameters(request: UnitListRequest | EquipmentListRequest) -> dict[str, Any]:
+    return (
+        _Filter.parameters(request)
+        | Paging.parameters(request)
+        | {"sort": sort_property(request.sort)}
+    )
+
+
+def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
+    row = _page(scope, "store/unit_list", _request_parameters(filters))
     return Page[UnitPublic](
         items=[UnitPublic.model_validate(plain(p)) for p in row["items"]],
         total=row["total"],
@@ -103,9 +138,8 @@ def list_units(scope: Scope, filters: UnitFilter) -> Page[UnitPublic]:
     )
 
 
-def list_equipment(scope: Scope, filters: EquipmentFilter) -> Page[EquipmentPublic]:
-    params = filters.parameters() | {"sort": sort_property(filters.sort)}
-    row = _page(scope, "store/equipment_list", filters, params)
+def list_equipment(scope: Scope, filters: EquipmentListRequest) -> Page[EquipmentPublic]:
+    row = _page(scope, "store/equipment_list", _request_parameters(filters))
     return Page[EquipmentPublic](
         items=[EquipmentPublic.model_validate(plain(p)) for p in row["items"]],
         total=row["total"],

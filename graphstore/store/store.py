@@ -139,13 +139,13 @@ class GraphStore:
         """Filters: tech_base, era, rules_level, unit_type, tonnage_min/max, bv_min/max,
         year_min/max, has_equipment (an equipment id), q (name contains), include_deleted;
         sort (UnitSort), descending, page, page_size."""
-        return listing.list_units(self._scope, validate(listing.UnitFilter, filters))
+        return listing.list_units(self._scope, validate(listing.UnitListRequest, filters))
 
     def list_equipment(self, **filters: Any) -> Page[EquipmentPublic]:
         """Filters: tech_base, rules_level, category_id (with subcategories), is_weapon,
         tonnage_min/max, bv_min/max, year_min/max (intro year), q, include_deleted; sort,
         descending, page, page_size."""
-        return listing.list_equipment(self._scope, validate(listing.EquipmentFilter, filters))
+        return listing.list_equipment(self._scope, validate(listing.EquipmentListRequest, filters))
 
     # ---- soft delete housekeeping ------------------------------------------------------
 

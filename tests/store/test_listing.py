@@ -147,3 +147,32 @@ def test_paging_matches_python(
     )
     assert got.total == len(rows)
     assert ids(got) == expected  # ties: id ascending, both in Cypher and here (stable sort)
+
+
+def test_lists_counts_and_statistics_share_one_filter_each() -> None:
+    from graphstore import queries
+
+    for fragment, users in {
+        "store/fragments/unit_filter": ["store/unit_list", "search/unit_stats"],
+        "store/fragments/equipment_filter": ["store/equipment_list", "search/equipment_facets"],
+    }.items():
+        for name in users:
+            assert fragment in queries.load(name).includes, name
+        stated = [n for n in queries.available() if fragment in queries.load(n).includes]
+        assert sorted(stated) == sorted(users)
+
+
+def test_facets_and_statistics_count_what_the_lists_list(catalog: GraphStore) -> None:
+    from graphstore.search import equipment_facets, unit_stats
+    from graphstore.store.listing import EquipmentFilter, UnitFilter
+
+    catalog.equipment.delete("heat-sink", soft=True)
+    for include_deleted in (False, True):
+        listed = catalog.list_equipment(include_deleted=include_deleted).total
+        counted = equipment_facets(
+            catalog.graph, EquipmentFilter(include_deleted=include_deleted)
+        ).total
+        assert counted == listed
+    catalog.units.create(unit("timber-wolf", tech_base="CLAN", tonnage=75))
+    stats = unit_stats(catalog.graph, "tech_base", UnitFilter(tonnage_min=80))
+    assert [(g.value, g.count) for g in stats] == [("INNER_SPHERE", 1)]
