@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import ApiSettings
@@ -72,33 +73,58 @@ def require_write_access(
 WriteAccess = Depends(require_write_access)
 
 
-def if_match_version(
+_ENTITY_TAG = re.compile(r'^(W/)?"([0-9]{1,18})"$', re.ASCII)
+
+
+def entity_tag(version: int) -> str:
+    """The ETag of an entity version (its version number, a strong tag)."""
+    return f'"{version}"'
+
+
+class Versions:
+    """What version a write expects, from `If-Match` (RFC 9110: `*`, or one strong or weak
+    entity tag `"3"`, `W/"3"`), the `version` query parameter, and the body's `version`."""
+
+    def __init__(self, if_match: int | None, query: int | None) -> None:
+        self._sources = [(name, v) for name, v in (("If-Match", if_match), ("version", query)) if v]
+
+    def expect(self, body: int | None = None) -> int | None:
+        """The one version every given source names; None when none names one."""
+        named = [*self._sources, *([("body version", body)] if body is not None else [])]
+        versions = {version for _, version in named}
+        if len(versions) > 1:
+            said = ", ".join(f"{name} {version}" for name, version in named)
+            raise HTTPException(status_code=422, detail=f"the expected versions disagree: {said}")
+        return versions.pop() if versions else None
+
+
+def parse_if_match(value: str | None) -> int | None:
+    """The version If-Match names; None for none or `*` (any current version)."""
+    if value is None or value.strip() == "*":
+        return None
+    found = _ENTITY_TAG.match(value.strip())
+    if not found:
+        raise HTTPException(
+            status_code=422,
+            detail='If-Match must be * or one entity tag such as "3" or W/"3" '
+            f"(a version number): {value[:40]!r}",
+        )
+    return int(found.group(2))
+
+
+def versions(
     if_match: Annotated[
         str | None,
         Header(
-            description='the entity version this write expects, e.g. `"3"` (or give `version` '
-            "in the body)"
+            description='the entity version this write expects: `"3"` (the ETag a read '
+            "returned), or `*`; a `version` in the body or the query does the same"
         ),
     ] = None,
-) -> int | None:
-    if if_match is None:
-        return None
-    text = if_match.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise HTTPException(
-            status_code=422, detail=f"If-Match must be a version number: {if_match!r}"
-        )
-    return int(text)
+    version: Annotated[
+        int | None, Query(ge=1, le=2**63 - 1, description="the version this write expects")
+    ] = None,
+) -> Versions:
+    return Versions(parse_if_match(if_match), version)
 
 
-IfMatchDep = Annotated[int | None, Depends(if_match_version)]
-
-
-def expected_version(body_version: int | None, header_version: int | None) -> int | None:
-    """The version a write expects: body and If-Match must agree when both are given."""
-    if body_version is not None and header_version is not None and body_version != header_version:
-        raise HTTPException(
-            status_code=422,
-            detail=f"body version {body_version} and If-Match {header_version} disagree",
-        )
-    return body_version if body_version is not None else header_version
+VersionsDep = Annotated[Versions, Depends(versions)]

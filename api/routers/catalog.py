@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 from pydantic import BaseModel
 
-from api.deps import GraphDep, IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.deps import GraphDep, StoreDep, VersionsDep, WriteAccess
 from api.examples import (
     CATEGORIES,
     CATEGORY_PATCH,
@@ -86,9 +86,9 @@ def update_category(
     store: StoreDep,
     category_id: CategoryId,
     patch: Annotated[CategoryPatch, Body(openapi_examples=CATEGORY_PATCH)],
-    if_match: IfMatchDep,
+    versions: VersionsDep,
 ) -> CategoryPublic:
-    version = expected_version(patch.version, if_match)
+    version = versions.expect(patch.version)
     return store.categories.update(
         category_id,
         patch.model_dump(exclude_unset=True, exclude={"version"}),
@@ -105,14 +105,13 @@ def update_category(
 def delete_category(
     store: StoreDep,
     category_id: CategoryId,
-    if_match: IfMatchDep,
+    versions: VersionsDep,
     soft: bool = False,
     force: Annotated[bool, Query(description="detach members and subcategories")] = False,
-    version: Annotated[int | None, Query(ge=1)] = None,
 ) -> DeleteReport:
     """Refused with 409 (and what blocks it) while it has members, unless `force`."""
     return store.categories.delete(
-        category_id, soft=soft, force=force, expected_version=expected_version(version, if_match)
+        category_id, soft=soft, force=force, expected_version=versions.expect()
     )
 
 

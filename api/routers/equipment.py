@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, status
 
-from api.deps import GraphDep, IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.deps import GraphDep, StoreDep, VersionsDep, WriteAccess
 from api.examples import EQUIPMENT_PATCH, NEW_EQUIPMENT, RESTORE, EquipmentId
 from api.problems import error_responses
 from api.queries import EquipmentFacetQuery, EquipmentQuery
@@ -77,9 +77,9 @@ def update_equipment(
     store: StoreDep,
     equipment_id: EquipmentId,
     patch: Annotated[EquipmentPatch, Body(openapi_examples=EQUIPMENT_PATCH)],
-    if_match: IfMatchDep,
+    versions: VersionsDep,
 ) -> EquipmentPublic:
-    version = expected_version(patch.version, if_match)
+    version = versions.expect(patch.version)
     return store.equipment.update(
         equipment_id,
         patch.model_dump(exclude_unset=True, exclude={"version"}),
@@ -91,14 +91,13 @@ def update_equipment(
 def delete_equipment(
     store: StoreDep,
     equipment_id: EquipmentId,
-    if_match: IfMatchDep,
+    versions: VersionsDep,
     soft: bool = False,
     force: Annotated[bool, Query(description="detach the mounts that still use it")] = False,
-    version: Annotated[int | None, Query(ge=1)] = None,
 ) -> DeleteReport:
     """Refused with 409 (and the blocking mounts) while loadouts mount it, unless `force`."""
     return store.equipment.delete(
-        equipment_id, soft=soft, force=force, expected_version=expected_version(version, if_match)
+        equipment_id, soft=soft, force=force, expected_version=versions.expect()
     )
 
 

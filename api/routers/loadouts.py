@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Response, status
+from fastapi import APIRouter, Body, Response, status
 
-from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.deps import StoreDep, VersionsDep, WriteAccess
 from api.examples import (
     CLONE,
     LOADOUT_PATCH,
@@ -64,10 +64,10 @@ def replace_loadout(
     store: StoreDep,
     loadout_id: LoadoutId,
     body: Annotated[LoadoutPut, Body(openapi_examples=LOADOUT_PUT)],
-    if_match: IfMatchDep,
+    versions: VersionsDep,
 ) -> LoadoutPublic:
     """Replaces the loadout's given fields and all its mounts in one write (one version)."""
-    version = expected_version(body.version, if_match)
+    version = versions.expect(body.version)
     return store.loadouts.replace(
         loadout_id,
         body.model_dump(exclude_unset=True, exclude={"version"}),
@@ -85,9 +85,9 @@ def update_loadout(
     store: StoreDep,
     loadout_id: LoadoutId,
     patch: Annotated[LoadoutPatch, Body(openapi_examples=LOADOUT_PATCH)],
-    if_match: IfMatchDep,
+    versions: VersionsDep,
 ) -> LoadoutPublic:
-    version = expected_version(patch.version, if_match)
+    version = versions.expect(patch.version)
     return store.loadouts.update(
         loadout_id,
         patch.model_dump(exclude_unset=True, exclude={"version"}),
@@ -105,10 +105,10 @@ def add_mount(
     store: StoreDep,
     loadout_id: LoadoutId,
     mount: Annotated[MountPost, Body(openapi_examples=NEW_MOUNT)],
-    if_match: IfMatchDep,
+    versions: VersionsDep,
 ) -> MountPublic:
     """Mounts one item. The rules engine reports problems; it does not block (see validation)."""
-    version = expected_version(mount.version, if_match)
+    version = versions.expect(mount.version)
     return store.loadouts.add_mount(
         loadout_id, mount.model_dump(exclude={"version"}), expected_version=version
     )
@@ -120,9 +120,9 @@ def add_mount(
     dependencies=[WriteAccess],
 )
 def remove_mount(
-    store: StoreDep, loadout_id: LoadoutId, mount_id: MountId, if_match: IfMatchDep
+    store: StoreDep, loadout_id: LoadoutId, mount_id: MountId, versions: VersionsDep
 ) -> Response:
-    store.loadouts.remove_mount(loadout_id, mount_id, expected_version=if_match)
+    store.loadouts.remove_mount(loadout_id, mount_id, expected_version=versions.expect())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -152,14 +152,11 @@ def diff_loadouts(store: StoreDep, a: LoadoutId, b: LoadoutId) -> MountDiff:
 def delete_loadout(
     store: StoreDep,
     loadout_id: LoadoutId,
-    if_match: IfMatchDep,
+    versions: VersionsDep,
     soft: bool = False,
-    version: Annotated[int | None, Query(ge=1)] = None,
 ) -> DeleteReport:
     """Deletes the loadout with its mounts (`soft=true` hides it)."""
-    return store.loadouts.delete(
-        loadout_id, soft=soft, expected_version=expected_version(version, if_match)
-    )
+    return store.loadouts.delete(loadout_id, soft=soft, expected_version=versions.expect())
 
 
 @router.post(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, status
 
-from api.deps import IfMatchDep, StoreDep, WriteAccess, expected_version
+from api.deps import StoreDep, VersionsDep, WriteAccess
 from api.examples import NEW_UNIT, RESTORE, UNIT_PATCH, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
@@ -67,10 +67,10 @@ def update_unit(
     store: StoreDep,
     unit_id: UnitId,
     patch: Annotated[UnitPatch, Body(openapi_examples=UNIT_PATCH)],
-    if_match: IfMatchDep,
+    versions: VersionsDep,
 ) -> UnitPublic:
     """Changes the given fields (null removes one). A stale `version` is a 409."""
-    version = expected_version(patch.version, if_match)
+    version = versions.expect(patch.version)
     return store.units.update(
         unit_id, patch.model_dump(exclude_unset=True, exclude={"version"}), expected_version=version
     )
@@ -80,14 +80,11 @@ def update_unit(
 def delete_unit(
     store: StoreDep,
     unit_id: UnitId,
-    if_match: IfMatchDep,
+    versions: VersionsDep,
     soft: bool = False,
-    version: Annotated[int | None, Query(ge=1)] = None,
 ) -> DeleteReport:
     """Deletes the unit and, by cascade, its loadouts and locations (`soft=true` hides it)."""
-    return store.units.delete(
-        unit_id, soft=soft, expected_version=expected_version(version, if_match)
-    )
+    return store.units.delete(unit_id, soft=soft, expected_version=versions.expect())
 
 
 @router.get(

@@ -5,28 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
-from pydantic import BaseModel
 
 from api.deps import RulesDep, StoreDep
 from api.examples import BATCH, LoadoutId
 from api.problems import error_responses
 from api.schemas import BatchValidationRequest
 from graphstore.rules import CandidateEquipment, LoadoutValidation, ValidationFilter
-from graphstore.rules.models import ValidationSummary
+from graphstore.rules.models import BatchValidation
 from graphstore.store.enums import LocationCode
 
 router = APIRouter(tags=["validation"], responses=error_responses(404))
-
-
-class WorstLoadout(BaseModel):
-    loadout_id: LoadoutId
-    errors: int
-    warnings: int
-
-
-class BatchValidationPublic(BaseModel):
-    summary: ValidationSummary
-    worst: list[WorstLoadout]
 
 
 @router.get("/v1/loadouts/{loadout_id}/validation", response_model=LoadoutValidation)
@@ -50,20 +38,10 @@ def compatible_equipment(
     return rules.compatible_equipment(loadout_id, location.value, include_excluded=include_excluded)
 
 
-@router.post("/v1/validation/batch", response_model=BatchValidationPublic)
+@router.post("/v1/validation/batch", response_model=BatchValidation)
 def validate_batch(
     rules: RulesDep, request: Annotated[BatchValidationRequest, Body(openapi_examples=BATCH)]
-) -> BatchValidationPublic:
+) -> BatchValidation:
     """Validates every loadout the filters match: per-rule counts and the worst loadouts."""
-    run = rules.validate_all(ValidationFilter(**request.model_dump(exclude={"worst"})))
-    scored = [
-        WorstLoadout(
-            loadout_id=result.loadout_id,
-            errors=len(result.errors),
-            warnings=len(result.warnings),
-        )
-        for result in run
-    ]
-    scored.sort(key=lambda w: (-w.errors, -w.warnings, w.loadout_id))
-    worst = [w for w in scored if w.errors or w.warnings][: request.worst]
-    return BatchValidationPublic(summary=run.summary, worst=worst)
+    filters = ValidationFilter(**request.model_dump(exclude={"worst"}))
+    return rules.validate_batch(filters, worst=request.worst)

@@ -22,12 +22,14 @@ from graphstore.rules import registry
 from graphstore.rules.models import (
     AcceptedViolationCreate,
     AcceptedViolationPublic,
+    BatchValidation,
     CandidateEquipment,
     LoadoutValidation,
     OverrideHolder,
     ValidationFilter,
     ValidationSummary,
     Violation,
+    WorstLoadout,
 )
 from graphstore.values import plain
 
@@ -187,6 +189,24 @@ class RulesEngine:
         return ValidationRun(
             self, [row["loadout_id"] for row in rows], batch_size or self.batch_size
         )
+
+    def validate_batch(
+        self, filter: ValidationFilter | None = None, *, worst: int = 10
+    ) -> BatchValidation:
+        """Every loadout `filter` matches: the per-rule totals and the `worst` loadouts (most
+        errors, then most warnings; none without a problem)."""
+        run = self.validate_all(filter)
+        scored = [
+            WorstLoadout(
+                loadout_id=result.loadout_id,
+                errors=len(result.errors),
+                warnings=len(result.warnings),
+            )
+            for result in run
+        ]
+        scored.sort(key=lambda w: (-w.errors, -w.warnings, w.loadout_id))
+        ranked = [w for w in scored if w.errors or w.warnings][:worst]
+        return BatchValidation(summary=run.summary, worst=ranked)
 
     # -- what fits -------------------------------------------------------------------------
 

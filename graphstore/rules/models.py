@@ -126,6 +126,19 @@ class ValidationSummary(BaseModel):
                 self.warnings += 1
 
 
+class WorstLoadout(BaseModel):
+    loadout_id: str
+    errors: int
+    warnings: int
+
+
+class BatchValidation(BaseModel):
+    """A batch validation: totals per rule, and the loadouts with the most problems."""
+
+    summary: ValidationSummary
+    worst: list[WorstLoadout]
+
+
 class ValidationFilter(BaseModel):
     """Which loadouts validate_all visits. Unset fields match everything."""
 

@@ -282,7 +282,9 @@ def test_restricted_deletes_are_409_with_blockers_until_forced(client: TestClien
     assert refused["blockers"], "the body names what blocks the delete"
     assert _problem(client.delete("/v1/categories/api-gadgets"), 409)["blockers"]
 
-    patched = client.patch("/v1/equipment/api-gadget", json={"heat": 2}, headers={"If-Match": "1"})
+    patched = client.patch(
+        "/v1/equipment/api-gadget", json={"heat": 2}, headers={"If-Match": '"1"'}
+    )
     assert patched.json()["version"] == 2
     forced = client.delete("/v1/equipment/api-gadget", params={"force": True}).json()
     assert forced["detached"], "force reports the mounts it removed"
