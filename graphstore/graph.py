@@ -251,7 +251,9 @@ def _retrying_quirks(call: Callable[[], T], settings: DriverSettings) -> T:
 
 
 def _work_name(work: Callable[..., Any]) -> str:
-    return str(getattr(work, "__name__", "transaction"))
+    """A name for errors of a transaction as a whole (a statement's errors name its query)."""
+    name = str(getattr(work, "__name__", ""))
+    return name if name and not name.startswith("<") else "transaction"
 
 
 def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:

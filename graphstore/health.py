@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pydantic import BaseModel
 
 from graphstore.graph import Graph
 
 
-@dataclass(frozen=True)
-class Health:
+class Health(BaseModel):
     status: str
     engine: str
     engine_version: str

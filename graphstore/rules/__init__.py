@@ -11,18 +11,21 @@ from graphstore.rules.engine import (
 from graphstore.rules.models import (
     AcceptedViolationCreate,
     AcceptedViolationPublic,
+    BatchValidation,
     CandidateEquipment,
     LoadoutValidation,
     RuleCount,
     ValidationFilter,
     ValidationSummary,
     Violation,
+    WorstLoadout,
 )
 from graphstore.rules.registry import Rule, Severity, combined_query, rule, rules
 
 __all__ = [
     "AcceptedViolationCreate",
     "AcceptedViolationPublic",
+    "BatchValidation",
     "CandidateEquipment",
     "LoadoutValidation",
     "Rule",
@@ -33,6 +36,7 @@ __all__ = [
     "ValidationRun",
     "ValidationSummary",
     "Violation",
+    "WorstLoadout",
     "combined_query",
     "compatible_equipment",
     "explain",
