@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from graphstore import (
+from graphstore import Query, run_named, (
     AuthenticationError,
     DatabaseUnavailableError,
     EngineSettings,
@@ -72,9 +72,13 @@ def test_bad_credentials_are_an_authentication_error(
 
 
 def test_a_failing_query_is_a_query_error_naming_the_query(graph: Graph) -> None:
+    broken = Query("tests/broken", "MATCH (n) RETURN m", "a query with a bug")
     with pytest.raises(QueryError) as raised:
+        graph.write_transaction(lambda tx: run_named(tx, broken))
+    assert raised.value.query == "tests/broken"
+    with pytest.raises(QueryError) as raised:  # not a named query: named by its transaction
         graph.write_transaction(lambda tx: tx.run("MATCH (n) RETURN m").consume())
-    assert raised.value.query == "<lambda>"
+    assert raised.value.query == "transaction"
 
 
 def test_an_integer_bolt_cannot_carry_is_a_validation_error(graph: Graph) -> None:
