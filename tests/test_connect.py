@@ -7,14 +7,16 @@ import socket
 
 import pytest
 
-from graphstore import Query, run_named, (
+from graphstore import (
     AuthenticationError,
     DatabaseUnavailableError,
     EngineSettings,
     Graph,
     LocalEngine,
+    Query,
     QueryError,
     connect,
+    run_named,
 )
 
 
