@@ -64,7 +64,11 @@ def megamek(
         bool, typer.Option("--dry-run", help="read and resolve, write nothing")
     ] = False,
 ) -> None:
-    """Import megamek-web JSON: equipment catalogs and unit files."""
+    """Import megamek-web JSON: equipment catalogs and unit files.
+
+    Exit code 0 when every file imported cleanly, 1 when some had errors (the others are
+    imported; the report lists each problem), 2 for bad usage.
+    """
     # A dry run reads the graph's catalog but writes nothing, not even migrations.
     with (
         connect(schema_guard=None if dry_run else apply_pending) as graph,
@@ -81,6 +85,9 @@ def megamek(
     if report is not None:
         result.write(report)
         console.print(f"report written to {report}")
+    if result.errors:
+        # Everything readable was imported; the exit code says that something was not.
+        raise typer.Exit(1)
 
 
 def _rules_summary(result: RulesImportReport) -> Table:

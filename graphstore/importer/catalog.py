@@ -26,7 +26,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, ValidationError
 
 from graphstore.importer.report import DuplicateItem, ImportReport
-from graphstore.importer.sources import content_hash, field_path, read_json, relative_name
+from graphstore.importer.sources import (
+    content_hash,
+    describe,
+    field_path,
+    files_under,
+    read_json,
+    relative_name,
+)
 
 MAPPINGS_FILE = "name-mappings.json"
 _NOT_CATALOGS = {MAPPINGS_FILE, "index.json"}
@@ -175,54 +182,72 @@ def read_catalog(root: Path, report: ImportReport) -> Catalog:
     equipment_dir = root / "equipment"
     if not equipment_dir.is_dir():
         return catalog
+    readable = files_under(root, equipment_dir, report)
     files = sorted(
-        (p for p in equipment_dir.rglob("*.json") if p.name not in _NOT_CATALOGS),
+        (p for p in readable if p.name not in _NOT_CATALOGS),
         key=lambda p: _file_rank(relative_name(equipment_dir, p)),
     )
     sources: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for path in files:
-        relative = relative_name(equipment_dir, path)
         shown = relative_name(root, path)
-        document = read_json(root, path, report)
-        if document is None:
-            continue
-        items = document.get("items") if isinstance(document, dict) else None
-        if not isinstance(items, list):
-            report.add_error(shown, "items", "missing or not a list of items; skipped")
-            continue
-        for index, raw in enumerate(items):
-            try:
-                item = RawItem.model_validate(raw)
-            except ValidationError as error:
-                for problem in error.errors():
-                    report.add_error(
-                        shown,
-                        field_path(("items", index, *problem["loc"])),
-                        f"{problem['msg']}; item skipped",
-                    )
-                continue
-            sources.setdefault(item.id, []).append((shown, raw))
-            if item.id in catalog.items:
-                continue
-            category_id = _categories_for(relative, item.category, catalog)
-            props = _properties(item, relative)
-            catalog.items[item.id] = CatalogItem(
-                id=item.id,
-                name=item.name,
-                tech_base=item.techBase,
-                crit_slots=item.criticalSlots,
-                source_file=relative,
-                category_id=category_id,
-                props=props,
-                raw=raw,
-            )
-    for item_id, found in sorted(sources.items()):
-        if len(found) > 1:
-            report.duplicates.append(_duplicate(item_id, found))
+        try:
+            _read_catalog_file(root, path, catalog, sources, report)
+        except Exception as error:  # one file's failure is that file's error
+            report.add_error(shown, "", f"{describe(error)}; rest of the file skipped")
+    for item_id, occurrences in sorted(sources.items()):
+        if len(occurrences) > 1:
+            report.duplicates.append(_duplicate(item_id, occurrences))
     mappings = equipment_dir / MAPPINGS_FILE
-    if mappings.is_file():
-        _read_mappings(root, mappings, catalog, report)
+    if mappings in readable:
+        try:
+            _read_mappings(root, mappings, catalog, report)
+        except Exception as error:  # one file's failure is that file's error
+            report.add_error(relative_name(root, mappings), "", f"{describe(error)}; skipped")
     return catalog
+
+
+def _read_catalog_file(
+    root: Path,
+    path: Path,
+    catalog: Catalog,
+    sources: dict[str, list[tuple[str, dict[str, Any]]]],
+    report: ImportReport,
+) -> None:
+    relative = relative_name(root / "equipment", path)
+    shown = relative_name(root, path)
+    document = read_json(root, path, report)
+    if document is None:
+        return
+    items = document.get("items") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        report.add_error(shown, "items", "missing or not a list of items; skipped")
+        return
+    for index, raw in enumerate(items):
+        try:
+            item = RawItem.model_validate(raw)
+        except ValidationError as error:
+            for problem in error.errors():
+                report.add_error(
+                    shown,
+                    field_path(("items", index, *problem["loc"])),
+                    f"{problem['msg']}; item skipped",
+                )
+            continue
+        sources.setdefault(item.id, []).append((shown, raw))
+        if item.id in catalog.items:
+            continue
+        category_id = _categories_for(relative, item.category, catalog)
+        props = _properties(item, relative)
+        catalog.items[item.id] = CatalogItem(
+            id=item.id,
+            name=item.name,
+            tech_base=item.techBase,
+            crit_slots=item.criticalSlots,
+            source_file=relative,
+            category_id=category_id,
+            props=props,
+            raw=raw,
+        )
 
 
 def _duplicate(item_id: str, found: list[tuple[str, dict[str, Any]]]) -> DuplicateItem:

@@ -13,6 +13,7 @@ catalog re-resolves its mounts in place (same mount_id, new target).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.progress import Progress
@@ -21,9 +22,11 @@ from graphstore.errors import ImportSourceError
 from graphstore.graph import Graph
 from graphstore.importer import writer
 from graphstore.importer.catalog import Catalog, read_catalog
+from graphstore.importer.pipeline import BackgroundWriter
 from graphstore.importer.progress import start_phase
 from graphstore.importer.report import Collision, ImportReport, UnresolvedReference
 from graphstore.importer.resolution import CatalogEntry, Resolver
+from graphstore.importer.sources import describe, relative_name
 from graphstore.importer.units import UnitRecord, read_unit, unit_files
 from graphstore.store import GraphStore
 
@@ -57,6 +60,74 @@ def _count(report: ImportReport, unit: UnitRecord) -> None:
             setattr(resolved, step, getattr(resolved, step) + 1)
 
 
+def _write_catalog(
+    store: GraphStore,
+    catalog: Catalog,
+    stored: dict[str, writer.Stored],
+    report: ImportReport,
+    progress: Progress | None,
+) -> None:
+    items = list(catalog.items.values())
+    phase = start_phase(progress, "equipment", len(items))
+    if catalog.categories:
+        writer.write_categories(store, catalog, report)
+    for batch in writer.batched(items, EQUIPMENT_BATCH):
+        writer.write_equipment(store, batch, stored, report)
+        phase.advance(len(batch))
+    phase.finish()
+
+
+def _read_units(
+    root: Path,
+    files: list[Path],
+    resolver: Resolver,
+    stored: dict[str, writer.Stored],
+    report: ImportReport,
+    progress: Progress | None,
+    *,
+    write: Callable[[list[UnitRecord]], None] | None,
+    batch_size: int = UNIT_BATCH,
+) -> None:
+    """Reads every unit file and hands the changed units to `write` in batches (none in a
+    dry run). A file that fails in any way is that file's error; the others go on."""
+    seen: dict[str, str] = {}
+    pending: list[UnitRecord] = []
+    phase = start_phase(progress, "units", len(files))
+    for file in files:
+        try:
+            unit = read_unit(root, file, resolver, report)
+        except Exception as error:  # one file's failure is that file's error
+            report.add_error(relative_name(root, file), "", f"{describe(error)}; skipped")
+            unit = None
+        phase.advance()
+        if unit is None:
+            continue
+        if unit.id in seen:
+            report.add_error(
+                unit.file,
+                "id",
+                f"unit id {unit.id!r} already imported from {seen[unit.id]}; skipped",
+            )
+            continue
+        seen[unit.id] = unit.file
+        _count(report, unit)
+        known = stored.get(unit.id)
+        if write is None or (
+            known is not None and known.content_hash == unit.props["content_hash"]
+        ):
+            continue
+        if known is not None and not known.imported:
+            report.left_alone.append(Collision(label="Unit", id=unit.id, file=unit.file))
+            continue
+        pending.append(unit)
+        if len(pending) >= batch_size:
+            write(pending)
+            pending = []
+    if pending and write is not None:
+        write(pending)
+    phase.finish()
+
+
 IMPORT_ACTOR = "import"
 
 
@@ -85,52 +156,36 @@ def import_megamek(
     catalog = read_catalog(root, report)
     reading.finish()
     report.counts.equipment_imported = len(catalog.items)
-    if not dry_run:
-        stored = writer.stored(graph, "Equipment")
-        items = list(catalog.items.values())
-        phase = start_phase(progress, "equipment", len(items))
-        if catalog.categories:
-            writer.write_categories(store, catalog, report)
-        for batch in writer.batched(items, EQUIPMENT_BATCH):
-            writer.write_equipment(store, batch, stored, report)
-            phase.advance(len(batch))
-        phase.finish()
-
     resolver = _resolver(graph, catalog)
-    files = unit_files(root)
-    stored_units = {} if dry_run else writer.stored(graph, "Unit")
-    seen: dict[str, str] = {}
-    pending: list[UnitRecord] = []
-    phase = start_phase(progress, "units", len(files))
-    for file in files:
-        unit = read_unit(root, file, resolver, report)
-        phase.advance()
-        if unit is None:
-            continue
-        if unit.id in seen:
-            report.add_error(
-                unit.file,
-                "id",
-                f"unit id {unit.id!r} already imported from {seen[unit.id]}; skipped",
+    files = unit_files(root, report)
+    if dry_run:
+        _read_units(root, files, resolver, {}, report, progress, write=None)
+    else:
+        # Written on a background thread (in order) while the next files are read; what the
+        # writes find wrong goes to their own report, merged below in a stable order.
+        written = ImportReport()
+        stored_items = writer.stored(graph, "Equipment")
+        stored_units = writer.stored(graph, "Unit")
+        with BackgroundWriter() as background:
+            background.submit(
+                lambda: _write_catalog(store, catalog, stored_items, written, progress)
             )
-            continue
-        seen[unit.id] = unit.file
-        _count(report, unit)
-        known = stored_units.get(unit.id)
-        if dry_run or (known is not None and known.content_hash == unit.props["content_hash"]):
-            continue
-        if known is not None and not known.imported:
-            report.left_alone.append(Collision(label="Unit", id=unit.id, file=unit.file))
-            continue
-        pending.append(unit)
-        if len(pending) >= unit_batch:
-            writer.write_units(store, pending, report)
-            pending = []
-    if pending:
-        writer.write_units(store, pending, report)
-    phase.finish()
-    if not dry_run:
-        writer.prune_placeholders(store)
+            _read_units(
+                root,
+                files,
+                resolver,
+                stored_units,
+                report,
+                progress,
+                write=lambda batch: background.submit(
+                    lambda: writer.write_units(store, batch, written)
+                ),
+                batch_size=unit_batch,
+            )
+            background.submit(lambda: writer.prune_placeholders(store))
+            background.finish()
+        report.errors += written.errors
+        report.left_alone += written.left_alone
     report.unresolved = dict(sorted(report.unresolved.items()))
     report.duration_s = round(time.perf_counter() - started, 3)
     return report

@@ -1,4 +1,5 @@
-"""Reading JSON files of an import root: parse errors become report entries, never crashes."""
+"""Reading the files of an import root: whatever is wrong with one file becomes that file's
+entry in the report, never a stopped import."""
 
 from __future__ import annotations
 
@@ -9,26 +10,59 @@ from typing import Any
 
 from graphstore.importer.report import ImportReport
 
+# The largest file an import reads. The corpus's largest catalog is about 1 MB; a bigger
+# file is more likely a mistake than data, and reading it whole would cost memory.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
 
 def relative_name(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def files_under(root: Path, folder: Path, report: ImportReport) -> list[Path]:
+    """The `*.json` files below `folder`, sorted. A link that leads outside `root` is
+    reported and left out, so an import reads only what its root holds."""
+    if not folder.is_dir():
+        return []
+    inside = root.resolve()
+    found = []
+    for path in sorted(folder.rglob("*.json")):
+        if not path.resolve().is_relative_to(inside):
+            report.add_error(
+                relative_name(root, path), "", "a link to a file outside the import root; skipped"
+            )
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
+
+
 def read_json(root: Path, path: Path, report: ImportReport) -> Any | None:
     """The parsed document, or None after reporting why the file cannot be read."""
+    shown = relative_name(root, path)
+    problem: str
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problem = f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        else:
+            return json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
-        report.add_error(relative_name(root, path), "", f"not UTF-8 text: {error}; skipped")
+        problem = f"not UTF-8 text: {error}"
     except json.JSONDecodeError as error:
-        report.add_error(
-            relative_name(root, path),
-            "",
-            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); skipped",
-        )
+        problem = f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+    except RecursionError:
+        problem = "nested too deeply to parse"
+    except ValueError as error:  # an integer literal of thousands of digits, say
+        problem = f"not valid JSON ({error})"
     except OSError as error:
-        report.add_error(relative_name(root, path), "", f"cannot be read: {error}; skipped")
+        problem = f"cannot be read: {error.strerror or error}"
+    report.add_error(shown, "", f"{problem}; skipped")
     return None
+
+
+def describe(error: BaseException) -> str:
+    """An unexpected failure while reading one file, for the report."""
+    return f"could not be read ({type(error).__name__}: {error})"
 
 
 def content_hash(*parts: Any) -> str:

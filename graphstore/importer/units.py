@@ -36,7 +36,13 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 from graphstore.importer.ids import placeholder_id, store_id
 from graphstore.importer.report import ImportReport
 from graphstore.importer.resolution import Resolution, Resolver
-from graphstore.importer.sources import content_hash, field_path, read_json, relative_name
+from graphstore.importer.sources import (
+    content_hash,
+    field_path,
+    files_under,
+    read_json,
+    relative_name,
+)
 from graphstore.store.enums import heat_per_sink
 
 _TORSOS = ["HEAD", "CENTER_TORSO", "LEFT_TORSO", "RIGHT_TORSO"]
@@ -183,9 +189,8 @@ def parse_mount_location(text: str) -> tuple[str, bool, int] | None:
     return found.group("code"), found.group("rear") is not None, int(shots) if shots else 1
 
 
-def unit_files(root: Path) -> list[Path]:
-    units_dir = root / "units"
-    return sorted(units_dir.rglob("*.json")) if units_dir.is_dir() else []
+def unit_files(root: Path, report: ImportReport) -> list[Path]:
+    return files_under(root, root / "units", report)
 
 
 def read_unit(

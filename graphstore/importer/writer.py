@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from graphstore.errors import ValidationError
+from graphstore.errors import QueryError, ValidationError
 from graphstore.graph import Graph
 from graphstore.importer.catalog import Catalog, CatalogItem
 from graphstore.importer.ids import category_id, placeholder_id
@@ -212,11 +212,12 @@ def write_units(store: GraphStore, records: Sequence[UnitRecord], report: Import
 
     try:
         report.left_alone += store.atomic(work)
-    except ValidationError:
+    except (ValidationError, QueryError):
         if len(valid) == 1:
             raise
-        # One unit's data is refused (a second stock loadout someone made, say): write them
-        # one at a time, so only that unit is skipped, with its reason.
+        # One unit's data is refused (a second stock loadout someone made, say, or a value
+        # the engine cannot store): write them one at a time, so only that unit is skipped,
+        # with its reason.
         for record in valid:
             try:
                 write_units(store, [record], report)
@@ -225,6 +226,8 @@ def write_units(store: GraphStore, records: Sequence[UnitRecord], report: Import
                     report.add_error(
                         record.file, str(problem["path"]), f"{problem['message']}; unit skipped"
                     )
+            except QueryError as failed:
+                report.add_error(record.file, "", f"the engine refused it ({failed}); unit skipped")
 
 
 def imported(props: dict[str, Any]) -> bool:
