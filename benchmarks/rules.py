@@ -289,7 +289,9 @@ def per_item_checks(
                 }
                 for item in batch
             ]
-            rows += run_named(tx, registry.combined_query(), checks=checks)
+            rows += run_named(
+                tx, registry.combined_query(), checks=checks, **registry.constants()
+            )
         return rows
 
     found: dict[str, list[tuple[Any, ...]]] = {}
@@ -489,7 +491,9 @@ def profile(graph: Graph, loadout_id: str) -> dict[str, Any]:
     for mode in ("PROFILE", "EXPLAIN"):
         # A shipped query's text behind PROFILE/EXPLAIN: a benchmark-only diagnostic.
         with graph.driver.session(database=graph.database) as session:
-            summary = session.run(f"{mode} {query.cypher}", {"checks": [check]}).consume()
+            summary = session.run(
+                f"{mode} {query.cypher}", {"checks": [check], **registry.constants()}
+            ).consume()
         plan = summary.profile or summary.plan
         observed[mode.lower()] = {
             "plan_returned": plan is not None,
@@ -499,7 +503,9 @@ def profile(graph: Graph, loadout_id: str) -> dict[str, Any]:
     per_rule: dict[str, list[str]] = {}
     for rule in registry.rules():
         with graph.driver.session(database=graph.database) as session:
-            summary = session.run(f"PROFILE {rule.query.cypher}", {"checks": [check]}).consume()
+            summary = session.run(
+                f"PROFILE {rule.query.cypher}", {"checks": [check], **rule.constants()}
+            ).consume()
         per_rule[rule.id] = _index_lines(summary.profile)
     observed["index_lines_per_rule"] = per_rule
     observed["id_indexes"] = sorted(

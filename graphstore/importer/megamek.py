@@ -31,7 +31,7 @@ from graphstore.importer.units import UnitRecord, read_unit, unit_files
 from graphstore.store import GraphStore
 
 EQUIPMENT_BATCH = 500
-UNIT_BATCH = 100
+UNIT_BATCH = 400
 
 
 def _resolver(graph: Graph, catalog: Catalog) -> Resolver:

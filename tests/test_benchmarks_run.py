@@ -1,0 +1,78 @@
+"""Every benchmark still runs end to end, at a tiny scale, so `make bench` cannot rot unseen.
+
+The figures are meaningless at this size; what is checked is that each run finishes and
+writes its JSON with the keys README quotes.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "data" / "demo"
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _run(module: str, out: Path, *arguments: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--out", str(out), *arguments],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, object] = json.loads(out.read_text())
+    return result
+
+
+def test_rules_benchmark_runs(tmp_path: Path) -> None:
+    result = _run(
+        "benchmarks.rules",
+        tmp_path / "rules.json",
+        *("--units", "30", "--mounts", "6", "--calls", "5", "--compatible-calls", "2"),
+    )
+    assert {"validate_single", "validate_all", "compatible_equipment"} <= result.keys()
+
+
+def test_importer_benchmark_runs(tmp_path: Path) -> None:
+    result = _run("benchmarks.importer", tmp_path / "import.json", "--corpus", str(DEMO))
+    assert result["same_counts_in_baseline"] is True
+    assert isinstance(result["ratio_importer_to_baseline"], float)
+
+
+def test_api_benchmark_runs(tmp_path: Path) -> None:
+    result = _run(
+        "benchmarks.api",
+        tmp_path / "api.json",
+        *("--corpus", str(DEMO), "--requests", "5", "--port", str(_free_port())),
+    )
+    assert result["cases"]
+
+
+def test_writes_benchmark_runs(tmp_path: Path) -> None:
+    result = _run(
+        "benchmarks.writes", tmp_path / "writes.json", *("--count", "3", "--repeats", "1")
+    )
+    assert set(result["median"]["new"]) == {  # type: ignore[index]
+        "create_unit",
+        "update_unit",
+        "add_mount",
+        "create_loadout",
+        "upsert_many",
+        "delete",
+    }
