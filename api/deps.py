@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import secrets
 import threading
-from typing import Annotated
+from typing import Annotated, Protocol, TypeVar
 
-from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi import Depends, Header, HTTPException, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from api.rate_limit import RateLimiter
 from api.settings import ApiSettings
 from graphstore.connection import connect
 from graphstore.graph import Graph
@@ -18,6 +18,7 @@ from graphstore.rules import RulesEngine
 from graphstore.store import GraphStore
 
 _connect_lock = threading.Lock()
+V = TypeVar("V", bound="Versioned")
 _bearer = HTTPBearer(auto_error=False)
 
 
@@ -54,23 +55,14 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 RulesDep = Annotated[RulesEngine, Depends(get_rules)]
 
 
-def require_write_access(
-    settings: SettingsDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+def declare_write_access(
+    _: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    """With GRAPHSTORE_API_KEY set, writes need `Authorization: Bearer <key>`; reads stay open."""
-    if settings.api_key is None:
-        return
-    expected = settings.api_key.get_secret_value()
-    if credentials is None or not secrets.compare_digest(credentials.credentials, expected):
-        raise HTTPException(
-            status_code=401,
-            detail="this write needs `Authorization: Bearer <GRAPHSTORE_API_KEY>`",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    """States in the OpenAPI schema that this route takes the bearer key. api.access enforces
+    it, before the body is read, so this dependency checks nothing itself."""
 
 
-WriteAccess = Depends(require_write_access)
+WriteAccess = Depends(declare_write_access)
 
 
 _ENTITY_TAG = re.compile(r'^(W/)?"([0-9]{1,18})"$', re.ASCII)
@@ -128,3 +120,25 @@ def versions(
 
 
 VersionsDep = Annotated[Versions, Depends(versions)]
+
+
+def charge_expensive(request: Request) -> None:
+    """Counts this call against the client's budget for expensive routes (429 when over)."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    route = request.scope.get("route")
+    client = request.client.host if request.client else "unknown"
+    limiter.charge(client, getattr(route, "path", request.url.path))
+
+
+Expensive = Depends(charge_expensive)
+
+
+class Versioned(Protocol):
+    version: int | None
+
+
+def with_etag(response: Response, entity: V) -> V:
+    """`entity`, with its version as the response's ETag (what If-Match sends back)."""
+    if entity.version is not None:
+        response.headers["ETag"] = entity_tag(entity.version)
+    return entity

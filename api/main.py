@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api import problems
+from api.access import KeyRequired
 from api.body_limit import BodySizeLimit
+from api.head import HeadAsGet
+from api.operation_ids import operation_id
+from api.rate_limit import RateLimiter
 from api.routers import catalog, equipment, health, loadouts, units, validation
 from api.settings import ApiSettings
 from graphstore.graph import Graph
@@ -25,16 +31,24 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
         if app.state.graph is not None and app.state.graph is not graph:
             app.state.graph.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the package's own copies of their assets, not a CDN.
+    app = FastAPIOffline(
         title="graphstore",
         summary="BattleTech units, equipment and loadouts as a graph.",
         version="0.1.0",
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
         responses=problems.error_responses(413, 422, 500, 503),
     )
     app.state.graph = graph
     app.state.settings = settings
+    app.state.rate_limiter = RateLimiter(settings.expensive_rate_limit)
     problems.install(app)
+    # The last added runs first: CORS, HEAD as GET, the key, then the body limit.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    api_key = settings.api_key.get_secret_value() if settings.api_key else None
+    app.add_middleware(KeyRequired, api_key=api_key)
+    app.add_middleware(HeadAsGet)
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,
@@ -42,7 +56,19 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     for router in (health, units, loadouts, validation, equipment, catalog):
         app.include_router(router.router)
+    _with_problem_components(app)
     return app
+
+
+def _with_problem_components(app: FastAPI) -> None:
+    """The OpenAPI schema, generated once, with the shared problem models as components."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problems.add_components(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -142,7 +142,8 @@ def install(app: FastAPI) -> None:
 
 
 class Problem(BaseModel):
-    """RFC 9457 problem details. Extra members depend on the error (errors, current_version...)."""
+    """RFC 9457 problem details. Extra members depend on the error (current_version, blockers,
+    entity, id...)."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -152,22 +153,64 @@ class Problem(BaseModel):
     detail: str
 
 
+class FieldProblem(BaseModel):
+    """One invalid input: where (`loc`), what is wrong (`msg`) and its kind (`type`)."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationProblem(Problem):
+    """A 422: every field problem of the request in `errors`."""
+
+    errors: list[FieldProblem] = []
+
+
+COMPONENTS: dict[str, type[BaseModel]] = {
+    "Problem": Problem,
+    "FieldProblem": FieldProblem,
+    "ValidationProblem": ValidationProblem,
+}
+
 _DESCRIPTIONS = {
-    401: "a write without the API key (when GRAPHSTORE_API_KEY is set)",
+    401: "a write, or a read of soft-deleted data, without the API key (when "
+    "GRAPHSTORE_API_KEY is set)",
     404: "no live entity with that id",
     409: "a stale version, an id already taken, a delete other entities block, or a write "
     "that kept losing races with others",
     413: "the request body is too large",
     422: "invalid input; `errors` lists every field problem",
+    429: "this client called expensive routes too often (retry after Retry-After seconds)",
     500: "a bug: the server log has the details",
     503: "the graph database is unreachable (retry after Retry-After seconds)",
 }
 
 
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problem+json errors a route can return."""
-    schema = Problem.model_json_schema()
+    """OpenAPI entries for the problem+json errors a route can return: each refers to the one
+    shared component (see add_components), so a generated client has one model per kind."""
     return {
-        code: {"description": _DESCRIPTIONS[code], "content": {PROBLEM_JSON: {"schema": schema}}}
+        code: {
+            "description": _DESCRIPTIONS[code],
+            "content": {
+                PROBLEM_JSON: {
+                    "schema": {
+                        "$ref": "#/components/schemas/"
+                        + ("ValidationProblem" if code == 422 else "Problem")
+                    }
+                }
+            },
+        }
         for code in codes
     }
+
+
+def add_components(schema: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI schema with the problem models among its components."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name, model in COMPONENTS.items():
+        found = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        found.pop("$defs", None)
+        components[name] = found
+    return schema

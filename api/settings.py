@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from limits import parse
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -15,6 +16,20 @@ class ApiSettings(BaseSettings):
     cors_origins: str = Field(default="", description="comma-separated allowed origins; * = any")
     max_body_bytes: int = Field(default=1_048_576, gt=0, description="largest request body")
     actor: str = Field(default="api", description="who the audit trail records for API writes")
+    expensive_rate_limit: str = Field(
+        default="120/minute",
+        description="per-client budget for expensive routes (rule checks, whole-graph counts), "
+        "in the `limits` notation: 120/minute, 10/second",
+    )
+
+    @field_validator("expensive_rate_limit")
+    @classmethod
+    def _parses(cls, value: str) -> str:
+        try:
+            parse(value)
+        except ValueError as error:
+            raise ValueError(f"not a rate such as 120/minute: {value!r}") from error
+        return value
 
     @property
     def cors_origin_list(self) -> list[str]:

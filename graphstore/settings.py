@@ -59,3 +59,14 @@ class DriverSettings(BaseSettings):
             "connection_timeout": self.connect_timeout_s,
             "connection_acquisition_timeout": self.retry_time_s + self.connect_timeout_s,
         }
+
+
+class StoreLimits(BaseSettings):
+    """Bounds on what one request may ask of the store, so a cheap call cannot buy an
+    expensive answer (docs/api.md, "Limits")."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAPHSTORE_", extra="ignore")
+
+    # A BattleMech has 78 critical slots and every real 'Mech in the corpus has at most 19
+    # mounts; 200 leaves room for zero-slot items and larger unit types.
+    max_mounts_per_loadout: int = Field(default=200, ge=1, le=100_000)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 from pydantic import BaseModel
 
-from api.deps import GraphDep, StoreDep, VersionsDep, WriteAccess
+from api.deps import Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess
 from api.examples import (
     CATEGORIES,
     CATEGORY_PATCH,
@@ -39,7 +39,12 @@ def categories(graph: GraphDep) -> list[CategoryNode]:
     return category_tree(graph)
 
 
-@router.get("/stats/units", response_model=list[UnitGroupStats])
+@router.get(
+    "/stats/units",
+    response_model=list[UnitGroupStats],
+    dependencies=[Expensive],
+    responses=error_responses(429),
+)
 def stats(graph: GraphDep, query: Annotated[UnitStatsQuery, Query()]) -> list[UnitGroupStats]:
     """Unit count and min/avg/max tonnage and battle value per group, over the units the
     unit filters match (the same filters as the unit list)."""

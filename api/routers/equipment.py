@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, status
+from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import GraphDep, StoreDep, VersionsDep, WriteAccess
+from api.deps import Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess, with_etag
 from api.examples import EQUIPMENT_PATCH, NEW_EQUIPMENT, RESTORE, EquipmentId
 from api.problems import error_responses
 from api.queries import EquipmentFacetQuery, EquipmentQuery
@@ -28,7 +28,12 @@ def list_equipment(
     return store.list_equipment(**query.model_dump(exclude_unset=True))
 
 
-@router.get("/facets", response_model=EquipmentFacets)
+@router.get(
+    "/facets",
+    response_model=EquipmentFacets,
+    dependencies=[Expensive],
+    responses=error_responses(429),
+)
 def facets(graph: GraphDep, query: Annotated[EquipmentFacetQuery, Query()]) -> EquipmentFacets:
     """Counts per category, tech base, rules level and era for the current filters."""
     return equipment_facets(graph, query)
@@ -50,8 +55,10 @@ def suggest(
 
 
 @router.get("/{equipment_id}", response_model=EquipmentPublic, response_model_exclude_none=True)
-def get_equipment(store: StoreDep, equipment_id: EquipmentId) -> EquipmentPublic:
-    return store.equipment.get(equipment_id, relations=["categories"])
+def get_equipment(
+    store: StoreDep, response: Response, equipment_id: EquipmentId
+) -> EquipmentPublic:
+    return with_etag(response, store.equipment.get(equipment_id, relations=["categories"]))
 
 
 @router.post(

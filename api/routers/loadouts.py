@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Response, status
 
-from api.deps import StoreDep, VersionsDep, WriteAccess
+from api.deps import StoreDep, VersionsDep, WriteAccess, with_etag
 from api.examples import (
     CLONE,
     LOADOUT_PATCH,
@@ -49,9 +49,9 @@ def create_loadout(
 
 
 @router.get("/{loadout_id}", response_model=LoadoutPublic, response_model_exclude_none=True)
-def get_loadout(store: StoreDep, loadout_id: LoadoutId) -> LoadoutPublic:
-    """The loadout with its mounts and what it derives from."""
-    return store.loadouts.get(loadout_id, relations=["mounts", "derived_from"])
+def get_loadout(store: StoreDep, response: Response, loadout_id: LoadoutId) -> LoadoutPublic:
+    """The loadout with its mounts and what it derives from; its version is the ETag."""
+    return with_etag(response, store.loadouts.get(loadout_id, relations=["mounts", "derived_from"]))
 
 
 @router.put(
@@ -143,7 +143,7 @@ def clone_loadout(
 
 
 @router.get("/{a}/diff/{b}", response_model=MountDiff)
-def diff_loadouts(store: StoreDep, a: LoadoutId, b: LoadoutId) -> MountDiff:
+def diff(store: StoreDep, a: LoadoutId, b: LoadoutId) -> MountDiff:
     """Mounts added, removed and moved from loadout `a` to loadout `b`."""
     return store.loadouts.diff(a, b)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, status
+from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import StoreDep, VersionsDep, WriteAccess
+from api.deps import StoreDep, VersionsDep, WriteAccess, with_etag
 from api.examples import NEW_UNIT, RESTORE, UNIT_PATCH, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
@@ -32,6 +32,7 @@ def list_units(store: StoreDep, query: Annotated[UnitQuery, Query()]) -> Page[Un
 @router.get("/{unit_id}", response_model=UnitPublic, response_model_exclude_none=True)
 def get_unit(
     store: StoreDep,
+    response: Response,
     unit_id: UnitId,
     fields: Annotated[
         str | None, Query(pattern=_CSV, description="comma-separated properties to return")
@@ -40,7 +41,8 @@ def get_unit(
         str | None, Query(pattern=_CSV, description="locations and/or loadouts to load")
     ] = None,
 ) -> UnitPublic:
-    return store.units.get(unit_id, fields=_split(fields), relations=_split(relations) or ())
+    found = store.units.get(unit_id, fields=_split(fields), relations=_split(relations) or ())
+    return with_etag(response, found)
 
 
 @router.post(

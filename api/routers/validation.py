@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 
-from api.deps import RulesDep, StoreDep
+from api.deps import Expensive, RulesDep, StoreDep, WriteAccess
 from api.examples import BATCH, LoadoutId
 from api.problems import error_responses
 from api.schemas import BatchValidationRequest
@@ -17,14 +17,22 @@ from graphstore.store.enums import LocationCode
 router = APIRouter(tags=["validation"], responses=error_responses(404))
 
 
-@router.get("/v1/loadouts/{loadout_id}/validation", response_model=LoadoutValidation)
+@router.get(
+    "/v1/loadouts/{loadout_id}/validation",
+    response_model=LoadoutValidation,
+    dependencies=[Expensive],
+    responses=error_responses(429),
+)
 def validate_loadout(rules: RulesDep, loadout_id: LoadoutId) -> LoadoutValidation:
     """Every rule violation, errors first; accepted ones are marked `accepted`."""
     return rules.validate(loadout_id)
 
 
 @router.get(
-    "/v1/loadouts/{loadout_id}/compatible-equipment", response_model=list[CandidateEquipment]
+    "/v1/loadouts/{loadout_id}/compatible-equipment",
+    response_model=list[CandidateEquipment],
+    dependencies=[Expensive],
+    responses=error_responses(429),
 )
 def compatible_equipment(
     rules: RulesDep,
@@ -38,7 +46,13 @@ def compatible_equipment(
     return rules.compatible_equipment(loadout_id, location.value, include_excluded=include_excluded)
 
 
-@router.post("/v1/validation/batch", response_model=BatchValidation)
+@router.post(
+    "/v1/validation/batch",
+    response_model=BatchValidation,
+    # A whole-graph evaluation: it takes the key (when one is set), like a write.
+    dependencies=[WriteAccess, Expensive],
+    responses=error_responses(401, 429),
+)
 def validate_batch(
     rules: RulesDep, request: Annotated[BatchValidationRequest, Body(openapi_examples=BATCH)]
 ) -> BatchValidation:

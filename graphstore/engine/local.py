@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from filelock import FileLock, Timeout
 
-from graphstore.engine.paths import ENGINE_USER, EnginePaths, EngineState
+from graphstore.engine.paths import (
+    ENGINE_USER,
+    PRIVATE_FILE,
+    PRIVATE_UMASK,
+    EnginePaths,
+    EngineState,
+)
 from graphstore.engine.server import EXIT_LOCKED
 from graphstore.errors import EngineNotRunningError, EngineStartError
 from graphstore.settings import EngineSettings
@@ -75,7 +81,7 @@ class LocalEngine:
         return self.paths.password()
 
     def _server_lock_held(self) -> bool:
-        probe = FileLock(self.paths.server_lock)
+        probe = FileLock(self.paths.server_lock, mode=PRIVATE_FILE)
         try:
             probe.acquire(timeout=0)
         except Timeout:
@@ -94,7 +100,11 @@ class LocalEngine:
     def start(self) -> EngineState:
         """The running engine's state: reuses a live server, recovers a stale one, or starts one."""
         self.paths.ensure()
-        with FileLock(self.paths.start_lock, timeout=self.settings.start_timeout_s + 30):
+        with FileLock(
+            self.paths.start_lock,
+            timeout=self.settings.start_timeout_s + 30,
+            mode=PRIVATE_FILE,
+        ):
             current = self.status()
             if current.running and current.state is not None:
                 log.debug("reusing local engine pid %s", current.state.pid)
@@ -142,7 +152,8 @@ class LocalEngine:
         env = dict(os.environ)
         if self.settings.heap:
             env["ARCADEDB_JVM_ARGS"] = f"-Xmx{self.settings.heap}"
-        with self.paths.log_file.open("ab") as log_handle:
+        log_fd = os.open(self.paths.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        with os.fdopen(log_fd, "ab") as log_handle:
             process = subprocess.Popen(
                 command,
                 stdin=subprocess.DEVNULL,
@@ -151,6 +162,8 @@ class LocalEngine:
                 cwd=self.paths.server_root,
                 env=env,
                 start_new_session=True,  # outlives the caller and its Ctrl-C
+                # What the engine writes (its database, logs) is this user's alone.
+                umask=PRIVATE_UMASK if os.name == "posix" else -1,
             )
         log.info("starting local engine (pid %s, bolt port %s)", process.pid, bolt_port)
         return self._wait_ready(process)
@@ -187,7 +200,7 @@ class LocalEngine:
         """Stops the server cleanly (SIGTERM, then SIGKILL after timeout_s). False if none ran."""
         if not self.paths.home.exists():
             return False
-        with FileLock(self.paths.start_lock, timeout=timeout_s + 30):
+        with FileLock(self.paths.start_lock, timeout=timeout_s + 30, mode=PRIVATE_FILE):
             current = self.status()
             if current.stale:
                 self.paths.clear_state()

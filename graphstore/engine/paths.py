@@ -10,6 +10,19 @@ from pathlib import Path
 
 DATABASE_NAME = "graphstore"
 ENGINE_USER = "root"
+# GRAPHSTORE_HOME holds the engine's password and data: this user's alone.
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+# For processes writing there (the engine's server): files 0600, directories 0700.
+PRIVATE_UMASK = 0o077
+
+
+def write_private(path: Path, text: str) -> None:
+    """Writes `path` as a file only this user can read (mode 0600, whatever the umask)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    path.chmod(PRIVATE_FILE)  # an existing file keeps its mode through O_CREAT
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 @dataclass(frozen=True)
@@ -69,7 +82,8 @@ class EnginePaths:
 
     def ensure(self) -> None:
         for directory in (self.home, self.server_root, self.log_dir):
-            directory.mkdir(parents=True, exist_ok=True)
+            directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+            directory.chmod(PRIVATE_DIR)  # also one an older version made 0755
 
     def read_state(self) -> EngineState | None:
         try:
@@ -79,7 +93,7 @@ class EnginePaths:
 
     def write_state(self, state: EngineState) -> None:
         temporary = self.state_file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
+        write_private(temporary, json.dumps(asdict(state), indent=2))
         temporary.replace(self.state_file)
 
     def read_ports(self) -> dict[str, int]:
@@ -93,7 +107,7 @@ class EnginePaths:
 
     def write_ports(self, **ports: int) -> None:
         temporary = self.ports_file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(ports), encoding="utf-8")
+        write_private(temporary, json.dumps(ports))
         temporary.replace(self.ports_file)
 
     def clear_state(self) -> None:
@@ -109,7 +123,7 @@ class EnginePaths:
         password = secrets.token_urlsafe(24)
         payload = json.dumps({"user": ENGINE_USER, "password": password})
         try:
-            fd = os.open(self.credentials_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(self.credentials_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         except FileExistsError:  # another process made it first: use theirs
             return self.password()
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from graphstore.engine.paths import DATABASE_NAME, EnginePaths, EngineState
+from graphstore.engine.paths import DATABASE_NAME, PRIVATE_FILE, EnginePaths, EngineState
 
 EXIT_LOCKED = 3
 _BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     paths = EnginePaths(args.home.resolve())
     paths.ensure()
-    lock = FileLock(paths.server_lock)
+    lock = FileLock(paths.server_lock, mode=PRIVATE_FILE)
     try:
         lock.acquire(timeout=0)
     except Timeout:

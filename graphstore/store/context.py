@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from graphstore.settings import StoreLimits
 from graphstore.store.audit import ChangeLog
 from graphstore.store.scope import Scope
 
@@ -15,6 +16,7 @@ class Context:
     actor: str
     source: str = "library"
     note: str | None = None
+    limits: StoreLimits = field(default_factory=StoreLimits)
 
     def change_log(self) -> ChangeLog:
         """A fresh log stamped now; its time is also the write's `updated_at`."""

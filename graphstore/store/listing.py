@@ -14,6 +14,9 @@ from graphstore.store.models import EquipmentPublic, Page, UnitPublic
 from graphstore.store.scope import Runner, Scope, run_one
 
 MAX_PAGE_SIZE = 500
+# Deeper pages are refused: the engine's SKIP wraps past 2^31 rows (page 2^32 + 1 served
+# page 1 on the local engine), and MAX_PAGE x MAX_PAGE_SIZE stays far below that.
+MAX_PAGE = 1_000_000
 # Bolt carries 64-bit integers; a larger filter value is a validation error, not a crash.
 BOLT_INT_MAX = 2**63 - 1
 BoltInt = Annotated[int, Field(ge=-BOLT_INT_MAX, le=BOLT_INT_MAX)]
@@ -53,7 +56,7 @@ class Paging(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    page: Annotated[int, Field(ge=1, le=BOLT_INT_MAX)] = 1
+    page: Annotated[int, Field(ge=1, le=MAX_PAGE)] = 1
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 50
     descending: bool = False
 

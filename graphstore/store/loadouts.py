@@ -167,6 +167,7 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         problems: list[dict[str, object]] = []
         for index, row in enumerate(rows):
             base = f"{name}[{index}]." if name else ""
+            problems += self._mount_cap_problems(len(row["mounts"]), f"{base}mounts")
             if row["unit_id"] not in live_units:
                 problems.append(error(f"{base}unit_id", f"no unit {row['unit_id']!r}", "reference"))
             problems += mount_problems(
@@ -179,6 +180,15 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         problems += stock_problems(tx, rows, name)
         if problems:
             raise ValidationError(problems)
+
+    def _mount_cap_problems(self, count: int, path: str) -> list[dict[str, object]]:
+        cap = self._context.limits.max_mounts_per_loadout
+        if count <= cap:
+            return []
+        message = (
+            f"{count} mounts; a loadout holds at most {cap} (GRAPHSTORE_MAX_MOUNTS_PER_LOADOUT)"
+        )
+        return [error(path, message, "limit")]
 
     def _claim_stock(self, tx: Runner, loadout_id: str, unit_id: str | None) -> None:
         """Claims the unit, then refuses a second live stock loadout for it. Runs before the
@@ -226,11 +236,16 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         def work(tx: Runner) -> dict[str, Any]:
             before = self._locked(tx, loadout_id, expected_version)
             if checked and operation == "mount":
+                # Counted under the loadout's claim: two racing adds at the cap cannot both pass.
                 taken = {row["mount_id"] for row in run(tx, "store/mount_ids", id=loadout_id)}
                 if checked[0]["mount_id"] in taken:
                     raise ValidationError(
                         [error("mount_id", f"{checked[0]['mount_id']!r} is taken", "unique")]
                     )
+                if problems := self._mount_cap_problems(len(taken) + 1, "mounts"):
+                    raise ValidationError(problems)
+            elif problems := self._mount_cap_problems(len(checked), "mounts"):
+                raise ValidationError(problems)
             if checked:
                 problems = claim_mounted(tx, before["unit_id"], checked, "mounts")
                 if problems:

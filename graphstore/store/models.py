@@ -20,6 +20,7 @@ from graphstore.store.enums import (
     RulesLevel,
     TechBase,
 )
+from graphstore.store.text import Line, Paragraph
 
 # Ids travel in URL paths (/v1/units/{id}) unencoded: letters, digits and - . _ ~ only
 # (RFC 3986 unreserved), starting with a letter or digit; the importer names stock
@@ -28,18 +29,32 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]*$"
 ID_MAX = 200
 EntityId = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
 NAME_MAX = 200
-Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+Name = Annotated[Line, Field(min_length=1, max_length=NAME_MAX)]
+Label = Annotated[Line, Field(max_length=200)]
 # Up to the heaviest naval and space equipment real catalogs list (100,000 t).
 Tons = Annotated[float, Field(ge=0, le=1_000_000)]
 # Real catalogs use far-off years for "not available" (the corpus has 1000 to 9000).
 Year = Annotated[int, Field(ge=0, le=9999)]
 Slots = Annotated[int, Field(ge=0, le=255)]
-Fingerprint = Annotated[str, Field(max_length=128)]
-SourcePath = Annotated[str, Field(max_length=500)]
+Fingerprint = Annotated[Line, Field(max_length=128)]
+SourcePath = Annotated[Line, Field(max_length=500)]
 # Bolt carries 64-bit integers: anything larger is refused here, not by the driver.
 NonNegative = Annotated[int, Field(ge=0, le=2**63 - 1)]
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _not_null(value: Any) -> Any:
+    """An Update's field that every entity must have: omit it to keep it; null is refused."""
+    if value is None:
+        raise ValueError("cannot be null: every entity has one (omit the field to keep it)")
+    return value
+
+
+def required_on_update(*fields: str) -> Any:
+    """A validator refusing null for these fields of an Update model (null clears only
+    optional fields)."""
+    return field_validator(*fields, mode="before")(_not_null)
 
 
 class Stamped(BaseModel):
@@ -63,7 +78,7 @@ class LocationSpec(BaseModel):
     crit_slots: Annotated[int, Field(ge=0, le=12)]
     # None: not known (a source without a slot layout for this location).
     fixed_slots: Annotated[int, Field(ge=0, le=12)] | None = 0
-    fixed: list[Annotated[str, Field(max_length=200)]] | None = Field(default_factory=list)
+    fixed: list[Label] | None = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="after")
     def _fixed_fit(self) -> LocationSpec:
@@ -92,7 +107,7 @@ def mech_locations() -> list[LocationSpec]:
 class UnitBase(BaseModel):
     model_config = _STRICT
 
-    configuration: str | None = None
+    configuration: Label | None = None
     tech_base: TechBase | None = None
     rules_level: RulesLevel | None = None
     era: Era | None = None
@@ -100,14 +115,14 @@ class UnitBase(BaseModel):
     free_tonnage: Tons | None = None
     heat_dissipation: NonNegative | None = None
     battle_value: NonNegative | None = None
-    engine_type: str | None = None
+    engine_type: Label | None = None
     engine_rating: Annotated[int, Field(ge=0, le=500)] | None = None
     walk_mp: Annotated[int, Field(ge=0, le=30)] | None = None
     jump_mp: Annotated[int, Field(ge=0, le=30)] | None = None
-    heat_sink_type: str | None = None
+    heat_sink_type: Label | None = None
     heat_sink_count: NonNegative | None = None
-    role: str | None = None
-    source: str | None = None
+    role: Label | None = None
+    source: Label | None = None
     mul_id: NonNegative | None = None
     content_hash: Fingerprint | None = Field(
         default=None, description="set by importers: a fingerprint of the source record"
@@ -120,7 +135,7 @@ class UnitBase(BaseModel):
 class UnitCreate(UnitBase):
     id: EntityId | None = None
     chassis: Name
-    model: Annotated[str, Field(max_length=200)]
+    model: Label
     unit_type: Name
     tonnage: Tons
     tech_base: TechBase
@@ -145,9 +160,13 @@ class UnitCreate(UnitBase):
 
 class UnitUpdate(UnitBase):
     chassis: Name | None = None
-    model: Annotated[str, Field(max_length=200)] | None = None
+    model: Label | None = None
     unit_type: Name | None = None
     tonnage: Tons | None = None
+
+    _required = required_on_update(
+        "chassis", "model", "unit_type", "tonnage", "tech_base", "rules_level"
+    )
 
 
 class UnitPublic(Stamped):
@@ -189,7 +208,7 @@ class EquipmentBase(BaseModel):
     crit_slots: Slots | None = None
     heat: Annotated[float, Field(ge=0, le=1000)] | None = None
     damage: (
-        Annotated[int, Field(ge=0, le=10_000)] | Annotated[str, Field(max_length=100)] | None
+        Annotated[int, Field(ge=0, le=10_000)] | Annotated[Line, Field(max_length=100)] | None
     ) = None
     battle_value: NonNegative | None = None
     cost: Annotated[float, Field(ge=0)] | None = None
@@ -231,9 +250,9 @@ class UnresolvedCreate(BaseModel):
     model_config = _STRICT
 
     id: EntityId
-    original_id: Annotated[str, Field(min_length=1, max_length=300)]
+    original_id: Annotated[Line, Field(min_length=1, max_length=300)]
     name: Name
-    candidates: list[Annotated[str, Field(max_length=ID_MAX)]] = Field(
+    candidates: list[Annotated[Line, Field(max_length=ID_MAX)]] = Field(
         default_factory=list, max_length=100
     )
     imported_from: SourcePath | None = None
@@ -245,6 +264,9 @@ class EquipmentUpdate(EquipmentBase):
     rules_level: RulesLevel | None = None
     tonnage: Tons | None = None
     category_ids: list[EntityId] | None = None
+
+    # Equipment tonnage may be null (not known), so it is not among these.
+    _required = required_on_update("name", "tech_base", "rules_level", "category_ids")
 
 
 class EquipmentPublic(Stamped):
@@ -277,7 +299,7 @@ class EquipmentPublic(Stamped):
 class CategoryBase(BaseModel):
     model_config = _STRICT
 
-    path: Annotated[str, Field(max_length=500)] | None = Field(
+    path: Annotated[Line, Field(max_length=500)] | None = Field(
         default=None, description="where the category sits, e.g. weapons/energy"
     )
     imported_from: SourcePath | None = Field(
@@ -296,6 +318,8 @@ class CategoryUpdate(CategoryBase):
     # Re-parenting: a new parent id; use `detach_parent=True` to make the category a root.
     parent_id: EntityId | None = None
     detach_parent: bool = False
+
+    _required = required_on_update("name", "detach_parent")
 
 
 class CategoryPublic(Stamped):
@@ -321,7 +345,7 @@ class MountCreate(BaseModel):
     slot: Annotated[int, Field(ge=0, le=11)] | None = None
     rear: bool = False
     quantity: Annotated[int, Field(ge=1, le=1000)] = 1
-    original_id: Annotated[str, Field(max_length=300)] | None = Field(
+    original_id: Annotated[Line, Field(max_length=300)] | None = Field(
         default=None, description="the item as the source named it (the importer's reference)"
     )
 
@@ -339,7 +363,7 @@ class MountPublic(BaseModel):
 class LoadoutBase(BaseModel):
     model_config = _STRICT
 
-    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    notes: Annotated[Paragraph, Field(max_length=10_000)] | None = None
     imported_from: SourcePath | None = Field(
         default=None, description="set by importers: the source file; importers only rewrite these"
     )
@@ -366,6 +390,8 @@ class LoadoutUpdate(LoadoutBase):
     name: Name | None = None
     is_stock: bool | None = None
 
+    _required = required_on_update("name", "is_stock")
+
 
 class LoadoutReplace(LoadoutBase):
     """A whole-loadout write: the given fields (unset ones stay) and every mount."""
@@ -373,6 +399,8 @@ class LoadoutReplace(LoadoutBase):
     name: Name | None = None
     is_stock: bool | None = None
     mounts: list[MountCreate] = Field(default_factory=list)
+
+    _required = required_on_update("name", "is_stock", "mounts")
 
     _unique_mount_ids = field_validator("mounts")(_distinct_mount_ids)
 

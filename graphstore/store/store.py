@@ -28,6 +28,7 @@ from graphstore.errors import (
 )
 from graphstore.graph import Graph, SchemaGuard, translate_driver_errors
 from graphstore.migrations import require_current
+from graphstore.settings import StoreLimits
 from graphstore.store import audit, calculations, integrity, listing
 from graphstore.store.audit import SOURCES
 from graphstore.store.categories import Categories
@@ -61,6 +62,7 @@ class GraphStore:
         actor: str = DEFAULT_ACTOR,
         source: str = "library",
         note: str | None = None,
+        limits: StoreLimits | None = None,
         _scope: Scope | None = None,
     ):
         if source not in SOURCES:
@@ -69,8 +71,11 @@ class GraphStore:
         self.actor = actor
         self.source = source
         self.note = note
+        self.limits = limits or StoreLimits()
         self._scope = _scope or Scope(graph)
-        context = Context(scope=self._scope, actor=actor, source=source, note=note)
+        context = Context(
+            scope=self._scope, actor=actor, source=source, note=note, limits=self.limits
+        )
         self.units = Units(context)
         self.equipment = EquipmentRepository(context)
         self.categories = Categories(context)
@@ -103,7 +108,12 @@ class GraphStore:
         return self.graph.write_transaction(run)
 
     def _options(self) -> dict[str, Any]:
-        return {"actor": self.actor, "source": self.source, "note": self.note}
+        return {
+            "actor": self.actor,
+            "source": self.source,
+            "note": self.note,
+            "limits": self.limits,
+        }
 
     # ---- transactions ------------------------------------------------------------------
 

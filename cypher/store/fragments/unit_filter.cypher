@@ -10,7 +10,7 @@
 // @param bv_max: maximum battle value
 // @param year_min: earliest year
 // @param year_max: latest year
-// @param has_equipment: an Equipment id some live loadout of the unit mounts
+// @param has_equipment: an Equipment id some live loadout mounts (deleted: include_deleted)
 // @param q: lower-cased text the name contains
 // @param include_deleted: also soft-deleted units
 WHERE ($include_deleted OR u.deleted_at IS NULL)
@@ -27,6 +27,6 @@ WHERE ($include_deleted OR u.deleted_at IS NULL)
   AND ($q IS NULL OR u.search_name CONTAINS $q)
   AND ($has_equipment IS NULL OR
     EXISTS {
-      MATCH (u)-[:HAS_LOADOUT]->(l:Loadout)-[:MOUNTS]->(:Equipment {id: $has_equipment})
-      WHERE l.deleted_at IS NULL
+      MATCH (u)-[:HAS_LOADOUT]->(l:Loadout)-[:MOUNTS]->(item:Equipment {id: $has_equipment})
+      WHERE l.deleted_at IS NULL AND ($include_deleted OR item.deleted_at IS NULL)
     })
