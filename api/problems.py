@@ -23,6 +23,7 @@ from graphstore.errors import (
     IntegrityError,
     NotFoundError,
     QueryError,
+    QueryTimeoutError,
     RuleDefinitionError,
     SchemaOutOfDateError,
     ValidationError,
@@ -130,6 +131,7 @@ def install(app: FastAPI) -> None:
     # Only an unreachable or unready database is a 503: the request may work later.
     for unavailable in (
         DatabaseUnavailableError,
+        QueryTimeoutError,
         AuthenticationError,
         EngineStartError,
         EngineNotRunningError,

@@ -52,6 +52,10 @@ class QueryError(GraphStoreError):
         self.code = code
 
 
+class QueryTimeoutError(QueryError):
+    """The server stopped a transaction past its time limit (GRAPHSTORE_DB_READ_TIMEOUT_S)."""
+
+
 class ConstraintError(QueryError):
     """A schema constraint refused a write (a duplicate id, a missing required property)."""
 

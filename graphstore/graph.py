@@ -27,6 +27,7 @@ from graphstore.errors import (
     DatabaseUnavailableError,
     GraphStoreError,
     QueryError,
+    QueryTimeoutError,
     ValidationError,
 )
 from graphstore.queries import Query
@@ -50,6 +51,12 @@ class EngineInfo:
     database: str
 
 
+_TIMEOUT_CODES = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    }
+)
 _CONSTRAINT_CODES = frozenset(
     {
         "Neo.ClientError.Schema.ConstraintValidationFailed",
@@ -62,6 +69,8 @@ def _typed(error: neo4j_errors.Neo4jError, query_name: str) -> GraphStoreError:
     message = error.message or str(error)
     if error.code in _CONSTRAINT_CODES:
         return ConstraintError(message, query=query_name, code=error.code)
+    if error.code in _TIMEOUT_CODES:
+        return QueryTimeoutError(message, query=query_name, code=error.code)
     return QueryError(message, query=query_name, code=error.code)
 
 
@@ -165,9 +174,14 @@ class Graph:
         self, query: Query, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[dict[str, Any]]:
         def call() -> list[dict[str, Any]]:
+            reading = routing == RoutingControl.READ
+            timeout = self._retrying.read_timeout_s if reading else None
             with translate_driver_errors(query.name):
                 records, _, _ = self._driver.execute_query(
-                    query.cypher, parameters, database_=self.database, routing_=routing
+                    neo4j.Query(query.cypher, timeout=timeout),
+                    parameters,
+                    database_=self.database,
+                    routing_=routing,
                 )
             return [record.data() for record in records]
 
@@ -186,9 +200,11 @@ class Graph:
         return self._recovering(lambda: _retrying_quirks(call, self._retrying))
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+        timed = neo4j.unit_of_work(timeout=self._retrying.read_timeout_s)(work)
+
         def call() -> T:
             with translate_driver_errors(_work_name(work)), self.session(read=True) as session:
-                return session.execute_read(work)
+                return session.execute_read(timed)
 
         return self._recovering(lambda: _retrying_quirks(call, self._retrying))
 

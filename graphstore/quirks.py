@@ -19,6 +19,9 @@ Neo4j practice (tests/test_quirks.py covers each):
   instead of matching nothing: a query that may look up a null id unwinds it away first
   (cypher/rules/fragments/checks).
 - TEXT indexes are listed as RANGE (graphstore.migrations.schema_diff tolerates it).
+- A Bolt transaction timeout is ignored: a read given 0.5 s ran its 7 s to the end. Neo4j
+  stops it (QueryTimeoutError, a 503 over HTTP); on the local engine the caps on input
+  (mounts per loadout, page depth, rate limits) are what bound the cost of a read.
 """
 
 from __future__ import annotations

@@ -49,6 +49,12 @@ class DriverSettings(BaseSettings):
     retry_time_s: float = Field(default=5.0, gt=0, le=600, description="give up retrying after")
     first_retry_delay_s: float = Field(default=0.02, gt=0, le=10, description="first pause")
     connect_timeout_s: float = Field(default=5.0, gt=0, le=600, description="TCP connect timeout")
+    # Enforced by Neo4j (the transaction is stopped, QueryTimeoutError); the local engine
+    # ignores a Bolt transaction timeout (graphstore.quirks), where the caps on input bound
+    # the cost of a read instead.
+    read_timeout_s: float = Field(
+        default=15.0, gt=0, le=3600, description="longest a read transaction may run"
+    )
 
     def driver_options(self) -> dict[str, Any]:
         return {

@@ -74,3 +74,21 @@ def test_a_written_page_is_read_as_it_was_when_written(graph: Graph) -> None:
     assert fresh["flag"] is True  # committed
     assert seen is not None
     assert seen["flag"] is False  # but not to a transaction that wrote its page
+
+
+def test_the_local_engine_ignores_a_bolt_transaction_timeout(graph: Graph) -> None:
+    """graphstore passes GRAPHSTORE_DB_READ_TIMEOUT_S as a Bolt transaction timeout; Neo4j
+    enforces it, the local engine runs the read to its end. If this starts failing, the
+    engine has begun enforcing it: update graphstore.quirks and docs/api.md."""
+    import time
+
+    import neo4j
+
+    slow = "UNWIND range(1, 3000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n"
+    started = time.perf_counter()
+    records, _, _ = graph.driver.execute_query(
+        neo4j.Query(slow, timeout=0.05), database_=graph.database
+    )
+    took = time.perf_counter() - started
+    assert records[0]["n"] == 3000000 // 7
+    assert took > 0.05, f"the read finished in {took:.3f} s: too fast to tell"

@@ -111,10 +111,11 @@ def _read_units(
             continue
         seen[unit.id] = unit.file
         _count(report, unit)
+        if write is None:
+            writer.unit_inputs(unit, report)  # a dry run reports what the store would refuse
+            continue
         known = stored.get(unit.id)
-        if write is None or (
-            known is not None and known.content_hash == unit.props["content_hash"]
-        ):
+        if known is not None and known.content_hash == unit.props["content_hash"]:
             continue
         if known is not None and not known.imported:
             report.left_alone.append(Collision(label="Unit", id=unit.id, file=unit.file))
@@ -159,6 +160,7 @@ def import_megamek(
     resolver = _resolver(graph, catalog)
     files = unit_files(root, report)
     if dry_run:
+        writer.check_equipment(catalog.items.values(), report)
         _read_units(root, files, resolver, {}, report, progress, write=None)
     else:
         # Written on a background thread (in order) while the next files are read; what the

@@ -21,7 +21,8 @@ def relative_name(root: Path, path: Path) -> str:
 
 def files_under(root: Path, folder: Path, report: ImportReport) -> list[Path]:
     """The `*.json` files below `folder`, sorted. A link that leads outside `root` is
-    reported and left out, so an import reads only what its root holds."""
+    reported and left out, so an import reads only what its root holds; so is anything
+    named `*.json` that is not a file (a directory, a socket)."""
     if not folder.is_dir():
         return []
     inside = root.resolve()
@@ -34,6 +35,8 @@ def files_under(root: Path, folder: Path, report: ImportReport) -> list[Path]:
             continue
         if path.is_file():
             found.append(path)
+        else:
+            report.add_error(relative_name(root, path), "", "not a file; skipped")
     return found
 
 

@@ -122,6 +122,13 @@ def equipment_input(item: CatalogItem) -> dict[str, Any]:
     }
 
 
+def check_equipment(items: Iterable[CatalogItem], report: ImportReport) -> None:
+    """What write_equipment would refuse, reported without writing (a dry run)."""
+    for item in items:
+        data = equipment_input(item)
+        _valid(EquipmentCreate, data, data["imported_from"], f"items[{item.id}].", report)
+
+
 def write_equipment(
     store: GraphStore,
     items: Iterable[CatalogItem],

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import ApiSettings
 from graphstore import Graph
-from graphstore.errors import ConflictError, ConstraintError, QueryError
+from graphstore.errors import ConflictError, ConstraintError, QueryError, QueryTimeoutError
 from graphstore.store.units import Units
 
 
@@ -28,6 +28,9 @@ def _client(graph: Graph) -> TestClient:
          409, "constraint"),
         (ConflictError("Unit 'x' kept changing", entity_id="x", expected=None, current=7),
          409, "kept changing"),
+        (QueryTimeoutError("stopped after 15 s", query="rules/all",
+                           code="Neo.ClientError.Transaction.TransactionTimedOut"),
+         503, "unavailable"),
     ],
 )  # fmt: skip
 def test_failures_map_to_their_status(
@@ -48,6 +51,8 @@ def test_failures_map_to_their_status(
     assert says in response.json()["detail"]
     assert "Traceback" not in response.text
     assert "MATHC" not in response.text  # a bug's details stay in the server log
+    if status == 503:
+        assert response.headers["retry-after"]
     if isinstance(raised, ConflictError):
         assert (response.json()["id"], response.json()["current_version"]) == ("x", 7)
 

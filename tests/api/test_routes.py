@@ -234,7 +234,7 @@ def test_writes_need_the_api_key_when_one_is_set(demo_graph: Graph) -> None:
     with TestClient(app) as secured:
         assert secured.get("/v1/units/hunchback-hbk-4g").status_code == 200, "reads stay open"
         refused = secured.post("/v1/units", json=_new_unit("needs-key"))
-        assert _problem(refused, 401)["detail"].startswith("this write needs")
+        assert _problem(refused, 401)["detail"].startswith("this request needs")
         assert refused.headers["www-authenticate"] == "Bearer"
         wrong_key = {"Authorization": "Bearer nope"}
         _problem(secured.post("/v1/units", json=_new_unit("needs-key"), headers=wrong_key), 401)

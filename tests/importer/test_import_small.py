@@ -301,3 +301,41 @@ def test_a_reimported_unit_loses_locations_it_no_longer_has(
     assert leg["crit_slots"] == 6
     assert leg.get("fixed_slots") is None
     assert [m["location"] for m in _mounts(migrated, "e.stock")] == ["FRONT_LEFT_LEG"]
+
+
+def test_every_kind_of_hostile_file_is_that_files_error(
+    migrated: Graph, write_json: WriteJson, tmp_path: Path
+) -> None:
+    """Each bad file is reported with its reason; the good ones beside them import; a
+    dry run reports the same and writes nothing."""
+    _catalog(write_json)
+    write_json("units/good.json", unit("good", [("medium-laser", "LEFT_ARM")]))
+    write_json("units/deep.json", "[" * 100_000 + "]" * 100_000)
+    write_json("units/huge-tonnage.json", unit("huge", [], tonnage=2**64))
+    write_json("units/long-int.json", '{"id": "long", "tonnage": ' + "9" * 5000 + "}")
+    ammo = unit("ammo", [("medium-laser", "LEFT_ARM")])
+    ammo["equipment"][0]["location"] = f"LEFT_ARM,_AMMO:{2**64}"
+    write_json("units/huge-ammo.json", ammo)
+    root = write_json("units/ok-too.json", unit("ok-too", [("large-laser", "RIGHT_ARM")]))
+    (root / "units" / "latin1.json").write_bytes(b'{"id": "caf\xe9"}')
+    (root / "units" / "folder.json").mkdir()
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps(unit("stolen", [])), encoding="utf-8")
+    (root / "units" / "link.json").symlink_to(outside)
+
+    empty = graph_hash(migrated)
+    dry = import_megamek(migrated, root, dry_run=True)
+    assert graph_hash(migrated) == empty
+    report = import_megamek(migrated, root)
+
+    said = {e.file: e.message for e in report.errors}
+    for bad in ("deep", "huge-tonnage", "long-int", "huge-ammo", "latin1"):
+        assert f"units/{bad}.json" in said, (bad, said)
+    assert "nest" in said["units/deep.json"]
+    assert "UTF-8" in said["units/latin1.json"]
+    skipped = {e.file: e.message for e in report.errors if "outside" in e.message}
+    assert skipped and all("link" in file for file in skipped)
+    assert "units/folder.json" in said
+    ids = {row["id"] for row in migrated.read(q("unit_ids"))}
+    assert ids == {"good", "ok-too"}
+    assert {e.file for e in dry.errors} == {e.file for e in report.errors}

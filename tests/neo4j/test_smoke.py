@@ -119,3 +119,21 @@ def test_racing_writers_keep_the_invariants_on_neo4j(neo4j_graph: Graph) -> None
         assert sorted(o.value for o in outcomes) == ["invalid", "ok"]
     assert [f for f in store.check_integrity().findings if f.severity == "error"] == []
     rounds.assert_raced()
+
+
+def test_neo4j_stops_a_read_past_its_time_limit(
+    neo4j_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphstore.errors import QueryTimeoutError
+    from graphstore.queries import Query
+    from graphstore.settings import DriverSettings
+
+    monkeypatch.setattr(neo4j_graph, "_retrying", DriverSettings(read_timeout_s=0.05))
+    slow = Query(
+        name="test/slow",
+        text="UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n",
+        description="a read that takes seconds",
+        parameters={},
+    )
+    with pytest.raises(QueryTimeoutError):
+        neo4j_graph.read(slow)
