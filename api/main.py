@@ -38,7 +38,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
         version="0.1.0",
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
-        responses=problems.error_responses(413, 422, 500, 503),
+        responses=problems.error_responses(400, 413, 422, 500, 503),
     )
     app.state.graph = graph
     app.state.settings = settings

@@ -176,6 +176,7 @@ COMPONENTS: dict[str, type[BaseModel]] = {
 }
 
 _DESCRIPTIONS = {
+    400: "a request body that cannot be decoded (not UTF-8)",
     401: "a write, or a read of soft-deleted data, without the API key (when "
     "GRAPHSTORE_API_KEY is set)",
     404: "no live entity with that id",

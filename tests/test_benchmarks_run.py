@@ -7,24 +7,18 @@ writes its JSON with the keys README quotes.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from testkit.served_api import free_port
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "demo"
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _run(module: str, out: Path, *arguments: str) -> dict[str, object]:
@@ -59,7 +53,7 @@ def test_api_benchmark_runs(tmp_path: Path) -> None:
     result = _run(
         "benchmarks.api",
         tmp_path / "api.json",
-        *("--corpus", str(DEMO), "--requests", "5", "--port", str(_free_port())),
+        *("--corpus", str(DEMO), "--requests", "5", "--port", str(free_port())),
     )
     assert result["cases"]
 

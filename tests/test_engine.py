@@ -56,6 +56,31 @@ def test_password_is_random_and_private(running: LocalEngine, tmp_path: Path) ->
     assert len(running.password()) >= 24
 
 
+def test_graphstore_home_is_this_users_alone(running: LocalEngine) -> None:
+    """The home is 0700 and every file in it, ours and the engine's (database, logs,
+    locks), is 0600 or tighter: nothing is readable by group or others."""
+    home = running.paths.home
+    with connect(engine_settings=running.settings) as graph:
+        graph.driver.execute_query("CREATE (:PermissionProbe)", database_=graph.database)
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    found = [home, *home.rglob("*")]
+    assert len(found) > 10, "the engine has written its files"
+    shared = [
+        f"{path.relative_to(home)} {oct(stat.S_IMODE(path.stat().st_mode))}"
+        for path in found
+        if not path.is_symlink() and path.stat().st_mode & 0o077
+    ]
+    assert shared == []
+
+
+def test_an_existing_home_is_made_private(tmp_path: Path) -> None:
+    home = tmp_path / "old-home"
+    home.mkdir(mode=0o755)
+    home.chmod(0o755)
+    LocalEngine(EngineSettings(home=home)).paths.ensure()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+
+
 def test_bolt_listens_on_loopback_only(running: LocalEngine) -> None:
     state = running.status().state
     assert state is not None

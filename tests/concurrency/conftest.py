@@ -7,21 +7,17 @@ was in flight at one instant, and a test asserts enough of them did.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
 import pytest
-import uvicorn
 
-from api.main import create_app
-from api.settings import ApiSettings
 from graphstore import Graph, GraphStore
 from graphstore.migrations import migrate
+from testkit.served_api import Server
 
 
 @dataclass
@@ -87,44 +83,6 @@ class Rounds:
 def store(graph: Graph) -> GraphStore:
     migrate(graph)
     return GraphStore(graph, actor="racer")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
-    """The API served by uvicorn on loopback in this process, as clients see it."""
-
-    def __init__(self, graph: Graph, settings: ApiSettings | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            create_app(graph, settings or ApiSettings(api_key=None)),
-            host="127.0.0.1",
-            port=self.port,
-            log_level="warning",
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-
-    def __enter__(self) -> Server:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the API did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-
-    def client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=60)
 
 
 @pytest.fixture
