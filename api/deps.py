@@ -15,6 +15,7 @@ from graphstore.connection import connect
 from graphstore.graph import Graph
 from graphstore.migrations import require_current
 from graphstore.rules import RulesEngine
+from graphstore.settings import StoreLimits
 from graphstore.store import GraphStore
 
 _connect_lock = threading.Lock()
@@ -43,8 +44,9 @@ SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 GraphDep = Annotated[Graph, Depends(get_graph)]
 
 
-def get_store(graph: GraphDep, settings: SettingsDep) -> GraphStore:
-    return GraphStore(graph, actor=settings.actor)
+def get_store(request: Request, graph: GraphDep, settings: SettingsDep) -> GraphStore:
+    limits: StoreLimits = request.app.state.limits
+    return GraphStore(graph, actor=settings.actor, limits=limits)
 
 
 def get_rules(graph: GraphDep) -> RulesEngine:

@@ -19,6 +19,7 @@ from api.rate_limit import RateLimiter
 from api.routers import catalog, equipment, health, loadouts, units, validation
 from api.settings import ApiSettings
 from graphstore.graph import Graph
+from graphstore.settings import StoreLimits
 
 
 def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) -> FastAPI:
@@ -43,6 +44,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     app.state.graph = graph
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(settings.expensive_rate_limit)
+    app.state.limits = StoreLimits()  # read once from the environment, like the settings
     problems.install(app)
     # The last added runs first: CORS, HEAD as GET, the key, then the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

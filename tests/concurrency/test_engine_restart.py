@@ -17,8 +17,8 @@ import pytest
 
 from graphstore import EngineSettings, GraphStore, LocalEngine, connect
 from graphstore.migrations import apply_pending
+from testkit.served_api import Server
 
-from .conftest import Server
 from .test_races import unit
 
 RETRY_TIME_S = 3.0

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 
 from graphstore import GraphStore
+from testkit.served_api import Server
 
 from .clients import Client, Http, Library
-from .conftest import Rounds, Server, race
+from .conftest import Rounds, race
 
 ROUNDS = int(os.environ.get("GRAPHSTORE_RACE_ROUNDS", "6"))
 
@@ -300,5 +301,24 @@ def test_racing_upserts_of_new_ids_all_land(store: GraphStore) -> None:
             assert store.equipment.get(entity_id).version == 3
             operations = sorted(c.operation for c in store.history(entity_id))
             assert operations == ["create", "update", "update"]
+        assert_sound(store)
+    rounds.assert_raced()
+
+
+def test_racing_mounts_never_pass_the_mount_cap(store: GraphStore, client: Client) -> None:
+    rounds = Rounds(f"two mounts racing for the last place under the cap ({client.name})")
+    cap = store.limits.max_mounts_per_loadout
+    store.units.create(unit("crowded"))
+    store.equipment.create(item("pebble"))
+    almost = [{"equipment_id": "pebble", "location": "LEFT_ARM"}] * (cap - 1)
+    for n in range(ROUNDS):
+        store.loadouts.create(loadout(f"full{n}", "crowded", mounts=almost))
+        outcomes = race(
+            lambda: client.add_mount(f"full{n}", "pebble", "RIGHT_ARM"),
+            lambda: client.add_mount(f"full{n}", "pebble", "LEFT_LEG"),
+        )
+        rounds.record(outcomes)
+        assert sorted(values(outcomes)) == ["invalid", "ok"]
+        assert len(store.loadouts.mounts(f"full{n}")) == cap
         assert_sound(store)
     rounds.assert_raced()
