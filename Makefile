@@ -7,7 +7,14 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint cypher-lint typecheck format bench stop clean setup
+# The whole suite runs on PYTHON; each of OTHER_PYTHONS gets a smoke run of SMOKE_TESTS (the
+# test harness, the store, the rules, one API module and the migrations) in its own venv.
+OTHER_PYTHONS ?= 3.12 3.13
+SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_round_trips.py \
+	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
+	tests/migrations/test_migrate.py
+
+.PHONY: run test lint cypher-lint typecheck format bench stop clean setup smoke-pythons
 
 run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
 	$(BIN)/graphstore engine start
@@ -16,7 +23,23 @@ run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, se
 	$(BIN)/graphstore serve --host $(HOST) --port $(PORT)
 
 test: $(INSTALL_STAMP) $(NODE_STAMP) lint typecheck cypher-lint ## The whole suite, from nothing
+	@echo "== the whole suite on $$($(BIN)/python --version)"
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory smoke-pythons
+
+smoke-pythons: ## A smoke run on each of OTHER_PYTHONS
+	@set -e; for version in $(OTHER_PYTHONS); do \
+		python=$$(scripts/find-python $$version); \
+		venv=.venv-$$version; \
+		if [ ! -f $$venv/.installed ] || [ pyproject.toml -nt $$venv/.installed ]; then \
+			$$python -m venv $$venv; \
+			$$venv/bin/python -m pip install --quiet --upgrade pip; \
+			$$venv/bin/python -m pip install --quiet -e '.[test]'; \
+			touch $$venv/.installed; \
+		fi; \
+		echo "== smoke run on $$($$venv/bin/python --version)"; \
+		$$venv/bin/pytest -q -p no:cacheprovider $(SMOKE_TESTS); \
+	done
 
 setup: $(INSTALL_STAMP) $(NODE_STAMP)
 
@@ -53,4 +76,4 @@ stop: $(INSTALL_STAMP) ## Stop the local engine
 	$(BIN)/graphstore engine stop
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-3.* node_modules .pytest_cache .mypy_cache .ruff_cache

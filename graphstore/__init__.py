@@ -1,7 +1,7 @@
 """graphstore: game unit data (BattleTech first) as a Neo4j-compatible graph."""
 
 from graphstore.connection import connect
-from graphstore.engine import EngineState, EngineStatus, LocalEngine
+from graphstore.engine import EngineState, EngineStatus, LocalEngine, StopReport
 from graphstore.errors import (
     AlreadyExistsError,
     AuthenticationError,
@@ -87,6 +87,7 @@ __all__ = [
     "RulesEngine",
     "RulesImportReport",
     "SchemaOutOfDateError",
+    "StopReport",
     "TransactionError",
     "ValidationError",
     "ValidationFilter",

@@ -103,7 +103,8 @@ def translate_driver_errors(query_name: str = "") -> Iterator[None]:
         raise _typed(error, query_name) from error
     except OverflowError as error:
         # Bolt integers are 64-bit; models bound their fields, this catches any that do not.
-        raise ValidationError([{"path": query_name, "message": str(error)}]) from error
+        message = f"an integer is beyond Bolt's 64-bit range ({error})"
+        raise ValidationError([{"path": query_name, "message": message}]) from error
 
 
 def _as_query(query: Query | str) -> Query:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import socket
@@ -13,9 +12,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
+import psutil
 import pytest
 
 from graphstore import EngineSettings, EngineStartError, LocalEngine, connect
+from graphstore.engine import processes
 from graphstore.engine.server import EXIT_LOCKED
 
 
@@ -28,15 +30,7 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEngine]:
 
 
 def _wait_dead(pid: int) -> None:
-    for _ in range(100):
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)  # the engine is our child here: reap the zombie
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"pid {pid} still alive")
+    assert processes.wait_gone(pid, 10), f"pid {pid} still alive"
 
 
 def test_second_start_reuses_the_running_server(running: LocalEngine) -> None:
@@ -84,20 +78,14 @@ def test_an_existing_home_is_made_private(tmp_path: Path) -> None:
 def test_bolt_listens_on_loopback_only(running: LocalEngine) -> None:
     state = running.status().state
     assert state is not None
-    listening = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        if not Path(table).exists():
-            continue
-        for line in Path(table).read_text().splitlines()[1:]:
-            local, _, st = line.split()[1], line.split()[2], line.split()[3]
-            address, port = local.split(":")
-            if int(port, 16) == state.bolt_port and st == "0A":  # 0A = LISTEN
-                listening.add(address)
-    if not listening:
-        pytest.skip("no /proc/net/tcp listing on this system")
-    # Java's dual-stack sockets show 127.0.0.1 as ::ffff:127.0.0.1 in tcp6.
-    loopback = {"0100007F", "0000000000000000FFFF00000100007F"}
-    assert listening <= loopback, f"bolt bound to {listening}, expected 127.0.0.1 only"
+    listening = {
+        c.laddr.ip
+        for c in psutil.Process(state.pid).net_connections(kind="tcp")
+        if c.status == psutil.CONN_LISTEN and c.laddr.port == state.bolt_port
+    }
+    assert listening, "the engine listens on its bolt port"
+    # Java's dual-stack sockets show 127.0.0.1 as ::ffff:127.0.0.1.
+    assert listening <= {"127.0.0.1", "::ffff:127.0.0.1"}, f"bolt bound to {listening}"
 
 
 def test_a_second_server_on_the_same_home_is_refused(running: LocalEngine) -> None:
@@ -150,9 +138,9 @@ def test_kill_9_leaves_a_stale_state_that_the_next_start_recovers(tmp_path: Path
         with connect(engine_settings=engine.settings) as graph:
             assert graph.read("health/node_count")[0]["nodes"] == 1, "committed data survives"
     finally:
-        assert engine.stop()
+        assert engine.stop().stopped
     assert not engine.status().running
-    assert not engine.stop(), "stopping a stopped engine reports that nothing ran"
+    assert not engine.stop().stopped, "stopping a stopped engine reports that nothing ran"
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -179,3 +167,61 @@ def test_cli_start_status_reuse_stop(tmp_path: Path) -> None:
         stopped = _cli(tmp_path, "engine", "stop")
     assert "stopped engine" in stopped.stdout
     assert _cli(tmp_path, "engine", "status").returncode == 3
+
+
+def test_stop_under_a_connected_api_leaves_no_engine_process(tmp_path: Path) -> None:
+    """A client still connected (the API after `make run`) used to keep the engine's
+    process alive after `engine stop`; the next start then ran a second one."""
+    from testkit.served_api import Server
+
+    engine = LocalEngine(EngineSettings(home=tmp_path))
+    state = engine.start()
+    with connect(engine_settings=engine.settings) as graph, Server(graph) as api:
+        assert httpx.get(f"{api.url}/health").status_code == 200
+        report = engine.stop(timeout_s=20)
+        assert report.stopped
+        assert report.pid == state.pid
+        assert report.clients, "the API's connections were open and are reported"
+        assert not processes.alive(state.pid), "no engine process remains"
+        assert not engine.status().running
+    again = engine.start()
+    try:
+        assert again.pid != state.pid
+        servers = [
+            p
+            for p in psutil.process_iter(["cmdline"])
+            if "graphstore.engine.server" in " ".join(p.info["cmdline"] or [])
+            and str(tmp_path) in " ".join(p.info["cmdline"] or [])
+        ]
+        assert [p.pid for p in servers] == [again.pid], "one engine process per home"
+    finally:
+        engine.stop()
+
+
+@pytest.mark.parametrize(
+    ("platform", "detach", "stop"),
+    [
+        ("linux", {"start_new_session": True}, signal.SIGTERM),
+        ("darwin", {"start_new_session": True}, signal.SIGTERM),
+        ("win32", {"creationflags": 0x200}, 1),  # CREATE_NEW_PROCESS_GROUP, CTRL_BREAK_EVENT
+    ],
+)
+def test_the_platform_branches(platform: str, detach: dict[str, object], stop: int) -> None:
+    assert processes.detach_options(platform) == detach
+    assert processes.stop_signal(platform) == stop
+    signals = processes.stop_signals(platform)
+    assert len(signals) == 2
+    assert (21 in signals) == (platform == "win32")  # SIGBREAK, which CTRL_BREAK raises
+
+
+def test_process_queries_on_this_system() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert processes.alive(child.pid)
+        assert processes.request_stop(child.pid)
+        assert processes.wait_gone(child.pid, 10)
+        assert not processes.alive(child.pid)
+        assert not processes.request_stop(child.pid)
+    finally:
+        child.kill()
+        child.wait()

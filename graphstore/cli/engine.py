@@ -27,10 +27,17 @@ def start() -> None:
 def stop() -> None:
     """Stop the local engine cleanly."""
     engine = LocalEngine()
-    if engine.stop():
-        console.print(f"stopped engine on {engine.paths.home}")
-    else:
+    report = engine.stop()
+    if not report.stopped:
         console.print(f"no engine was running on {engine.paths.home}")
+        return
+    how = "shut down cleanly" if report.graceful else "killed after it did not shut down"
+    console.print(f"stopped engine pid {report.pid} on {engine.paths.home} ({how})")
+    if report.clients:
+        console.print(
+            f"{len(report.clients)} client connection(s) were still open: "
+            + ", ".join(report.clients)
+        )
 
 
 @engine_app.command()

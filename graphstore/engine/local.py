@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +12,7 @@ from dataclasses import dataclass
 
 from filelock import FileLock, Timeout
 
+from graphstore.engine import processes
 from graphstore.engine.paths import (
     ENGINE_USER,
     PRIVATE_FILE,
@@ -26,6 +25,19 @@ from graphstore.errors import EngineNotRunningError, EngineStartError
 from graphstore.settings import EngineSettings
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StopReport:
+    """What `LocalEngine.stop` did."""
+
+    stopped: bool
+    """A server was running and its process is gone now."""
+    pid: int | None = None
+    graceful: bool = True
+    """False: the server did not exit within the timeout and was killed."""
+    clients: tuple[str, ...] = ()
+    """Connections to its Bolt port that were open when the stop began."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +70,6 @@ def _port_bindable(port: int) -> bool:
         except OSError:
             return False
     return not _port_accepts(port)
-
-
-def _reap_if_child(pid: int) -> None:
-    """Collects the exit status when this process started the server, so no zombie remains."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
 
 
 class LocalEngine:
@@ -161,7 +167,7 @@ class LocalEngine:
                 stderr=subprocess.STDOUT,
                 cwd=self.paths.server_root,
                 env=env,
-                start_new_session=True,  # outlives the caller and its Ctrl-C
+                **processes.detach_options(),  # outlives the caller and its Ctrl-C
                 # What the engine writes (its database, logs) is this user's alone.
                 umask=PRIVATE_UMASK if os.name == "posix" else -1,
             )
@@ -196,33 +202,29 @@ class LocalEngine:
             log_tail=self.paths.log_tail(),
         )
 
-    def stop(self, timeout_s: float = 30.0) -> bool:
-        """Stops the server cleanly (SIGTERM, then SIGKILL after timeout_s). False if none ran."""
+    def stop(self, timeout_s: float = 30.0) -> StopReport:
+        """Stops the server: a clean shutdown first, then, past `timeout_s`, a kill. Returns
+        when its process is gone, with what happened."""
         if not self.paths.home.exists():
-            return False
+            return StopReport(stopped=False)
         with FileLock(self.paths.start_lock, timeout=timeout_s + 30, mode=PRIVATE_FILE):
             current = self.status()
             if current.stale:
                 self.paths.clear_state()
             if not current.running or current.state is None:
-                return False
+                return StopReport(stopped=False)
             pid = current.state.pid
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
+            connected = tuple(processes.clients(pid, current.state.bolt_port))
+            if not processes.request_stop(pid):
                 self.paths.clear_state()
-                return False
-            deadline = time.monotonic() + timeout_s
-            while time.monotonic() < deadline and self._server_lock_held():
-                time.sleep(0.1)
-            if self._server_lock_held():
-                log.warning("engine pid %s ignored SIGTERM; killing it", pid)
-                os.kill(pid, signal.SIGKILL)
-                while self._server_lock_held():
-                    time.sleep(0.1)
-                self.paths.clear_state()
-            _reap_if_child(pid)
-            return True
+                return StopReport(stopped=False)
+            graceful = processes.wait_gone(pid, timeout_s)
+            if not graceful:
+                log.warning("engine pid %s did not exit within %.0fs; killing it", pid, timeout_s)
+                processes.kill(pid)
+                processes.wait_gone(pid, 30)
+            self.paths.clear_state()
+            return StopReport(stopped=True, pid=pid, graceful=graceful, clients=connected)
 
     def require_running(self) -> EngineState:
         current = self.status()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from graphstore.engine import processes
 from graphstore.engine.paths import DATABASE_NAME, PRIVATE_FILE, EnginePaths, EngineState
 
 EXIT_LOCKED = 3
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_LOCKED
 
     stop_requested = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
+    for signum in processes.stop_signals():
         signal.signal(signum, lambda *_: stop_requested.set())
 
     # ArcadeDB writes ./log relative to the working directory; keep it inside the home.
@@ -85,10 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         paths.clear_state()
         server.stop()
-        lock.release()
     print("graphstore engine stopped", flush=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # A hard exit: the JVM would otherwise wait for the threads of clients still connected
+    # and keep this process (and its memory) alive after the server is down. The server
+    # lock is released by the exit itself, so no second server can start on this home
+    # while any of this process remains.
+    os._exit(code)

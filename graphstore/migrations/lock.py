@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import psutil
+
 from graphstore.errors import MigrationLockError, QueryError
 from graphstore.graph import Graph
 
@@ -26,13 +28,13 @@ _CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed"
 
 
 def _pid_alive(pid: int) -> bool:
+    # psutil, not os.kill(pid, 0): on Windows that call would end the process it probes.
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.AccessDenied:
+        return True  # it exists, under another user
+    except psutil.Error:
         return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass

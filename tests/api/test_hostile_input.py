@@ -15,32 +15,11 @@ from api.settings import ApiSettings
 from graphstore import Graph, graph_hash
 from graphstore.store.listing import MAX_PAGE
 from graphstore.store.models import NAME_MAX
+from tests.api.helpers import new_unit, problem
 
-PROBLEM = "application/problem+json"
 STOCK = "hunchback-hbk-4g.stock"
 KEY = "s3cret-\u00e9\u00e8"  # a non-ASCII key works like any other
 AUTH = {"Authorization": b"Bearer " + KEY.encode()}
-
-
-def _problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    return body
-
-
-def _new_unit(unit_id: str, **fields: Any) -> dict[str, Any]:
-    return {
-        "id": unit_id,
-        "chassis": "Test",
-        "model": "T-1",
-        "unit_type": "BattleMech",
-        "tonnage": 50,
-        "tech_base": "INNER_SPHERE",
-        "rules_level": "STANDARD",
-        **fields,
-    }
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +34,7 @@ def secured(demo_graph: Graph) -> Iterator[TestClient]:
 
 @pytest.mark.parametrize("page", [0, -1, MAX_PAGE + 1, 2**32 + 1, 2**63, 2**70])
 def test_a_page_out_of_range_is_422(client: TestClient, page: int) -> None:
-    body = _problem(client.get("/v1/units", params={"page": page}), 422)
+    body = problem(client.get("/v1/units", params={"page": page}), 422)
     assert body["errors"][0]["loc"] == ["query", "page"]
 
 
@@ -69,17 +48,17 @@ def test_a_page_past_the_end_is_empty(client: TestClient) -> None:
 
 
 def test_if_match_is_parsed_strictly_and_get_returns_the_etag(secured: TestClient) -> None:
-    created = secured.post("/v1/units", json=_new_unit("etag-probe"), headers=AUTH)
+    created = secured.post("/v1/units", json=new_unit("etag-probe"), headers=AUTH)
     assert created.status_code == 201, created.text
     read = secured.get("/v1/units/etag-probe")
     assert read.headers["etag"] == '"1"'
     superscript = {**AUTH, "If-Match": '"\u00b9"'.encode()}
-    _problem(secured.patch("/v1/units/etag-probe", json={"role": "x"}, headers=superscript), 422)
+    problem(secured.patch("/v1/units/etag-probe", json={"role": "x"}, headers=superscript), 422)
     two_tags = {**AUTH, "If-Match": '"1", "2"'}
-    _problem(secured.patch("/v1/units/etag-probe", json={"role": "x"}, headers=two_tags), 422)
+    problem(secured.patch("/v1/units/etag-probe", json={"role": "x"}, headers=two_tags), 422)
     tagged = {**AUTH, "If-Match": read.headers["etag"]}
     assert secured.patch("/v1/units/etag-probe", json={"role": "a"}, headers=tagged).is_success
-    _problem(secured.patch("/v1/units/etag-probe", json={"role": "b"}, headers=tagged), 409)
+    problem(secured.patch("/v1/units/etag-probe", json={"role": "b"}, headers=tagged), 409)
     weak = {**AUTH, "If-Match": 'W/"2"'}
     assert secured.patch("/v1/units/etag-probe", json={"role": "c"}, headers=weak).is_success
     star = {**AUTH, "If-Match": "*"}
@@ -96,16 +75,16 @@ def test_any_wrong_authorization_is_401_never_a_crash(
     secured: TestClient, authorization: bytes | None
 ) -> None:
     headers = {} if authorization is None else {"Authorization": authorization}
-    refused = secured.post("/v1/units", json=_new_unit("auth-probe"), headers=headers)
-    assert _problem(refused, 401)["detail"].startswith("this request needs")
+    refused = secured.post("/v1/units", json=new_unit("auth-probe"), headers=headers)
+    assert problem(refused, 401)["detail"].startswith("this request needs")
     assert refused.headers["www-authenticate"] == "Bearer"
     assert secured.get("/v1/units/auth-probe").status_code == 404
 
 
 def test_auth_is_checked_before_the_body_is_parsed(secured: TestClient) -> None:
     broken = {"content-type": "application/json"}
-    _problem(secured.post("/v1/units", content=b'{"id": ', headers=broken), 401)
-    _problem(secured.post("/v1/units", content=b'{"id": ', headers={**broken, **AUTH}), 422)
+    problem(secured.post("/v1/units", content=b'{"id": ', headers=broken), 401)
+    problem(secured.post("/v1/units", content=b'{"id": ', headers={**broken, **AUTH}), 422)
 
 
 # ---- strings, ids and nulls -------------------------------------------------------------
@@ -133,14 +112,14 @@ def test_bad_values_are_422_and_change_nothing(
     client: TestClient, demo_graph: Graph, field: str, value: Any
 ) -> None:
     before = graph_hash(demo_graph)
-    body = _problem(client.post("/v1/units", json=_new_unit("bad-probe", **{field: value})), 422)
+    body = problem(client.post("/v1/units", json=new_unit("bad-probe", **{field: value})), 422)
     assert body["errors"][0]["loc"][-1] == field
     assert graph_hash(demo_graph) == before
 
 
 def test_text_is_stored_in_nfc(client: TestClient) -> None:
     decomposed = "Ame\u0301lie"  # e + combining acute
-    created = client.post("/v1/units", json=_new_unit("nfc-probe", chassis=decomposed))
+    created = client.post("/v1/units", json=new_unit("nfc-probe", chassis=decomposed))
     assert created.status_code == 201, created.text
     assert client.get("/v1/units/nfc-probe").json()["chassis"] == "Am\u00e9lie"
     assert client.delete("/v1/units/nfc-probe").is_success
@@ -148,7 +127,7 @@ def test_text_is_stored_in_nfc(client: TestClient) -> None:
 
 def test_notes_may_span_lines_but_hold_no_other_controls(client: TestClient) -> None:
     assert client.patch(f"/v1/loadouts/{STOCK}", json={"notes": "one\ntwo\tthree"}).is_success
-    _problem(client.patch(f"/v1/loadouts/{STOCK}", json={"notes": "bell\x07"}), 422)
+    problem(client.patch(f"/v1/loadouts/{STOCK}", json={"notes": "bell\x07"}), 422)
 
 
 @pytest.mark.parametrize("field", ["chassis", "model", "unit_type", "tonnage", "tech_base"])
@@ -156,22 +135,22 @@ def test_null_for_a_required_field_is_422_and_changes_nothing(
     client: TestClient, demo_graph: Graph, field: str
 ) -> None:
     before = graph_hash(demo_graph)
-    body = _problem(client.patch("/v1/units/hunchback-hbk-4g", json={field: None}), 422)
+    body = problem(client.patch("/v1/units/hunchback-hbk-4g", json={field: None}), 422)
     assert body["errors"][0]["loc"][-1] == field
     assert "cannot be null" in body["errors"][0]["msg"]
     assert graph_hash(demo_graph) == before
 
 
 def test_null_clears_an_optional_field(client: TestClient) -> None:
-    assert client.post("/v1/units", json=_new_unit("null-probe", role="Brawler")).is_success
+    assert client.post("/v1/units", json=new_unit("null-probe", role="Brawler")).is_success
     assert client.patch("/v1/units/null-probe", json={"role": None}).is_success
     assert "role" not in client.get("/v1/units/null-probe").json()
     assert client.delete("/v1/units/null-probe").is_success
 
 
 def test_clone_validates_its_input_and_fits_the_copy_name(client: TestClient) -> None:
-    _problem(client.post(f"/v1/loadouts/{STOCK}/clone", json={"new_id": "a b"}), 422)
-    _problem(client.post(f"/v1/loadouts/{STOCK}/clone", json={"name": "   "}), 422)
+    problem(client.post(f"/v1/loadouts/{STOCK}/clone", json={"new_id": "a b"}), 422)
+    problem(client.post(f"/v1/loadouts/{STOCK}/clone", json={"name": "   "}), 422)
     long_name = "N" * NAME_MAX
     made = client.post(
         f"/v1/loadouts/{STOCK}/clone", json={"new_id": "long-source", "name": long_name}
@@ -196,7 +175,7 @@ def test_a_loadout_holds_at_most_the_mount_cap(client: TestClient, demo_graph: G
     mount = {"equipment_id": "medium-laser", "location": "LEFT_ARM"}
     before = graph_hash(demo_graph)
     too_many = client.put(f"/v1/loadouts/{STOCK}", json={"mounts": [mount] * (cap + 1)})
-    assert "at most" in _problem(too_many, 422)["errors"][0]["msg"]
+    assert "at most" in problem(too_many, 422)["errors"][0]["msg"]
     assert graph_hash(demo_graph) == before
     full = client.post(
         "/v1/loadouts",
@@ -209,7 +188,7 @@ def test_a_loadout_holds_at_most_the_mount_cap(client: TestClient, demo_graph: G
     )
     assert full.status_code == 201, full.text
     one_more = client.post("/v1/loadouts/at-cap/mounts", json=mount)
-    assert "at most" in _problem(one_more, 422)["errors"][0]["msg"]
+    assert "at most" in problem(one_more, 422)["errors"][0]["msg"]
     assert len(client.get("/v1/loadouts/at-cap").json()["mounts"]) == cap
     assert client.delete("/v1/loadouts/at-cap").is_success
 
@@ -220,13 +199,13 @@ def test_expensive_routes_are_rate_limited_per_client(demo_graph: Graph) -> None
         url = f"/v1/loadouts/{STOCK}/validation"
         assert all(client.get(url).status_code == 200 for _ in range(3))
         refused = client.get(url)
-        assert _problem(refused, 429)["detail"].startswith("at most 3 per 1 minute")
+        assert problem(refused, 429)["detail"].startswith("at most 3 per 1 minute")
         assert 1 <= int(refused.headers["retry-after"]) <= 60
         assert client.get("/v1/units/hunchback-hbk-4g").status_code == 200, "cheap reads go on"
 
 
 def test_batch_validation_needs_the_key(secured: TestClient) -> None:
-    _problem(secured.post("/v1/validation/batch", json={}), 401)
+    problem(secured.post("/v1/validation/batch", json={}), 401)
     assert secured.post("/v1/validation/batch", json={}, headers=AUTH).status_code == 200
 
 
@@ -256,17 +235,17 @@ def test_soft_deleted_data_is_for_key_holders_and_never_matches_live_filters(
         "hunchback-hbk-4g"
     ]
     # Mounted in a live loadout: a soft delete is restricted like a delete.
-    _problem(secured.delete("/v1/equipment/ghost-gun", params={"soft": True}, headers=AUTH), 409)
+    problem(secured.delete("/v1/equipment/ghost-gun", params={"soft": True}, headers=AUTH), 409)
     soft = {"soft": True}
     assert secured.delete("/v1/loadouts/ghost-loadout", params=soft, headers=AUTH).is_success
     assert secured.delete("/v1/equipment/ghost-gun", params=soft, headers=AUTH).is_success
     assert secured.get("/v1/units", params=live).json()["items"] == []
     deleted = {"include_deleted": "true", "q": "ghost"}
-    _problem(secured.get("/v1/equipment", params=deleted), 401)
-    _problem(secured.get("/v1/equipment", params={**deleted, "include_deleted": "1"}), 401)
+    problem(secured.get("/v1/equipment", params=deleted), 401)
+    problem(secured.get("/v1/equipment", params={**deleted, "include_deleted": "1"}), 401)
     shown = secured.get("/v1/equipment", params=deleted, headers=AUTH).json()["items"]
     assert [i["id"] for i in shown] == ["ghost-gun"]
-    _problem(secured.get("/v1/equipment/ghost-gun"), 404)
+    problem(secured.get("/v1/equipment/ghost-gun"), 404)
     for path in ("/v1/loadouts/ghost-loadout", "/v1/equipment/ghost-gun"):
         assert secured.delete(path, headers=AUTH).is_success
 
@@ -285,7 +264,7 @@ def test_a_chunked_body_over_the_limit_is_413(demo_graph: Graph) -> None:
         refused = small.post(
             "/v1/units", content=chunks(), headers={"content-type": "application/json"}
         )
-        assert _problem(refused, 413)["detail"].endswith("1000 bytes")
+        assert problem(refused, 413)["detail"].endswith("1000 bytes")
         fits = small.post("/v1/units", content=iter([b'{"id": 1}']))
         assert fits.status_code == 422, "a small chunked body still reaches the route"
 

@@ -10,32 +10,10 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import ApiSettings
 from graphstore import Graph, GraphStore
+from tests.api.helpers import new_unit, problem
 
-PROBLEM = "application/problem+json"
 STOCK = "hunchback-hbk-4g.stock"
 CONFLICTED = "hunchback-hbk-4g-demo-conflict.stock"
-
-
-def _problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    return body
-
-
-def _new_unit(unit_id: str) -> dict[str, Any]:
-    return {
-        "id": unit_id,
-        "chassis": "Test",
-        "model": "T-1",
-        "unit_type": "BattleMech",
-        "tonnage": 50,
-        "tech_base": "INNER_SPHERE",
-        "rules_level": "STANDARD",
-        "era": "SUCCESSION_WARS",
-        "year": 3025,
-    }
 
 
 def test_health_counts_the_demo(client: TestClient) -> None:
@@ -67,9 +45,9 @@ def test_units_filter_sort_and_page(client: TestClient) -> None:
 
 
 def test_list_filters_are_validated(client: TestClient) -> None:
-    body = _problem(client.get("/v1/units", params={"page_size": 500, "tech_base": "ELF"}), 422)
+    body = problem(client.get("/v1/units", params={"page_size": 500, "tech_base": "ELF"}), 422)
     assert {tuple(e["loc"])[-1] for e in body["errors"]} == {"page_size", "tech_base"}
-    assert _problem(client.get("/v1/units", params={"bogus": 1}), 422)["errors"]
+    assert problem(client.get("/v1/units", params={"bogus": 1}), 422)["errors"]
 
 
 def test_get_unit_with_projection_and_404(client: TestClient) -> None:
@@ -77,48 +55,48 @@ def test_get_unit_with_projection_and_404(client: TestClient) -> None:
     assert projected.json() == {"id": "hunchback-hbk-4g", "chassis": "Hunchback", "tonnage": 50.0}
     full = client.get("/v1/units/hunchback-hbk-4g", params={"relations": "locations"}).json()
     assert len(full["locations"]) == 8
-    body = _problem(client.get("/v1/units/no-such-unit"), 404)
+    body = problem(client.get("/v1/units/no-such-unit"), 404)
     assert body["id"] == "no-such-unit"
 
 
 def test_unit_loadouts(client: TestClient) -> None:
     loadouts = client.get("/v1/units/hunchback-hbk-4g/loadouts").json()
     assert [loadout["id"] for loadout in loadouts] == [STOCK]
-    _problem(client.get("/v1/units/nope/loadouts"), 404)
+    problem(client.get("/v1/units/nope/loadouts"), 404)
 
 
 def test_create_validates_every_field_at_once(client: TestClient) -> None:
-    bad = _new_unit("bad-unit") | {"tonnage": -5, "tech_base": "ELF", "year": "soon"}
+    bad = new_unit("bad-unit") | {"tonnage": -5, "tech_base": "ELF", "year": "soon"}
     del bad["chassis"]
-    body = _problem(client.post("/v1/units", json=bad), 422)
+    body = problem(client.post("/v1/units", json=bad), 422)
     fields = {tuple(e["loc"])[-1] for e in body["errors"]}
     assert {"tonnage", "tech_base", "year", "chassis"} <= fields
 
 
 def test_unit_write_cycle_with_versions(client: TestClient) -> None:
-    created = client.post("/v1/units", json=_new_unit("api-cycle"))
+    created = client.post("/v1/units", json=new_unit("api-cycle"))
     assert created.status_code == 201, created.text
     assert created.json()["version"] == 1
-    _problem(client.post("/v1/units", json=_new_unit("api-cycle")), 409)
+    problem(client.post("/v1/units", json=new_unit("api-cycle")), 409)
 
-    stale = _problem(client.patch("/v1/units/api-cycle", json={"model": "X", "version": 7}), 409)
+    stale = problem(client.patch("/v1/units/api-cycle", json={"model": "X", "version": 7}), 409)
     assert stale["current_version"] == 1
     via_header = client.patch(
         "/v1/units/api-cycle", json={"model": "T-2"}, headers={"If-Match": '"1"'}
     )
     assert via_header.json()["version"] == 2
     assert via_header.json()["model"] == "T-2"
-    _problem(
+    problem(
         client.patch("/v1/units/api-cycle", json={"version": 2}, headers={"If-Match": "1"}), 422
     )
-    _problem(client.patch("/v1/units/api-cycle", json={"tonnage": -1}), 422)
+    problem(client.patch("/v1/units/api-cycle", json={"tonnage": -1}), 422)
 
     soft = client.delete("/v1/units/api-cycle", params={"soft": True, "version": 2})
     assert soft.json()["soft"] is True
-    _problem(client.get("/v1/units/api-cycle"), 404)
+    problem(client.get("/v1/units/api-cycle"), 404)
     hard = client.delete("/v1/units/api-cycle").json()
     assert (hard["id"], hard["soft"]) == ("api-cycle", False)
-    _problem(client.delete("/v1/units/api-cycle"), 404)
+    problem(client.delete("/v1/units/api-cycle"), 404)
 
 
 def test_loadout_mounts_clone_diff_and_put(client: TestClient) -> None:
@@ -137,10 +115,10 @@ def test_loadout_mounts_clone_diff_and_put(client: TestClient) -> None:
     assert [m["mount_id"] for m in diff["added"]] == [mount_id]
     assert diff["removed"] == []
 
-    _problem(client.post("/v1/loadouts/api-variant/mounts", json={"equipment_id": "medium-laser",
+    problem(client.post("/v1/loadouts/api-variant/mounts", json={"equipment_id": "medium-laser",
              "location": "HEAD", "version": version}), 409)  # fmt: skip
     assert client.delete(f"/v1/loadouts/api-variant/mounts/{mount_id}").status_code == 204
-    _problem(client.delete(f"/v1/loadouts/api-variant/mounts/{mount_id}"), 404)
+    problem(client.delete(f"/v1/loadouts/api-variant/mounts/{mount_id}"), 404)
 
     replaced = client.put(
         "/v1/loadouts/api-variant",
@@ -154,7 +132,7 @@ def test_loadout_mounts_clone_diff_and_put(client: TestClient) -> None:
     assert [m["location"] for m in replaced.json()["mounts"]] == ["LEFT_ARM", "LEFT_ARM"]
     patched = client.patch("/v1/loadouts/api-variant", json={"notes": "two lasers"}).json()
     assert patched["notes"] == "two lasers"
-    _problem(client.get("/v1/loadouts/none"), 404)
+    problem(client.get("/v1/loadouts/none"), 404)
 
 
 def test_validation_endpoints(client: TestClient) -> None:
@@ -174,10 +152,10 @@ def test_validation_endpoints(client: TestClient) -> None:
     ).json()
     assert len(everything) > len(fits.json())
     assert all(item["violations"] for item in everything if not item["compatible"])
-    _problem(
+    problem(
         client.get(f"/v1/loadouts/{STOCK}/compatible-equipment", params={"location": "TAIL"}), 422
     )
-    _problem(client.get("/v1/loadouts/nope/compatible-equipment", params={"location": "HEAD"}), 404)
+    problem(client.get("/v1/loadouts/nope/compatible-equipment", params={"location": "HEAD"}), 404)
 
     batch = client.post("/v1/validation/batch", json={"worst": 3}).json()
     assert batch["summary"]["loadouts"] >= 12
@@ -201,8 +179,8 @@ def test_equipment_list_facets_autocomplete_and_get(client: TestClient) -> None:
     assert suggestions
     assert all("med" in s["name"].lower() and "las" in s["name"].lower() for s in suggestions)
     assert client.get("/v1/equipment/medium-laser").json()["name"]
-    _problem(client.get("/v1/equipment/nope"), 404)
-    _problem(client.get("/v1/equipment/autocomplete"), 422)
+    problem(client.get("/v1/equipment/nope"), 404)
+    problem(client.get("/v1/equipment/autocomplete"), 422)
 
 
 def test_categories_stats_and_schema(client: TestClient) -> None:
@@ -215,7 +193,7 @@ def test_categories_stats_and_schema(client: TestClient) -> None:
     stats = client.get("/v1/stats/units", params={"group_by": "tech_base"}).json()
     assert sum(group["count"] for group in stats) == client.get("/v1/units").json()["total"]
     assert all(g["tonnage_min"] <= g["tonnage_avg"] <= g["tonnage_max"] for g in stats)
-    _problem(client.get("/v1/stats/units", params={"group_by": "colour"}), 422)
+    problem(client.get("/v1/stats/units", params={"group_by": "colour"}), 422)
     schema = client.get("/v1/schema").json()
     assert schema["up_to_date"] is True
     assert [m["status"] for m in schema["migrations"]] == ["applied", "applied", "applied"]
@@ -233,23 +211,21 @@ def test_writes_need_the_api_key_when_one_is_set(demo_graph: Graph) -> None:
     app = create_app(demo_graph, ApiSettings(api_key="s3cret"))
     with TestClient(app) as secured:
         assert secured.get("/v1/units/hunchback-hbk-4g").status_code == 200, "reads stay open"
-        refused = secured.post("/v1/units", json=_new_unit("needs-key"))
-        assert _problem(refused, 401)["detail"].startswith("this request needs")
+        refused = secured.post("/v1/units", json=new_unit("needs-key"))
+        assert problem(refused, 401)["detail"].startswith("this request needs")
         assert refused.headers["www-authenticate"] == "Bearer"
         wrong_key = {"Authorization": "Bearer nope"}
-        _problem(secured.post("/v1/units", json=_new_unit("needs-key"), headers=wrong_key), 401)
+        problem(secured.post("/v1/units", json=new_unit("needs-key"), headers=wrong_key), 401)
         key = {"Authorization": "Bearer s3cret"}
-        assert (
-            secured.post("/v1/units", json=_new_unit("needs-key"), headers=key).status_code == 201
-        )
+        assert secured.post("/v1/units", json=new_unit("needs-key"), headers=key).status_code == 201
         assert secured.delete("/v1/units/needs-key", headers=key).status_code == 200
 
 
 def test_request_bodies_are_size_limited(demo_graph: Graph) -> None:
     app = create_app(demo_graph, ApiSettings(max_body_bytes=1000))
     with TestClient(app) as small:
-        body = _new_unit("huge") | {"source": "x" * 5000}
-        assert _problem(small.post("/v1/units", json=body), 413)["detail"].endswith("1000 bytes")
+        body = new_unit("huge") | {"source": "x" * 5000}
+        assert problem(small.post("/v1/units", json=body), 413)["detail"].endswith("1000 bytes")
 
 
 @pytest.mark.parametrize(("origins", "allowed"), [("https://app.example", True), ("", False)])
@@ -278,9 +254,9 @@ def test_restricted_deletes_are_409_with_blockers_until_forced(client: TestClien
     )
     assert mount.status_code == 201
 
-    refused = _problem(client.delete("/v1/equipment/api-gadget"), 409)
+    refused = problem(client.delete("/v1/equipment/api-gadget"), 409)
     assert refused["blockers"], "the body names what blocks the delete"
-    assert _problem(client.delete("/v1/categories/api-gadgets"), 409)["blockers"]
+    assert problem(client.delete("/v1/categories/api-gadgets"), 409)["blockers"]
 
     patched = client.patch(
         "/v1/equipment/api-gadget", json={"heat": 2}, headers={"If-Match": '"1"'}
