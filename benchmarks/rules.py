@@ -289,9 +289,7 @@ def per_item_checks(
                 }
                 for item in batch
             ]
-            rows += run_named(
-                tx, registry.combined_query(), checks=checks, **registry.constants()
-            )
+            rows += run_named(tx, registry.combined_query(), checks=checks, **registry.constants())
         return rows
 
     found: dict[str, list[tuple[Any, ...]]] = {}
