@@ -14,6 +14,7 @@ from api import problems
 from api.access import KeyRequired
 from api.body_limit import BodySizeLimit
 from api.head import HeadAsGet
+from api.metrics import RequestTimer
 from api.operation_ids import operation_id
 from api.rate_limit import RateLimiter
 from api.routers import catalog, equipment, health, loadouts, units, validation
@@ -46,7 +47,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     app.state.rate_limiter = RateLimiter(settings.expensive_rate_limit)
     app.state.limits = StoreLimits()  # read once from the environment, like the settings
     problems.install(app)
-    # The last added runs first: CORS, HEAD as GET, the key, then the body limit.
+    # The last added runs first: the timer, CORS, HEAD as GET, the key, the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     app.add_middleware(KeyRequired, api_key=api_key)
@@ -58,6 +59,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
             allow_methods=["*"],
             allow_headers=["*"],
         )
+    app.add_middleware(RequestTimer)  # outermost: times everything, refusals included
     for router in (health, units, loadouts, validation, equipment, catalog):
         app.include_router(router.router)
     _with_problem_components(app)

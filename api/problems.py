@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -12,6 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.metrics import count_problem
 from graphstore.errors import (
     AuthenticationError,
     ConflictError,
@@ -119,28 +121,47 @@ def jsonable(value: Any) -> Any:
     return jsonable_encoder(value)
 
 
+Handler = Callable[[Request, Exception], Awaitable[JSONResponse]]
+
+
+def _counted(handler: Handler) -> Handler:
+    async def answer(request: Request, error: Exception) -> JSONResponse:
+        response = await handler(request, error)
+        count_problem(response.status_code, error)
+        return response
+
+    return answer
+
+
+# Only an unreachable or unready database is a 503: the request may work later.
+_UNAVAILABLE: tuple[type[Exception], ...] = (
+    DatabaseUnavailableError,
+    QueryTimeoutError,
+    AuthenticationError,
+    EngineStartError,
+    EngineNotRunningError,
+    SchemaOutOfDateError,
+)
+_HANDLERS: list[tuple[type[Exception], Handler]] = [
+    (StarletteHTTPException, _http_error),
+    (RequestValidationError, _validation_error),
+    (NotFoundError, _not_found),
+    (ConflictError, _conflict),
+    (IntegrityError, _integrity),
+    (ValidationError, _invalid),
+    (ConstraintError, _constraint),
+    (RuleDefinitionError, _bad_rule),
+    *[(unavailable, _unavailable) for unavailable in _UNAVAILABLE],
+    (QueryError, _bug),
+    (GraphStoreError, _bug),
+    (Exception, _bug),
+]
+
+
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(NotFoundError, _not_found)
-    app.add_exception_handler(ConflictError, _conflict)
-    app.add_exception_handler(IntegrityError, _integrity)
-    app.add_exception_handler(ValidationError, _invalid)
-    app.add_exception_handler(ConstraintError, _constraint)
-    app.add_exception_handler(RuleDefinitionError, _bad_rule)
-    # Only an unreachable or unready database is a 503: the request may work later.
-    for unavailable in (
-        DatabaseUnavailableError,
-        QueryTimeoutError,
-        AuthenticationError,
-        EngineStartError,
-        EngineNotRunningError,
-        SchemaOutOfDateError,
-    ):
-        app.add_exception_handler(unavailable, _unavailable)
-    app.add_exception_handler(QueryError, _bug)
-    app.add_exception_handler(GraphStoreError, _bug)
-    app.add_exception_handler(Exception, _bug)
+    """Every error becomes its problem response, counted by status and class (/metrics)."""
+    for error, handler in _HANDLERS:
+        app.add_exception_handler(error, _counted(handler))
 
 
 class Problem(BaseModel):

@@ -30,6 +30,7 @@ from graphstore.errors import (
     QueryTimeoutError,
     ValidationError,
 )
+from graphstore.observability import timed
 from graphstore.queries import Query
 from graphstore.quirks import retry_as_transient
 from graphstore.settings import DriverSettings
@@ -177,7 +178,7 @@ class Graph:
         def call() -> list[dict[str, Any]]:
             reading = routing == RoutingControl.READ
             timeout = self._retrying.read_timeout_s if reading else None
-            with translate_driver_errors(query.name):
+            with translate_driver_errors(query.name), timed(query.name, parameters):
                 records, _, _ = self._driver.execute_query(
                     neo4j.Query(query.cypher, timeout=timeout),
                     parameters,
@@ -281,7 +282,8 @@ def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[st
     """
     named = _as_query(query)
     try:
-        return [record.data() for record in tx.run(named.cypher, parameters)]
+        with timed(named.name, parameters):
+            return [record.data() for record in tx.run(named.cypher, parameters)]
     except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
         if error.is_retryable():
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from graphstore.errors import GraphStoreError
 from graphstore.graph import Graph
 
 
@@ -31,3 +32,11 @@ def health(graph: Graph) -> Health:
         nodes=int(nodes),
         counts={row["label"]: int(row["count"]) for row in graph.read("health/label_counts")},
     )
+
+
+def ping(graph: Graph) -> bool:
+    """Whether the database answers a query now (never raises for a database problem)."""
+    try:
+        return bool(graph.read("health/ping")[0]["ok"] == 1)
+    except GraphStoreError:
+        return False
