@@ -20,6 +20,7 @@ from api.rate_limit import RateLimiter
 from api.routers import catalog, equipment, health, loadouts, units, validation
 from api.settings import ApiSettings
 from graphstore.graph import Graph
+from graphstore.health import HealthCache
 from graphstore.settings import StoreLimits
 
 
@@ -46,6 +47,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(settings.expensive_rate_limit)
     app.state.limits = StoreLimits()  # read once from the environment, like the settings
+    app.state.health_cache = HealthCache(max_age_s=10.0)
     problems.install(app)
     # The last added runs first: the timer, CORS, HEAD as GET, the key, the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

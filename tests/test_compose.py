@@ -30,6 +30,7 @@ def test_api_service_builds_graphstore_and_waits_for_a_healthy_neo4j() -> None:
     assert (REPO_ROOT / api["build"]["dockerfile"]).is_file()
     assert api["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
     assert api["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    assert "/health/ready" in " ".join(api["healthcheck"]["test"])
 
 
 def test_the_image_ships_the_cypher_and_migrations_it_needs() -> None:

@@ -97,7 +97,7 @@ def test_the_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> N
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    health = httpx.get(f"{base}/health", timeout=5)
+                    health = httpx.get(f"{base}/health/details", timeout=5)
                     break
                 except httpx.TransportError:
                     assert time.monotonic() < deadline, "the API did not come up"

@@ -1,4 +1,10 @@
-"""GET /health: is the graph reachable, what is it, how big. GET /metrics: Prometheus."""
+"""Health at three costs, and Prometheus metrics.
+
+GET /health: the API runs and the database answers (one round trip; for liveness probes).
+GET /health/ready: and the schema is current (for readiness probes and compose's
+healthcheck). GET /health/details: engine, schema version and counts, at most 10 s old.
+GET /metrics: Prometheus text.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,30 @@ from fastapi import APIRouter, Request, Response
 from api.deps import GraphDep, get_graph
 from api.examples import HEALTH
 from api.metrics import exposition
+from api.problems import error_responses
 from graphstore.errors import GraphStoreError
-from graphstore.health import Health, health, ping
+from graphstore.health import Health, HealthCache, Liveness, Readiness, alive, ping, ready
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, responses=HEALTH)
-def get_health(graph: GraphDep) -> Health:
-    return health(graph)
+@router.get("/health", response_model=Liveness)
+def liveness(graph: GraphDep) -> Liveness:
+    """200 while the database answers; 503 with Retry-After when it does not."""
+    return alive(graph)
+
+
+@router.get("/health/ready", response_model=Readiness)
+def readiness(graph: GraphDep) -> Readiness:
+    """200 when the database answers and its schema is current; 503 otherwise."""
+    return ready(graph)
+
+
+@router.get("/health/details", response_model=Health, responses={**HEALTH, **error_responses(503)})
+def details(request: Request, graph: GraphDep) -> Health:
+    """Engine, schema version and counts per label, computed at most every 10 s."""
+    cache: HealthCache = request.app.state.health_cache
+    return cache.get(graph)
 
 
 @router.get("/metrics", include_in_schema=False)

@@ -26,7 +26,7 @@ from testkit.served_api import Server
 pytestmark = pytest.mark.slow
 
 OPERATION_IDS = {
-    "health_get",
+    "health_liveness", "health_readiness", "health_details",
     "units_list", "units_create", "units_get", "units_update", "units_delete",
     "units_loadouts", "units_restore",
     "loadouts_create", "loadouts_get", "loadouts_replace", "loadouts_update",

@@ -17,7 +17,7 @@ CONFLICTED = "hunchback-hbk-4g-demo-conflict.stock"
 
 
 def test_health_counts_the_demo(client: TestClient) -> None:
-    body = client.get("/health").json()
+    body = client.get("/health/details").json()
     assert body["engine"] == "arcadedb"
     assert body["schema_version"] == 3
     assert body["counts"]["Unit"] >= 12
