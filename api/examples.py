@@ -22,6 +22,8 @@ def response_example(value: Any) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {"application/json": {"example": value}}}}
 
 
+LIVENESS = response_example({"status": "ok", "database": "up"})
+READINESS = response_example({"status": "ready", "schema_version": 3})
 HEALTH = response_example(
     {
         "status": "ok",

@@ -11,22 +11,21 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from api.deps import GraphDep, get_graph
-from api.examples import HEALTH
+from api.examples import HEALTH, LIVENESS, READINESS
 from api.metrics import exposition
-from api.problems import error_responses
 from graphstore.errors import GraphStoreError
 from graphstore.health import Health, HealthCache, Liveness, Readiness, alive, ping, ready
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Liveness)
+@router.get("/health", response_model=Liveness, responses=LIVENESS)
 def liveness(graph: GraphDep) -> Liveness:
     """200 while the database answers; 503 with Retry-After when it does not."""
     return alive(graph)
 
 
-@router.get("/health/ready", response_model=Readiness)
+@router.get("/health/ready", response_model=Readiness, responses=READINESS)
 def readiness(graph: GraphDep) -> Readiness:
     """200 when the database answers and its schema is current; 503 otherwise."""
     return ready(graph)
