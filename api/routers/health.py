@@ -31,7 +31,7 @@ def readiness(graph: GraphDep) -> Readiness:
     return ready(graph)
 
 
-@router.get("/health/details", response_model=Health, responses={**HEALTH, **error_responses(503)})
+@router.get("/health/details", response_model=Health, responses=HEALTH)
 def details(request: Request, graph: GraphDep) -> Health:
     """Engine, schema version and counts per label, computed at most every 10 s."""
     cache: HealthCache = request.app.state.health_cache
