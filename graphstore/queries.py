@@ -13,6 +13,7 @@ the one the linter checks; `graphstore query show NAME` prints it for Neo4j Brow
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,10 +85,12 @@ def _read(name: str, root: Path | None = None) -> str:
         )
     path = query_path(name) if root is None else root / f"{name}.cypher"
     if not path.is_file():
-        close = [known for known in available() if known.split("/")[-1] in name] or available()
-        raise QueryNotFoundError(
-            f"no named query {name!r} (looked for {path}); known: {', '.join(close[:20])}"
+        known = available() if root is None else []
+        close = difflib.get_close_matches(name, known, n=5, cutoff=0.6)
+        hint = (
+            f"did you mean {', '.join(close)}?" if close else "`graphstore query list` lists them"
         )
+        raise QueryNotFoundError(f"no named query {name!r} (looked for {path}); {hint}")
     return path.read_text(encoding="utf-8")
 
 

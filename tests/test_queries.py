@@ -25,6 +25,12 @@ def test_an_unknown_name_is_a_clear_error() -> None:
         queries.load("rules/nope")
 
 
+def test_an_unknown_name_lists_the_close_matches() -> None:
+    with pytest.raises(QueryNotFoundError, match="did you mean store/unit_get") as raised:
+        queries.load("store/unit_gte")
+    assert "health" not in str(raised.value)
+
+
 @pytest.mark.parametrize("name", ["../etc/passwd", "Health/Node_Count", "health/", ""])
 def test_a_malformed_name_is_refused(name: str) -> None:
     with pytest.raises(QueryNotFoundError, match="not a query name"):
