@@ -1,4 +1,4 @@
-"""`graphstore query show|lint`: the named queries as they run."""
+"""`graphstore query show|list|lint|explain|profile`: the named queries as they run."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Annotated
 import typer
 
 from graphstore import queries
+from graphstore.connection import connect
 from graphstore.lint import main as lint_main
+from graphstore.plans import Mode, parse_parameters, query_plan
 
 query_app = typer.Typer(no_args_is_help=True, help="The named Cypher queries in cypher/.")
 
@@ -36,3 +38,29 @@ def lint(
     code = lint_main([str(p) for p in paths or []])
     if code:
         raise typer.Exit(code)
+
+
+QueryName = Annotated[str, typer.Argument(help="a query name, e.g. store/unit_get")]
+Params = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="k=v, the value as JSON when it parses; one per parameter"),
+]
+
+
+def _plan(name: str, params: list[str] | None, mode: Mode) -> None:
+    with connect() as graph:
+        typer.echo(query_plan(graph, name, parse_parameters(params or []), mode=mode).render())
+
+
+@query_app.command("explain")
+def explain(name: QueryName, param: Params = None) -> None:
+    """The plan the engine would run for a named query (nothing is run), with warnings for
+    label scans, all-node scans and cartesian products."""
+    _plan(name, param, "explain")
+
+
+@query_app.command("profile")
+def profile(name: QueryName, param: Params = None) -> None:
+    """Runs a named query under PROFILE (in a transaction that is rolled back) and shows the
+    plan with the rows each step produced."""
+    _plan(name, param, "profile")

@@ -1,0 +1,165 @@
+"""Query plans as readable trees, on the local engine and from a Neo4j-shaped plan."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphstore import Graph, graph_hash
+from graphstore.errors import ValidationError
+from graphstore.importer import load_demo
+from graphstore.migrations import migrate
+from graphstore.plans import _from_text, _steps, _warnings, parse_parameters, query_plan
+from graphstore.queries import Query
+
+UNIT_GET = {"id": "hunchback-hbk-4g", "fields": None, "relations": [], "include_deleted": False}
+
+
+@pytest.fixture(scope="module")
+def demo(session_graph: Graph) -> Graph:
+    from testkit import wipe
+
+    wipe.clear_data(session_graph)
+    wipe.drop_schema(session_graph)
+    migrate(session_graph)
+    load_demo(session_graph)
+    return session_graph
+
+
+def _probe(text: str, **parameters: str) -> Query:
+    return Query("test/probe", text, "a probe", {name: "" for name in parameters})
+
+
+def test_an_index_seek_is_shown_with_its_index_and_no_warning(demo: Graph) -> None:
+    plan = query_plan(demo, "store/unit_get", UNIT_GET)
+    [seek] = [step for step in plan.steps if step.index]
+    assert (seek.operator, seek.index) == ("NodeIndexSeek", "Unit[id]")
+    assert plan.warnings == []
+    assert "index Unit[id]" in plan.render()
+
+
+def test_profile_counts_rows(demo: Graph) -> None:
+    plan = query_plan(demo, "store/unit_get", UNIT_GET, mode="profile")
+    assert any(step.rows == 1 for step in plan.steps)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("MATCH (u:Unit) WHERE u.chassis = $c RETURN u.id", "label scan"),
+        ("MATCH (n) WHERE n.chassis = $c RETURN n", "all-node scan"),
+        ("MATCH (a:Unit), (b:Equipment) WHERE a.chassis = $c RETURN a.id, b.id", "cartesian"),
+    ],
+)
+def test_scans_and_cartesian_products_are_warned_about(
+    demo: Graph, text: str, warning: str
+) -> None:
+    plan = query_plan(demo, _probe(text, c=""), {"c": "Atlas"})
+    assert any(w.startswith(warning) for w in plan.warnings), plan.render()
+
+
+def test_profiling_a_write_changes_nothing(demo: Graph) -> None:
+    before = graph_hash(demo)
+    query = _probe("CREATE (:Probe {n: $n}) RETURN 1 AS one", n="")
+    plan = query_plan(demo, query, {"n": 1}, mode="profile")
+    assert plan.steps
+    assert graph_hash(demo) == before
+
+
+def test_parameters_must_be_exactly_the_declared_ones(demo: Graph) -> None:
+    with pytest.raises(ValidationError, match="missing fields, include_deleted, relations"):
+        query_plan(demo, "store/unit_get", {"id": "x"})
+    with pytest.raises(ValidationError, match="unknown bogus; health/ping declares no param"):
+        query_plan(demo, "health/ping", {"bogus": 1})
+
+
+def test_parameter_values_parse_as_json_else_text() -> None:
+    assert parse_parameters(["n=3", 'ids=["a"]', "x=null", "name=Atlas AS7-D", "t=true"]) == {
+        "n": 3,
+        "ids": ["a"],
+        "x": None,
+        "name": "Atlas AS7-D",
+        "t": True,
+    }
+    with pytest.raises(ValidationError, match="not k=v"):
+        parse_parameters(["novalue"])
+
+
+def test_a_neo4j_plan_tree_is_read_the_same_way() -> None:
+    plan = {
+        "operatorType": "ProduceResults@neo4j",
+        "args": {"Details": "`a.id`", "EstimatedRows": 10.0},
+        "children": [
+            {
+                "operatorType": "CartesianProduct@neo4j",
+                "args": {"EstimatedRows": 10.0},
+                "children": [
+                    {"operatorType": "NodeByLabelScan@neo4j", "args": {"Details": "a:Unit"}},
+                    {"operatorType": "AllNodesScan@neo4j", "args": {"Details": "n"}},
+                    {
+                        "operatorType": "NodeUniqueIndexSeek@neo4j",
+                        "args": {"Details": "UNIQUE u:Unit(id) WHERE id = $id"},
+                        "rows": 1,
+                        "dbHits": 2,
+                    },
+                ],
+            }
+        ],
+    }
+    steps = _steps(plan)
+    assert steps[0].operator == "ProduceResults"
+    seek = steps[0].children[0].children[2]
+    assert (seek.index, seek.rows, seek.db_hits) == ("UNIQUE u:Unit(id) WHERE id = $id", 1, 2)
+    kinds = sorted(w.split(":")[0] for w in _warnings(steps))
+    assert kinds == ["all-node scan", "cartesian product", "label scan"]
+
+
+def test_a_superseded_plan_is_left_out() -> None:
+    text = """Execution Plan:
++ COUNT CARTESIAN PRODUCT (2 disconnected parts)
+  part 0:
+    + TYPE COUNT OPTIMIZATION (Unit)
+
+Using Cost-Based Query Optimizer (superseded by the count push-down above)
+
+Physical Plan:
++ CartesianProduct [compact buffer] [cost=434.00, rows=660]
+  + NodeByLabelScan(b:Equipment) [cost=44.00, rows=44]
+
+Steps After the Optimized Match:
++ PROJECT RETURN n (818μs, 4 rows)
+"""
+    steps = _from_text(text)
+    assert [s.operator for s in steps] == ["COUNT CARTESIAN PRODUCT", "PROJECT RETURN"]
+    assert steps[0].children[0].operator == "TYPE COUNT OPTIMIZATION"
+    assert steps[1].rows == 4
+    assert [w.split(":")[0] for w in _warnings(steps)] == ["cartesian product"]
+
+
+def test_the_cli_explains_and_names_what_is_missing(demo: Graph, engine_home: Path) -> None:
+    env = {**os.environ, "GRAPHSTORE_HOME": str(engine_home), "COLUMNS": "200"}
+    env.pop("NEO4J_URI", None)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "graphstore", "query", *args],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+
+    params = [f"-p{k}={v}" for k, v in (("id", "hunchback-hbk-4g"), ("fields", "null"),
+              ("relations", "[]"), ("include_deleted", "false"))]  # fmt: skip
+    shown = cli("explain", "store/unit_get", *params)
+    assert shown.returncode == 0, shown.stderr
+    assert "NodeIndexSeek" in shown.stdout
+    assert "no warnings" in shown.stdout
+    profiled = cli("profile", "store/unit_get", *params)
+    assert "rows 1" in profiled.stdout, profiled.stderr
+    missing = cli("explain", "store/unit_get", "-pid=x")
+    assert missing.returncode == 1
+    assert "store/unit_get declares fields, id, include_deleted, relations" in missing.stderr
+    unknown = cli("explain", "store/unit_gte")
+    assert "did you mean store/unit_get" in unknown.stderr
