@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from graphstore import queries
+from graphstore.engine import admin
 from graphstore.errors import ValidationError
 from graphstore.graph import Graph, translate_driver_errors
 from graphstore.queries import Query
@@ -101,8 +102,7 @@ def query_plan(
         graph.driver.session(database=graph.database) as session,
         session.begin_transaction() as tx,
     ):
-        # The text is a shipped query's, prefixed with a keyword: never built from input.
-        summary = tx.run(f"{mode.upper()} {query.cypher}", dict(parameters)).consume()
+        summary = tx.run(admin.plan_statement(mode, query.cypher), dict(parameters)).consume()
         tx.rollback()
     plan = summary.profile if mode == "profile" else summary.plan
     steps = _steps(plan or {})

@@ -28,3 +28,31 @@ def show_constraints(graph: Graph) -> list[dict[str, Any]]:
 
 def show_indexes(graph: Graph) -> list[dict[str, Any]]:
     return run(graph, "SHOW INDEXES")
+
+
+def index_statement(
+    name: str, label: str, prop: str, *, text: bool = False, relationship: bool = False
+) -> str:
+    """CREATE INDEX for one property of a label (or relationship type), as a migration says it.
+    The identifiers are checked plain names; they are quoted all the same."""
+    pattern = f"()-[r:{quote(label)}]-()" if relationship else f"(n:{quote(label)})"
+    variable = "r" if relationship else "n"
+    kind = "TEXT INDEX" if text else "INDEX"
+    return f"CREATE {kind} {quote(name)} IF NOT EXISTS FOR {pattern} ON ({variable}.{quote(prop)})"
+
+
+def drop_index_statement(name: str) -> str:
+    return f"DROP INDEX {quote(name)} IF EXISTS"
+
+
+def recreate_index(graph: Graph, name: str, create: str) -> None:
+    """Drops index `name` and runs `create`, its declaring migration's statement."""
+    run(graph, drop_index_statement(name))
+    run(graph, create)
+
+
+def plan_statement(mode: str, cypher: str) -> str:
+    """A shipped query's text behind EXPLAIN or PROFILE."""
+    if mode not in ("explain", "profile"):
+        raise ValueError(f"not a plan mode: {mode!r}")
+    return f"{mode.upper()} {cypher}"

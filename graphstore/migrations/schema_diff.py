@@ -15,13 +15,15 @@ from graphstore.engine import admin
 from graphstore.graph import Graph
 from graphstore.migrations.script import MigrationScript, split_statements
 
-_CREATE = re.compile(
+CREATE_SCHEMA_OBJECT = re.compile(
     r"^CREATE\s+(?:[A-Z]+\s+)?(?P<kind>CONSTRAINT|INDEX)\s+`?(?P<name>\w+)`?"
     r"(?:\s+IF\s+NOT\s+EXISTS)?\s+FOR\s+(?P<pattern>\(.*?\)(?:-\[.*?\]-\(\))?)\s+"
     r"(?:ON|REQUIRE)\s+\(?(?P<props>[^)]*?)\)?(?:\s+IS\s|\s*$)",
     re.IGNORECASE | re.DOTALL,
 )
-_DROP = re.compile(r"^DROP\s+(?P<kind>CONSTRAINT|INDEX)\s+`?(?P<name>\w+)`?", re.IGNORECASE)
+DROP_SCHEMA_OBJECT = re.compile(
+    r"^DROP\s+(?P<kind>CONSTRAINT|INDEX)\s+`?(?P<name>\w+)`?", re.IGNORECASE
+)
 _LABEL = re.compile(r":\s*`?(\w+)`?")
 _PROPERTY = re.compile(r"\w+\.`?(\w+)`?")
 
@@ -49,13 +51,13 @@ def declared_schema(scripts: list[MigrationScript]) -> dict[str, SchemaObject]:
     # The runner's own lock constraint is part of every migrated schema.
     statements += split_statements(queries.load("migrations/lock_constraint").text)
     for statement in statements:
-        created = _CREATE.match(statement)
+        created = CREATE_SCHEMA_OBJECT.match(statement)
         if created:
             labels = tuple(_LABEL.findall(created["pattern"]))
             properties = tuple(_PROPERTY.findall(created["props"]))
             declared[created["name"]] = (created["kind"].upper(), labels, properties)
             continue
-        dropped = _DROP.match(statement)
+        dropped = DROP_SCHEMA_OBJECT.match(statement)
         if dropped:
             declared.pop(dropped["name"], None)
     return declared
