@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from graphstore.errors import GraphStoreError
 from graphstore.graph import Graph
 from graphstore.migrations import require_current
+from graphstore.observability import CACHE_LOOKUPS
 
 
 class Liveness(BaseModel):
@@ -89,6 +90,8 @@ class HealthCache:
     def get(self, graph: Graph) -> Health:
         with self._lock:
             now = time.monotonic()
-            if self._found is None or now - self._found[0] >= self.max_age_s:
+            stale = self._found is None or now - self._found[0] >= self.max_age_s
+            CACHE_LOOKUPS.labels(cache="health", result="miss" if stale else "hit").inc()
+            if self._found is None or stale:
                 self._found = (now, health(graph))
             return self._found[1]

@@ -28,6 +28,11 @@ QUERY_SECONDS = Histogram(
     ["query"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
+CACHE_LOOKUPS = Counter(
+    "graphstore_cache_lookups_total",
+    "Lookups in graphstore's caches, by cache and result (hit or miss).",
+    ["cache", "result"],
+)
 QUERY_ERRORS = Counter(
     "graphstore_query_errors_total",
     "Named query runs that failed, by query and error class.",

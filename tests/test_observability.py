@@ -67,6 +67,8 @@ def test_metrics_scrape_parses_and_counts_requests_queries_and_problems(graph: G
     with TestClient(create_app(graph, ApiSettings())) as client:
         assert client.get("/v1/units/no-such-unit").status_code == 404
         assert client.get("/v1/units").status_code == 200
+        assert client.get("/health/details").status_code == 200
+        assert client.get("/health/details").status_code == 200
         scraped = client.get("/metrics")
     assert scraped.status_code == 200
     assert scraped.headers["content-type"].startswith("text/plain")
@@ -82,6 +84,9 @@ def test_metrics_scrape_parses_and_counts_requests_queries_and_problems(graph: G
     queries = {labels["query"] for labels, _ in samples["graphstore_query_seconds_count"]}
     assert {"store/unit_get", "store/unit_list", "health/ping"} <= queries
     assert samples["graphstore_database_up"] == [({}, 1.0)]
+    lookups = {labels["result"]: n for labels, n in samples["graphstore_cache_lookups_total"]}
+    assert lookups["hit"] >= 1
+    assert lookups["miss"] >= 1
 
 
 def test_ping_says_false_when_the_database_is_gone() -> None:
