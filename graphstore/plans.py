@@ -137,6 +137,8 @@ _STEP_LINE = re.compile(r"^(?P<indent>\s*)\+ (?P<text>.+?)\s*$")
 _OPERATOR = re.compile(r"^(?P<operator>[A-Za-z]+(?: [A-Z]+)*)(?P<details>.*)$")
 _INDEX = re.compile(r"index=(?P<index>\w+\[[^\]]*\])")
 _ESTIMATED = re.compile(r"\brows=(?P<rows>[\d.]+)")
+# ArcadeDB's traditional (non-optimised) plans scan every node for a node without a label.
+_UNLABELLED_MATCH = re.compile(r"^MATCH NODE \(\w+\)")
 _ACTUAL = re.compile(r"\((?:[\d,.]+\S*s), (?P<rows>[\d,]+) rows\)$")
 
 
@@ -192,7 +194,7 @@ def _warnings(steps: list[PlanStep]) -> list[str]:
         said = f"{step.operator} {step.details}".strip()
         if step.operator == "NodeByLabelScan":
             warnings.append(f"label scan: {said}")
-        elif step.operator == "AllNodesScan" or re.match(r"MATCH NODE \(\w+\)", said):
+        elif step.operator == "AllNodesScan" or _UNLABELLED_MATCH.match(said):
             warnings.append(f"all-node scan: {said}")
         elif "CartesianProduct" in step.operator or "CARTESIAN PRODUCT" in step.operator:
             warnings.append(f"cartesian product: {said}")
