@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -91,8 +92,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
+    try:
+        code = main()
+    except BaseException:  # a failed start must not leave a half-started JVM behind either
+        traceback.print_exc()
+        code = 1
     sys.stdout.flush()
+    sys.stderr.flush()
     # A hard exit: the JVM would otherwise wait for the threads of clients still connected
     # and keep this process (and its memory) alive after the server is down. The server
     # lock is released by the exit itself, so no second server can start on this home
