@@ -17,6 +17,7 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.metrics import count_problem
 from api.problems import problem
 
 OPEN_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -68,6 +69,7 @@ class KeyRequired:
         if key_matches(self.key, authorization):
             await self.app(scope, receive, send)
             return
+        count_problem(401, "KeyRequired")
         what = "this request" if scope["method"] not in OPEN_METHODS else "soft-deleted data"
         response = problem(
             401,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.metrics import count_problem
 from api.problems import problem
 
 
@@ -53,5 +54,6 @@ class BodySizeLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        count_problem(413, "BodyTooLarge")
         response = problem(413, f"request body larger than {self.max_bytes} bytes")
         await response(scope, receive, send)

@@ -80,7 +80,9 @@ class Versions:
     entity tag `"3"`, `W/"3"`), the `version` query parameter, and the body's `version`."""
 
     def __init__(self, if_match: int | None, query: int | None) -> None:
-        self._sources = [(name, v) for name, v in (("If-Match", if_match), ("version", query)) if v]
+        self._sources = [
+            (name, v) for name, v in (("If-Match", if_match), ("version", query)) if v is not None
+        ]
 
     def expect(self, body: int | None = None) -> int | None:
         """The one version every given source names; None when none names one."""

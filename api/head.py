@@ -19,4 +19,7 @@ class HeadAsGet:
                 message = {**message, "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
+        as_get = {**scope, "method": "GET"}
+        await self.app(as_get, receive, headers_only)
+        if "route" in as_get:  # what the router matched, for the request metrics
+            scope["route"] = as_get["route"]

@@ -60,8 +60,9 @@ class RequestTimer:
             )
 
 
-def count_problem(status: int, error: BaseException) -> None:
-    PROBLEMS.labels(str(status), type(error).__name__).inc()
+def count_problem(status: int, error: str) -> None:
+    """One problem answer, by status and the error class (or refusal) behind it."""
+    PROBLEMS.labels(str(status), error).inc()
 
 
 def exposition(database_answers: Callable[[], bool]) -> tuple[bytes, str]:

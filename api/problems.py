@@ -127,7 +127,7 @@ Handler = Callable[[Request, Exception], Awaitable[JSONResponse]]
 def _counted(handler: Handler) -> Handler:
     async def answer(request: Request, error: Exception) -> JSONResponse:
         response = await handler(request, error)
-        count_problem(response.status_code, error)
+        count_problem(response.status_code, type(error).__name__)
         return response
 
     return answer

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from limits import parse
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger("graphstore.api")
 
 
 class ApiSettings(BaseSettings):
@@ -21,6 +25,21 @@ class ApiSettings(BaseSettings):
         description="per-client budget for expensive routes (rule checks, whole-graph counts), "
         "in the `limits` notation: 120/minute, 10/second",
     )
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _usable_key(cls, value: object) -> object:
+        """Surrounding whitespace is dropped (a header could never carry it). An empty key,
+        as an unset variable expands in a compose file, means no key: said in the log, since
+        it leaves writes open."""
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                log.warning("GRAPHSTORE_API_KEY is empty: the API runs without a key")
+                return None
+        return value
 
     @field_validator("expensive_rate_limit")
     @classmethod

@@ -21,13 +21,17 @@ from graphstore import queries
 from graphstore.engine import admin
 from graphstore.errors import ValidationError
 from graphstore.graph import Graph
-from graphstore.migrations.schema_diff import CREATE_SCHEMA_OBJECT, DROP_SCHEMA_OBJECT
+from graphstore.migrations.schema_diff import (
+    CREATE_SCHEMA_OBJECT,
+    DROP_SCHEMA_OBJECT,
+    declared_schema,
+)
 from graphstore.migrations.script import MigrationScript, discover, split_statements
 from graphstore.resources import resource_dir
 
 IndexType = Literal["RANGE", "TEXT"]
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 
 
 class IndexInfo(BaseModel):
@@ -140,10 +144,10 @@ def plan_index(
     """The migration pair creating an index on `label`.`prop` (a relationship type with
     `relationship`); ValidationError when one exists already or an identifier is unsafe."""
     for what, value in (("label", label), ("property", prop)):
-        if not _IDENTIFIER.match(value):
+        if not _IDENTIFIER.fullmatch(value):
             raise ValidationError([{"path": what, "message": f"{value!r} is not a plain name"}])
     name = name or f"{label}_{prop}".lower()
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise ValidationError([{"path": "name", "message": f"{name!r}: use a-z, 0-9 and _"}])
     for index in list_indexes(graph, directory):
         if index.labels == [label] and index.properties == [prop]:
@@ -152,7 +156,14 @@ def plan_index(
             )
         if index.name == name:
             raise ValidationError([{"path": "name", "message": f"index {name} exists"}])
-    _, _, latest = _migrations(directory)
+    folder, _, latest = _migrations(directory)
+    # Written but not applied yet: a second migration for it would undo the first's index.
+    for known, (_, labels, properties) in declared_schema(
+        list(discover(folder).versioned.values())
+    ).items():
+        if known == name or (labels, properties) == ((label,), (prop,)):
+            message = f"a migration already declares {known} on {label}.{prop}; apply it"
+            raise ValidationError([{"path": "property", "message": message}])
     create = admin.index_statement(
         name, label, prop, text=index_type == "TEXT", relationship=relationship
     )

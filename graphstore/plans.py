@@ -134,7 +134,7 @@ def _from_operator(plan: Mapping[str, Any]) -> PlanStep:
 
 
 _STEP_LINE = re.compile(r"^(?P<indent>\s*)\+ (?P<text>.+?)\s*$")
-_OPERATOR = re.compile(r"^(?P<operator>[A-Za-z]+(?: [A-Z]+)*)(?P<details>.*)$")
+_OPERATOR = re.compile(r"^(?P<operator>[A-Za-z]+(?: [A-Z]+(?![A-Za-z]))*)(?P<details>.*)$")
 _INDEX = re.compile(r"index=(?P<index>\w+\[[^\]]*\])")
 _ESTIMATED = re.compile(r"\brows=(?P<rows>[\d.]+)")
 # ArcadeDB's traditional (non-optimised) plans scan every node for a node without a label.
@@ -149,12 +149,16 @@ def _from_text(text: str) -> list[PlanStep]:
     stack: list[tuple[int, PlanStep]] = []
     superseded = False
     for line in text.splitlines():
-        if "superseded" in line:
-            superseded = True
-        elif line.startswith("Steps After"):
-            superseded = False
         found = _STEP_LINE.match(line)
-        if found is None or superseded:
+        if found is None:
+            if "superseded by" in line:
+                superseded = True
+            elif line.startswith("Steps After"):
+                superseded = False
+            if line.strip() and not line[0].isspace():
+                stack.clear()  # a new section: its first step is a root
+            continue
+        if superseded:
             continue
         step = _text_step(found["text"])
         depth = len(found["indent"])

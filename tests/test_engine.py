@@ -225,3 +225,32 @@ def test_process_queries_on_this_system() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_zombie_counts_as_gone() -> None:
+    """A stop run from another process than the engine's starter sees the engine as a
+    zombie until the starter collects it: that is a stopped engine, not one to wait for."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 10
+    while psutil.Process(child.pid).status() != psutil.STATUS_ZOMBIE:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert not processes.alive(child.pid)
+    started = time.monotonic()
+    assert processes.wait_gone(child.pid, 5)
+    assert time.monotonic() - started < 1
+
+
+def test_a_damaged_credentials_file_is_a_clear_error(tmp_path: Path) -> None:
+    from graphstore.errors import ConfigurationError
+
+    engine = LocalEngine(EngineSettings(home=tmp_path))
+    engine.paths.ensure()
+    engine.paths.credentials_file.write_text("")
+    with pytest.raises(ConfigurationError, match="damaged"):
+        engine.password()
+    engine.paths.credentials_file.unlink()
+    first = engine.password()
+    assert first == engine.password()
+    assert stat.S_IMODE(engine.paths.credentials_file.stat().st_mode) == 0o600
+    assert list(tmp_path.glob(".credentials*")) == []

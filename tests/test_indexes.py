@@ -77,6 +77,8 @@ def test_create_apply_rebuild_drop_and_roll_back(graph: Graph, migrations: Path)
         ("Unit) DETACH DELETE (n", "x", None, "is not a plain name"),
         ("Unit", "chassis", "Bad Name", "use a-z, 0-9 and _"),
         ("Unit", "chassis", "unit_tonnage", "index unit_tonnage exists"),
+        ("Unit", "chassis\n", None, "is not a plain name"),
+        ("Unit", "chassis", "x\n", "use a-z, 0-9 and _"),
     ],
 )
 def test_create_refuses_what_exists_or_is_unsafe(
@@ -119,3 +121,9 @@ def test_the_cli_writes_the_pair_and_applies_it(
     assert again.returncode == 1
     assert "already has index equipment_name" in again.stderr
     assert "rebuilt equipment_name" in cli("rebuild", "equipment_name").stdout
+
+
+def test_a_written_but_unapplied_index_is_not_written_twice(graph: Graph, migrations: Path) -> None:
+    plan_index(graph, "Unit", "chassis", directory=migrations).write(migrations)
+    with pytest.raises(ValidationError, match="a migration already declares unit_chassis"):
+        plan_index(graph, "Unit", "chassis", directory=migrations)

@@ -163,3 +163,30 @@ def test_the_cli_explains_and_names_what_is_missing(demo: Graph, engine_home: Pa
     assert "store/unit_get declares fields, id, include_deleted, relations" in missing.stderr
     unknown = cli("explain", "store/unit_gte")
     assert "did you mean store/unit_get" in unknown.stderr
+
+
+def test_operator_names_end_at_a_word() -> None:
+    [fetch] = _from_text("Execution Plan:\n+ FETCH FROM TYPE Unit\n")
+    assert (fetch.operator, fetch.details) == ("FETCH FROM TYPE", "Unit")
+    [seek] = _from_text("Execution Plan:\n+ FETCH FROM INDEX Unit[id]\n")
+    assert (seek.operator, seek.details) == ("FETCH FROM INDEX", "Unit[id]")
+
+
+def test_a_step_that_mentions_superseded_hides_nothing() -> None:
+    text = """Physical Plan:
++ Filter n.superseded = true
+  + NodeByLabelScan(n:Unit) [cost=1.00, rows=1]
+"""
+    steps = _from_text(text)
+    assert steps[0].children[0].operator == "NodeByLabelScan"
+    assert [w.split(":")[0] for w in _warnings(steps)] == ["label scan"]
+
+
+def test_each_section_starts_at_the_root() -> None:
+    text = """Physical Plan:
++ NodeIndexSeek(a:Unit) [index=Unit[id], cost=5.00, rows=0]
+
+Steps After the Optimized Match:
+  + PROJECT RETURN a
+"""
+    assert [s.operator for s in _from_text(text)] == ["NodeIndexSeek", "PROJECT RETURN"]

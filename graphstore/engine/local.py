@@ -178,7 +178,9 @@ class LocalEngine:
         deadline = time.monotonic() + self.settings.start_timeout_s
         while time.monotonic() < deadline:
             state = self.paths.read_state()
-            ours = state is not None and (process is None or state.pid == process.pid)
+            ours = state is not None and (
+                process is None or processes.started_by(state.pid, process.pid)
+            )
             if ours and state is not None and _port_accepts(state.bolt_port):
                 return state
             if process is not None and process.poll() is not None:

@@ -8,6 +8,8 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from graphstore.errors import ConfigurationError
+
 DATABASE_NAME = "graphstore"
 ENGINE_USER = "root"
 # GRAPHSTORE_HOME holds the engine's password and data: this user's alone.
@@ -114,20 +116,33 @@ class EnginePaths:
         self.state_file.unlink(missing_ok=True)
 
     def password(self) -> str:
-        """The engine's root password, made on first use and readable by this user only."""
+        """The engine's root password, made on first use and readable by this user only.
+
+        It is written to a private temporary file and linked into place, so a reader never
+        sees a half-written file and two first starts agree on one password."""
         try:
-            return str(json.loads(self.credentials_file.read_text(encoding="utf-8"))["password"])
+            text = self.credentials_file.read_text(encoding="utf-8")
         except FileNotFoundError:
-            pass
+            return self._new_password()
+        try:
+            return str(json.loads(text)["password"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise ConfigurationError(
+                f"{self.credentials_file} is damaged ({error}); delete it and restart the "
+                "engine (a new password is made)"
+            ) from error
+
+    def _new_password(self) -> str:
         self.ensure()
         password = secrets.token_urlsafe(24)
-        payload = json.dumps({"user": ENGINE_USER, "password": password})
+        draft = self.credentials_file.with_name(f".credentials.{os.getpid()}.tmp")
+        write_private(draft, json.dumps({"user": ENGINE_USER, "password": password}))
         try:
-            fd = os.open(self.credentials_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+            os.link(draft, self.credentials_file)
         except FileExistsError:  # another process made it first: use theirs
             return self.password()
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
+        finally:
+            draft.unlink(missing_ok=True)
         return password
 
     def log_tail(self, lines: int = 30) -> str:

@@ -16,6 +16,7 @@ import contextlib
 import signal
 import subprocess
 import sys
+import time
 from typing import Any
 
 import psutil
@@ -63,14 +64,27 @@ def request_stop(pid: int) -> bool:
 
 
 def wait_gone(pid: int, timeout_s: float) -> bool:
-    """Waits up to `timeout_s` for the process to exit (reaping it if it is our child)."""
-    try:
-        psutil.Process(pid).wait(timeout=timeout_s)
-    except psutil.TimeoutExpired:
-        return False
-    except psutil.NoSuchProcess:
-        pass
+    """Waits up to `timeout_s` for the process to exit. A zombie has exited (its parent has
+    not collected it yet); when the parent is this process, it is collected here."""
+    deadline = time.monotonic() + timeout_s
+    while alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    with contextlib.suppress(psutil.Error):
+        psutil.Process(pid).wait(timeout=0)
     return True
+
+
+def started_by(pid: int, parent: int) -> bool:
+    """Whether `pid` is `parent` or its child: on Windows a venv's python.exe is a launcher
+    that runs the real interpreter as its child."""
+    if pid == parent:
+        return True
+    try:
+        return psutil.Process(pid).ppid() == parent
+    except psutil.Error:
+        return False
 
 
 def kill(pid: int) -> None:

@@ -61,6 +61,8 @@ def test_if_match_is_parsed_strictly_and_get_returns_the_etag(secured: TestClien
     problem(secured.patch("/v1/units/etag-probe", json={"role": "b"}, headers=tagged), 409)
     weak = {**AUTH, "If-Match": 'W/"2"'}
     assert secured.patch("/v1/units/etag-probe", json={"role": "c"}, headers=weak).is_success
+    problem(secured.patch("/v1/units/etag-probe", json={"role": "x"},
+                          headers={**AUTH, "If-Match": '"0"'}), 409)  # fmt: skip
     star = {**AUTH, "If-Match": "*"}
     assert secured.patch("/v1/units/etag-probe", json={"role": "d"}, headers=star).is_success
     assert secured.get("/v1/units/etag-probe").headers["etag"] == '"4"'
@@ -293,3 +295,34 @@ def test_the_docs_pages_load_no_outside_assets(client: TestClient) -> None:
         assert scripts, page
         for asset in scripts:
             assert client.get(asset).status_code == 200, asset
+
+
+def test_an_empty_api_key_means_none_and_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="graphstore.api"):
+        assert ApiSettings(api_key="  ").api_key is None
+    assert "runs without a key" in caplog.text
+    padded = ApiSettings(api_key=" k3y\n").api_key
+    assert padded is not None
+    assert padded.get_secret_value() == "k3y"
+
+
+def test_refusals_in_middleware_are_counted_and_head_keeps_its_route(
+    secured: TestClient,
+) -> None:
+    from prometheus_client import REGISTRY
+
+    def counted(status: str, error: str) -> float:
+        value = REGISTRY.get_sample_value(
+            "graphstore_http_problems_total", {"status": status, "error": error}
+        )
+        return value or 0.0
+
+    def heads() -> float:
+        labels = {"method": "HEAD", "route": "/v1/units/{unit_id}", "status": "200"}
+        return REGISTRY.get_sample_value("graphstore_http_request_seconds_count", labels) or 0.0
+
+    before = counted("401", "KeyRequired"), heads()
+    problem(secured.post("/v1/units", json=new_unit("counted-probe")), 401)
+    assert secured.head("/v1/units/hunchback-hbk-4g").status_code == 200
+    assert counted("401", "KeyRequired") == before[0] + 1
+    assert heads() == before[1] + 1, "a HEAD is timed under its GET route"

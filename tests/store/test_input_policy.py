@@ -19,7 +19,8 @@ from graphstore.store.models import ID_MAX, NAME_MAX
 from graphstore.store.text import clean_text
 
 ID_RULE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*", re.ASCII)
-BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+SEPARATORS = set("\u2028\u2029")
 BOLT_MAX = 2**63 - 1
 # What pydantic strips (Unicode White_Space): unlike str.strip(), not U+001C-U+001F.
 WHITE_SPACE = (
@@ -35,7 +36,7 @@ def id_is_valid(value: str) -> bool:
 
 def name_is_valid(value: str) -> bool:
     text = unicodedata.normalize("NFC", value.strip(WHITE_SPACE))
-    clean = not any(c in BIDI or unicodedata.category(c) == "Cc" for c in text)
+    clean = not any(c in BIDI | SEPARATORS or unicodedata.category(c) == "Cc" for c in text)
     return clean and 1 <= len(text) <= NAME_MAX
 
 
@@ -63,7 +64,8 @@ names = st.one_of(
         lambda s: "Atlas" + s
     ),
     st.just("N" * (NAME_MAX + 1)),
-    st.sampled_from(["Atlas\x1f", "\x1cAtlas", "Atlas\u3000", "\u200bAtlas"]),
+    st.sampled_from(["Atlas\x1f", "\x1cAtlas", "Atlas\u3000", "\u200bAtlas", "At\u2028las"]),
+    st.sampled_from(["At\u061clas", "At\u2029las"]),
 )
 integers = st.one_of(
     st.integers(min_value=0, max_value=10_000),
@@ -92,7 +94,7 @@ def test_create_obeys_the_policy_and_a_refusal_changes_nothing(
 @given(st.text(max_size=40))
 def test_clean_text_keeps_exactly_what_the_policy_allows(value: str) -> None:
     normalised = unicodedata.normalize("NFC", value)
-    allowed = not any(c in BIDI or unicodedata.category(c) == "Cc" for c in normalised)
+    allowed = not any(c in BIDI | SEPARATORS or unicodedata.category(c) == "Cc" for c in normalised)
     try:
         assert clean_text(value) == normalised
     except ValueError:
