@@ -21,6 +21,7 @@ from graphstore import queries
 from graphstore.engine import admin
 from graphstore.errors import ValidationError
 from graphstore.graph import Graph
+from graphstore.migrations.lock import MigrationLock
 from graphstore.migrations.schema_diff import (
     CREATE_SCHEMA_OBJECT,
     DROP_SCHEMA_OBJECT,
@@ -209,14 +210,17 @@ def rebuild(graph: Graph, name: str | None = None, directory: Path | None = None
     indexes = [i for i in list_indexes(graph, directory) if name is None or i.name == name]
     if name is not None and not indexes:
         raise ValidationError([{"path": "name", "message": f"no index {name!r}"}])
-    rebuilt = []
+    chosen = []
     for index in indexes:
         if index.constraint or index.name not in declared:
             if name is not None:
                 why = "backs a constraint" if index.constraint else "is declared by no migration"
                 raise ValidationError([{"path": "name", "message": f"{name} {why}"}])
             continue
-        [statement] = split_statements(declared[index.name].statement)
-        admin.recreate_index(graph, index.name, statement)
-        rebuilt.append(index.name)
-    return rebuilt
+        chosen.append(index.name)
+    # Under the migrations' lock: no migration changes the schema while an index is away.
+    with MigrationLock(graph).held():
+        for index_name in chosen:
+            [statement] = split_statements(declared[index_name].statement)
+            admin.recreate_index(graph, index_name, statement)
+    return chosen
