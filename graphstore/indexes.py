@@ -10,24 +10,18 @@ them, to recover an index the engine reports broken.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
 
-from graphstore import queries
 from graphstore.engine import admin
 from graphstore.errors import ValidationError
 from graphstore.graph import Graph
 from graphstore.migrations.lock import MigrationLock
-from graphstore.migrations.schema_diff import (
-    CREATE_SCHEMA_OBJECT,
-    DROP_SCHEMA_OBJECT,
-    declared_schema,
-)
-from graphstore.migrations.script import MigrationScript, discover, split_statements
+from graphstore.migrations.schema_diff import Declaration, declarations
+from graphstore.migrations.script import discover, split_statements
 from graphstore.resources import resource_dir
 
 IndexType = Literal["RANGE", "TEXT"]
@@ -55,12 +49,6 @@ class IndexInfo(BaseModel):
 
 
 @dataclass(frozen=True)
-class Declaration:
-    migration: str
-    statement: str
-
-
-@dataclass(frozen=True)
 class NewMigration:
     version: int
     description: str
@@ -68,7 +56,11 @@ class NewMigration:
     undo: str
 
     def write(self, directory: Path) -> list[Path]:
-        """Writes V<NNN>__... and U<NNN>__... into `directory`; refuses to overwrite."""
+        """Writes V<NNN>__... and U<NNN>__... into `directory`; refuses to overwrite, or to
+        take a version another migration written meanwhile has taken."""
+        if list(directory.glob(f"V{self.version:03d}__*.cypher")):
+            message = f"version {self.version} is taken meanwhile; plan the change again"
+            raise ValidationError([{"path": "version", "message": message}])
         written = []
         for kind, text in (("V", self.forward), ("U", self.undo)):
             path = directory / f"{kind}{self.version:03d}__{self.description}.cypher"
@@ -78,40 +70,20 @@ class NewMigration:
         return written
 
 
-def declarations(scripts: Iterable[MigrationScript]) -> dict[str, Declaration]:
-    """Index and constraint name -> the migration whose statement creates it, replaying every
-    versioned migration in order (a later DROP removes it)."""
-    found: dict[str, Declaration] = {}
-    for script in sorted(scripts, key=lambda s: s.version or 0):
-        for statement in script.statements:
-            created = CREATE_SCHEMA_OBJECT.match(statement)
-            if created:
-                found[created["name"]] = Declaration(f"V{script.version:03d}", statement)
-                continue
-            dropped = DROP_SCHEMA_OBJECT.match(statement)
-            if dropped:
-                found.pop(dropped["name"], None)
-    return found
-
-
-# The migrator's own lock constraint is made by the migrator, not by a migration.
-MIGRATOR = "migrator"
-
-
 def _migrations(directory: Path | None) -> tuple[Path, dict[str, Declaration], int]:
+    """The migrations folder, what its versioned scripts declare, and their latest version."""
     folder = directory or resource_dir("migrations")
     scripts = discover(folder)
-    declared = declarations(scripts.versioned.values())
-    for statement in split_statements(queries.load("migrations/lock_constraint").text):
-        created = CREATE_SCHEMA_OBJECT.match(statement)
-        if created:
-            declared[created["name"]] = Declaration(MIGRATOR, statement)
-    return folder, declared, scripts.latest_version or 0
+    ordered = [scripts.versioned[version] for version in sorted(scripts.versioned)]
+    return folder, declarations(ordered), scripts.latest_version or 0
 
 
 def list_indexes(graph: Graph, directory: Path | None = None) -> list[IndexInfo]:
     """Every index the engine has, with its state and the migration that declared it."""
-    _, declared, _ = _migrations(directory)
+    return _indexes(graph, _migrations(directory)[1])
+
+
+def _indexes(graph: Graph, declared: dict[str, Declaration]) -> list[IndexInfo]:
     found = []
     for row in admin.show_indexes(graph):
         owner = row.get("owningConstraint")
@@ -150,19 +122,17 @@ def plan_index(
     name = name or f"{label}_{prop}".lower()
     if not _NAME.fullmatch(name):
         raise ValidationError([{"path": "name", "message": f"{name!r}: use a-z, 0-9 and _"}])
-    for index in list_indexes(graph, directory):
+    _, declared, latest = _migrations(directory)
+    for index in _indexes(graph, declared):
         if index.labels == [label] and index.properties == [prop]:
             raise ValidationError(
                 [{"path": "property", "message": f"{label}.{prop} already has index {index.name}"}]
             )
         if index.name == name:
             raise ValidationError([{"path": "name", "message": f"index {name} exists"}])
-    folder, _, latest = _migrations(directory)
     # Written but not applied yet: a second migration for it would undo the first's index.
-    for known, (_, labels, properties) in declared_schema(
-        list(discover(folder).versioned.values())
-    ).items():
-        if known == name or (labels, properties) == ((label,), (prop,)):
+    for known, declaration in declared.items():
+        if known == name or declaration.schema_object[1:] == ((label,), (prop,)):
             message = f"a migration already declares {known} on {label}.{prop}; apply it"
             raise ValidationError([{"path": "property", "message": message}])
     create = admin.index_statement(
@@ -180,7 +150,7 @@ def plan_index(
 def plan_drop(graph: Graph, name: str, directory: Path | None = None) -> NewMigration:
     """The migration pair dropping index `name`; its undo recreates it as declared."""
     _, declared, latest = _migrations(directory)
-    found = {index.name: index for index in list_indexes(graph, directory)}
+    found = {index.name: index for index in _indexes(graph, declared)}
     index = found.get(name)
     if index is None:
         raise ValidationError([{"path": "name", "message": f"no index {name!r}"}])
@@ -207,7 +177,7 @@ def rebuild(graph: Graph, name: str | None = None, directory: Path | None = None
     """Drops and recreates `name` (every migration-declared, non-constraint index when None)
     from its migration's statement; returns the names rebuilt."""
     _, declared, _ = _migrations(directory)
-    indexes = [i for i in list_indexes(graph, directory) if name is None or i.name == name]
+    indexes = [i for i in _indexes(graph, declared) if name is None or i.name == name]
     if name is not None and not indexes:
         raise ValidationError([{"path": "name", "message": f"no index {name!r}"}])
     chosen = []

@@ -45,22 +45,55 @@ class SchemaDrift:
         return not (self.missing or self.unexpected or self.different)
 
 
-def declared_schema(scripts: list[MigrationScript]) -> dict[str, SchemaObject]:
-    declared: dict[str, SchemaObject] = {}
-    statements = [s for script in scripts for s in script.statements]
-    # The runner's own lock constraint is part of every migrated schema.
-    statements += split_statements(queries.load("migrations/lock_constraint").text)
-    for statement in statements:
+@dataclass(frozen=True)
+class Declaration:
+    """A constraint or index as the migrations leave it: what it is and who declared it."""
+
+    kind: str
+    labels: tuple[str, ...]
+    properties: tuple[str, ...]
+    migration: str
+    """The declaring script's prefix (`V002`), or `migrator` for the runner's lock."""
+    statement: str
+
+    @property
+    def schema_object(self) -> SchemaObject:
+        return (self.kind, self.labels, self.properties)
+
+
+MIGRATOR = "migrator"
+
+
+def declarations(scripts: list[MigrationScript]) -> dict[str, Declaration]:
+    """Every constraint and index name the scripts leave declared, replaying their CREATE and
+    DROP statements in order, plus the runner's own lock constraint."""
+    declared: dict[str, Declaration] = {}
+    statements = [
+        (script.path.name.split("__")[0], statement)
+        for script in scripts
+        for statement in script.statements
+    ]
+    lock = queries.load("migrations/lock_constraint").text
+    statements += [(MIGRATOR, statement) for statement in split_statements(lock)]
+    for origin, statement in statements:
         created = CREATE_SCHEMA_OBJECT.match(statement)
         if created:
-            labels = tuple(_LABEL.findall(created["pattern"]))
-            properties = tuple(_PROPERTY.findall(created["props"]))
-            declared[created["name"]] = (created["kind"].upper(), labels, properties)
+            declared[created["name"]] = Declaration(
+                kind=created["kind"].upper(),
+                labels=tuple(_LABEL.findall(created["pattern"])),
+                properties=tuple(_PROPERTY.findall(created["props"])),
+                migration=origin,
+                statement=statement,
+            )
             continue
         dropped = DROP_SCHEMA_OBJECT.match(statement)
         if dropped:
             declared.pop(dropped["name"], None)
     return declared
+
+
+def declared_schema(scripts: list[MigrationScript]) -> dict[str, SchemaObject]:
+    return {name: d.schema_object for name, d in declarations(scripts).items()}
 
 
 def live_schema(graph: Graph) -> dict[str, SchemaObject]:
