@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from graphstore import EngineSettings, Graph, LocalEngine, connect
+from graphstore.importer import load_demo
+from graphstore.migrations import migrate
 from testkit import wipe
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -58,3 +60,13 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(scope="module")
+def demo_graph(session_graph: Graph) -> Graph:
+    """The demo data set, loaded once per module. Tests that write make their own entities."""
+    wipe.clear_data(session_graph)
+    wipe.drop_schema(session_graph)
+    migrate(session_graph)
+    load_demo(session_graph)
+    return session_graph

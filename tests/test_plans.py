@@ -11,39 +11,26 @@ import pytest
 
 from graphstore import Graph, graph_hash
 from graphstore.errors import ValidationError
-from graphstore.importer import load_demo
-from graphstore.migrations import migrate
 from graphstore.plans import _from_text, _steps, _warnings, parse_parameters, query_plan
 from graphstore.queries import Query
 
 UNIT_GET = {"id": "hunchback-hbk-4g", "fields": None, "relations": [], "include_deleted": False}
 
 
-@pytest.fixture(scope="module")
-def demo(session_graph: Graph) -> Graph:
-    from testkit import wipe
-
-    wipe.clear_data(session_graph)
-    wipe.drop_schema(session_graph)
-    migrate(session_graph)
-    load_demo(session_graph)
-    return session_graph
-
-
 def _probe(text: str, **parameters: str) -> Query:
     return Query("test/probe", text, "a probe", {name: "" for name in parameters})
 
 
-def test_an_index_seek_is_shown_with_its_index_and_no_warning(demo: Graph) -> None:
-    plan = query_plan(demo, "store/unit_get", UNIT_GET)
+def test_an_index_seek_is_shown_with_its_index_and_no_warning(demo_graph: Graph) -> None:
+    plan = query_plan(demo_graph, "store/unit_get", UNIT_GET)
     [seek] = [step for step in plan.steps if step.index]
     assert (seek.operator, seek.index) == ("NodeIndexSeek", "Unit[id]")
     assert plan.warnings == []
     assert "index Unit[id]" in plan.render()
 
 
-def test_profile_counts_rows(demo: Graph) -> None:
-    plan = query_plan(demo, "store/unit_get", UNIT_GET, mode="profile")
+def test_profile_counts_rows(demo_graph: Graph) -> None:
+    plan = query_plan(demo_graph, "store/unit_get", UNIT_GET, mode="profile")
     assert any(step.rows == 1 for step in plan.steps)
 
 
@@ -56,25 +43,25 @@ def test_profile_counts_rows(demo: Graph) -> None:
     ],
 )
 def test_scans_and_cartesian_products_are_warned_about(
-    demo: Graph, text: str, warning: str
+    demo_graph: Graph, text: str, warning: str
 ) -> None:
-    plan = query_plan(demo, _probe(text, c=""), {"c": "Atlas"})
+    plan = query_plan(demo_graph, _probe(text, c=""), {"c": "Atlas"})
     assert any(w.startswith(warning) for w in plan.warnings), plan.render()
 
 
-def test_profiling_a_write_changes_nothing(demo: Graph) -> None:
-    before = graph_hash(demo)
+def test_profiling_a_write_changes_nothing(demo_graph: Graph) -> None:
+    before = graph_hash(demo_graph)
     query = _probe("CREATE (:Probe {n: $n}) RETURN 1 AS one", n="")
-    plan = query_plan(demo, query, {"n": 1}, mode="profile")
+    plan = query_plan(demo_graph, query, {"n": 1}, mode="profile")
     assert plan.steps
-    assert graph_hash(demo) == before
+    assert graph_hash(demo_graph) == before
 
 
-def test_parameters_must_be_exactly_the_declared_ones(demo: Graph) -> None:
+def test_parameters_must_be_exactly_the_declared_ones(demo_graph: Graph) -> None:
     with pytest.raises(ValidationError, match="missing fields, include_deleted, relations"):
-        query_plan(demo, "store/unit_get", {"id": "x"})
+        query_plan(demo_graph, "store/unit_get", {"id": "x"})
     with pytest.raises(ValidationError, match="unknown bogus; health/ping declares no param"):
-        query_plan(demo, "health/ping", {"bogus": 1})
+        query_plan(demo_graph, "health/ping", {"bogus": 1})
 
 
 def test_parameter_values_parse_as_json_else_text() -> None:
@@ -140,7 +127,7 @@ Steps After the Optimized Match:
     assert [w.split(":")[0] for w in _warnings(steps)] == ["cartesian product"]
 
 
-def test_the_cli_explains_and_names_what_is_missing(demo: Graph, engine_home: Path) -> None:
+def test_the_cli_explains_and_names_what_is_missing(demo_graph: Graph, engine_home: Path) -> None:
     env = {**os.environ, "GRAPHSTORE_HOME": str(engine_home), "COLUMNS": "200"}
     env.pop("NEO4J_URI", None)
 
