@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from graphstore import queries
 from graphstore.errors import QueryError
+from graphstore.settings import StoreLimits
 from graphstore.store.audit import ChangeLog
 from graphstore.store.calculations import compute_in
 from graphstore.store.convert import plain
@@ -91,18 +92,23 @@ def check_names() -> list[str]:
     return queries.available("store/checks/")
 
 
-def find(scope: Scope) -> list[Finding]:
+def find(scope: Scope, limits: StoreLimits) -> list[Finding]:
     """Every check's findings. Each check reads in its own transaction: one that cannot run
     (a link to a vanished record makes the engine refuse some traversals) is itself an
-    error finding, and the other checks still report."""
+    error finding, and the other checks still report. A check that declares a parameter
+    named like a store limit gets that limit's configured value."""
     findings: list[Finding] = []
+    configured = limits.model_dump()
     for name in check_names():
         query = queries.load(name)
         kind = name.rsplit("/", 1)[-1]
         severity = query.metadata.get("severity", "error")
+        parameters = {key: configured[key] for key in query.parameters}
 
-        def work(tx: Runner, name: str = name) -> list[dict[str, Any]]:
-            return run(tx, name)
+        def work(
+            tx: Runner, name: str = name, parameters: dict[str, Any] = parameters
+        ) -> list[dict[str, Any]]:
+            return run(tx, name, **parameters)
 
         try:
             rows = scope.read(work)
@@ -152,10 +158,14 @@ def repair(scope: Scope, actor: str, kinds: set[str]) -> list[RepairAction]:
     return actions
 
 
-def check(scope: Scope, actor: str, *, repair_safe: bool = False) -> IntegrityReport:
+def check(
+    scope: Scope, actor: str, limits: StoreLimits, *, repair_safe: bool = False
+) -> IntegrityReport:
     """Finds corruption; with `repair_safe`, fixes the safe kinds and checks again."""
-    findings = find(scope)
+    findings = find(scope, limits)
     if not repair_safe:
         return IntegrityReport(checked_at=datetime.now(UTC), findings=findings)
     actions = repair(scope, actor, {f.kind for f in findings if f.repairable})
-    return IntegrityReport(checked_at=datetime.now(UTC), findings=find(scope), repaired=actions)
+    return IntegrityReport(
+        checked_at=datetime.now(UTC), findings=find(scope, limits), repaired=actions
+    )

@@ -213,7 +213,7 @@ class GraphStore:
     def check_integrity(self, *, repair: bool = False) -> integrity.IntegrityReport:
         """Orphans, dangling mounts, duplicate ids, missing properties, stale calculations;
         with `repair`, the safe kinds are fixed (and logged) and the graph checked again."""
-        return integrity.check(self._scope, self.actor, repair_safe=repair)
+        return integrity.check(self._scope, self.actor, self.limits, repair_safe=repair)
 
 
 def open_store(

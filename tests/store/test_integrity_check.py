@@ -204,3 +204,21 @@ def test_a_link_to_a_vanished_record_is_found(catalog: GraphStore) -> None:
     found = [f for f in report.findings if f.kind == "dangling_relationship"]
     assert [(f.label, f.id) for f in found] == [("Category", "newcomer")]
     assert not found[0].repairable
+
+
+def test_a_loadout_over_the_mount_cap_is_found(catalog: GraphStore) -> None:
+    """Writes cannot pass the cap (tests/concurrency: two adds racing for the last place);
+    a cap lowered since, or a write that got past it anyway, shows up here."""
+    from graphstore.settings import StoreLimits
+
+    stock = catalog.loadouts.mounts("atlas-stock")
+    assert len(stock) == 2
+    assert kinds(catalog.check_integrity()).get("over_mount_cap") is None
+    tighter = GraphStore(catalog.graph, limits=StoreLimits(max_mounts_per_loadout=1))
+    [finding] = [f for f in tighter.check_integrity().findings if f.kind == "over_mount_cap"]
+    assert (finding.label, finding.id, finding.severity) == (
+        "Loadout",
+        "atlas-stock",
+        "warning",
+    )
+    assert finding.detail == "2 mounts; a loadout holds at most 1"
