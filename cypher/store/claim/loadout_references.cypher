@@ -4,9 +4,12 @@
 // @param unit_ids: the units the rows name
 // @param loadout_ids: loadouts whose current owners are claimed too (empty for new ones)
 // @param equipment_ids: the items the rows mount
+// Each loadout found by its id first: a pattern filtered with `l.id IN $loadout_ids` is
+// planned from every Unit on the local engine (a scan that grew with the graph).
 CALL () {
-  OPTIONAL MATCH (owner:Unit)-[:HAS_LOADOUT]->(l:Loadout)
-  WHERE l.id IN $loadout_ids
+  UNWIND $loadout_ids AS loadout_id
+  MATCH (l:Loadout {id: loadout_id})
+  MATCH (owner:Unit)-[:HAS_LOADOUT]->(l)
   RETURN collect(DISTINCT owner.id) AS owner_ids
 }
 CALL (owner_ids) {
