@@ -1,14 +1,8 @@
-// One page of Units matching the filters, sorted, with the total count, in one round trip.
-// @param sort: the property to sort on (a whitelisted, indexed one)
-// @param descending: sort descending
-// @param skip: rows before the page
-// @param limit: the page size
+// One page of the Units the filters match, sorted (store/unit_count counts them all).
+// Properties are read for the page's rows only.
 MATCH (u:Unit)
 // @include store/fragments/unit_filter
-WITH u
-ORDER BY
-  CASE WHEN $descending THEN null ELSE u[$sort] END ASC,
-  CASE WHEN $descending THEN u[$sort] END DESC,
-  u.id ASC
-WITH collect(u) AS matched
-RETURN size(matched) AS total, [x IN matched[$skip..($skip + $limit)] | properties(x)] AS items
+WITH u AS n
+// @include store/fragments/page_after
+// @include store/fragments/page_order
+RETURN properties(n) AS item

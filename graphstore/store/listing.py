@@ -1,17 +1,26 @@
-"""Filtered, sorted, paged lists of units and equipment: the total and the page in one query."""
+"""Filtered, sorted, paged lists of units and equipment.
+
+A page is one query (its rows' properties read for that page only) and the total another,
+both in one read transaction. Pages are numbered (`page`, a SKIP) or follow a cursor
+(`cursor`, keyset: the rows after the previous page's last one), so a deep page costs what
+the first one does. A unit list filtered on mounted equipment starts from that item.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphstore import queries
 from graphstore.store.convert import plain
 from graphstore.store.enums import Era, RulesLevel, TechBase
 from graphstore.store.models import EquipmentPublic, Page, UnitPublic
-from graphstore.store.scope import Runner, Scope, run_one
+from graphstore.store.scope import Runner, Scope, run, run_one
 
 MAX_PAGE_SIZE = 500
 # Deeper pages are refused: the engine's SKIP wraps past 2^31 rows (page 2^32 + 1 served
@@ -51,20 +60,56 @@ def sort_property(sort: StrEnum) -> str:
     return "search_name" if sort.value == "name" else sort.value
 
 
+class Cursor(BaseModel):
+    """Where the previous page ended: its last row's sort value and id, and the order it was
+    listed in (a cursor only continues the list it came from)."""
+
+    sort: str
+    descending: bool
+    key: str | int | float | bool | None
+    id: str
+
+    def encode(self) -> str:
+        text = json.dumps([self.sort, self.descending, self.key, self.id], separators=(",", ":"))
+        return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        try:
+            padded = token + "=" * (-len(token) % 4)
+            sort, descending, key, last_id = json.loads(base64.urlsafe_b64decode(padded))
+            return cls(sort=sort, descending=descending, key=key, id=last_id)
+        except (ValueError, TypeError, binascii.Error):
+            raise ValueError("not a cursor this API gave out (next_cursor of a page)") from None
+
+
 class Paging(BaseModel):
-    """Which page, how big, in which order."""
+    """Which page, how big, in which order: a page number, or the cursor of the page before."""
 
     model_config = ConfigDict(extra="forbid")
 
     page: Annotated[int, Field(ge=1, le=MAX_PAGE)] = 1
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 50
     descending: bool = False
+    cursor: Annotated[str, Field(max_length=2000)] | None = Field(
+        default=None, description="a page's next_cursor: the page after it (keyset paging)"
+    )
+
+    @model_validator(mode="after")
+    def _one_way_to_a_page(self) -> Self:
+        if self.cursor is not None and self.page != 1:
+            raise ValueError("give a page number or a cursor, not both")
+        return self
 
     def parameters(self) -> dict[str, Any]:
+        after = Cursor.decode(self.cursor) if self.cursor is not None else None
         return {
             "skip": (self.page - 1) * self.page_size,
             "limit": self.page_size,
             "descending": self.descending,
+            "after": after is not None,
+            "after_key": after.key if after else None,
+            "after_id": after.id if after else "",
         }
 
 
@@ -108,44 +153,76 @@ class EquipmentFilter(_Filter):
     is_weapon: bool | None = None
 
 
-class UnitListRequest(UnitFilter, Paging):
+class _ListRequest(Paging):
+    sort: StrEnum
+
+    @model_validator(mode="after")
+    def _cursor_continues_this_order(self) -> Self:
+        if self.cursor is not None:
+            after = Cursor.decode(self.cursor)
+            if (after.sort, after.descending) != (self.sort.value, self.descending):
+                raise ValueError(
+                    f"the cursor continues a list sorted on {after.sort}"
+                    f"{' descending' if after.descending else ''}: ask for that order"
+                )
+        return self
+
+
+class UnitListRequest(UnitFilter, _ListRequest):
     sort: UnitSort = UnitSort.name
 
 
-class EquipmentListRequest(EquipmentFilter, Paging):
+class EquipmentListRequest(EquipmentFilter, _ListRequest):
     sort: EquipmentSort = EquipmentSort.name
 
 
-def _page(scope: Scope, name: str, params: dict[str, Any]) -> dict[str, Any]:
-    def work(tx: Runner) -> dict[str, Any] | None:
-        return run_one(tx, name, **params)
+def _page(
+    scope: Scope, request: UnitListRequest | EquipmentListRequest, page: str, count: str
+) -> tuple[list[dict[str, Any]], int, str | None]:
+    """The page's rows, the total, and the cursor of the page after (None on the last)."""
+    sort = sort_property(request.sort)
+    params = _Filter.parameters(request) | Paging.parameters(request) | {"sort": sort}
 
-    return scope.read(work) or {"total": 0, "items": []}
+    def work(tx: Runner) -> tuple[list[dict[str, Any]], int]:
+        rows = [plain(row["item"]) for row in run(tx, page, **params)]
+        total = run_one(tx, count, **_Filter.parameters(request))
+        return rows, total["total"] if total else 0
 
-
-def _request_parameters(request: UnitListRequest | EquipmentListRequest) -> dict[str, Any]:
-    return (
-        _Filter.parameters(request)
-        | Paging.parameters(request)
-        | {"sort": sort_property(request.sort)}
-    )
+    rows, total = scope.read(work)
+    after = None
+    if len(rows) == request.page_size:
+        last = rows[-1]
+        after = Cursor(
+            sort=request.sort.value,
+            descending=request.descending,
+            key=last.get(sort),
+            id=last["id"],
+        ).encode()
+    return rows, total, after
 
 
 def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
-    row = _page(scope, "store/unit_list", _request_parameters(filters))
+    if filters.has_equipment is None:
+        rows, total, after = _page(scope, filters, "store/unit_list", "store/unit_count")
+    else:
+        rows, total, after = _page(
+            scope, filters, "store/unit_list_mounting", "store/unit_count_mounting"
+        )
     return Page[UnitPublic](
-        items=[UnitPublic.model_validate(plain(p)) for p in row["items"]],
-        total=row["total"],
+        items=[UnitPublic.model_validate(row) for row in rows],
+        total=total,
         page=filters.page,
         page_size=filters.page_size,
+        next_cursor=after,
     )
 
 
 def list_equipment(scope: Scope, filters: EquipmentListRequest) -> Page[EquipmentPublic]:
-    row = _page(scope, "store/equipment_list", _request_parameters(filters))
+    rows, total, after = _page(scope, filters, "store/equipment_list", "store/equipment_count")
     return Page[EquipmentPublic](
-        items=[EquipmentPublic.model_validate(plain(p)) for p in row["items"]],
-        total=row["total"],
+        items=[EquipmentPublic.model_validate(row) for row in rows],
+        total=total,
         page=filters.page,
         page_size=filters.page_size,
+        next_cursor=after,
     )

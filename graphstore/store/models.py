@@ -449,6 +449,9 @@ class Page(BaseModel, Generic[ItemT]):
     total: int
     page: int
     page_size: int
+    next_cursor: str | None = Field(
+        default=None, description="pass as `cursor` for the page after this one; none on the last"
+    )
 
 
 class CalculationPublic(BaseModel):

@@ -149,12 +149,86 @@ def test_paging_matches_python(
     assert ids(got) == expected  # ties: id ascending, both in Cypher and here (stable sort)
 
 
+def _walk_by_cursor(store: GraphStore, **request: object) -> list[str]:
+    """Every id, page after page, each page asked with the cursor of the one before."""
+    walked: list[str] = []
+    cursor = None
+    while True:
+        page = store.list_units(**request, **({"cursor": cursor} if cursor else {}))
+        walked += ids(page)
+        if page.next_cursor is None:
+            return walked
+        assert len(page.items) == page.page_size
+        cursor = page.next_cursor
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sort=st.sampled_from(["tonnage", "battle_value", "year", "name", "id"]),
+    descending=st.booleans(),
+    page_size=st.integers(1, 3),
+)
+def test_cursor_pages_walk_the_same_order_as_numbered_pages(
+    fleet: GraphStore, sort: str, descending: bool, page_size: int
+) -> None:
+    everything = ids(fleet.list_units(sort=sort, descending=descending, page_size=500))
+    walked = _walk_by_cursor(fleet, sort=sort, descending=descending, page_size=page_size)
+    assert walked == everything
+
+
+def test_cursor_paging_places_missing_sort_values_like_order_by(store: GraphStore) -> None:
+    # Nulls sort last ascending and first descending; ties and nulls fall back on the id.
+    store.units.upsert_many(
+        [
+            unit("a-none", battle_value=None),
+            unit("b-low", battle_value=100),
+            unit("c-none", battle_value=None),
+            unit("d-low", battle_value=100),
+            unit("e-high", battle_value=900),
+        ]
+    )
+    for descending, expected in (
+        (False, ["b-low", "d-low", "e-high", "a-none", "c-none"]),
+        (True, ["a-none", "c-none", "e-high", "b-low", "d-low"]),
+    ):
+        listed = store.list_units(sort="battle_value", descending=descending)
+        assert ids(listed) == expected
+        for page_size in (1, 2):
+            walked = _walk_by_cursor(
+                store, sort="battle_value", descending=descending, page_size=page_size
+            )
+            assert walked == expected
+
+
+def test_a_cursor_continues_only_its_own_order(fleet: GraphStore) -> None:
+    cursor = fleet.list_units(sort="tonnage", page_size=2).next_cursor
+    assert cursor
+    with pytest.raises(ValidationError, match="sorted on tonnage"):
+        fleet.list_units(sort="year", cursor=cursor)
+    with pytest.raises(ValidationError, match="not both"):
+        fleet.list_units(sort="tonnage", cursor=cursor, page=2)
+    with pytest.raises(ValidationError, match="not a cursor"):
+        fleet.list_units(cursor="bm90LWEtY3Vyc29y")
+
+
 def test_lists_counts_and_statistics_share_one_filter_each() -> None:
     from graphstore import queries
 
     for fragment, users in {
-        "store/fragments/unit_filter": ["store/unit_list", "search/unit_stats"],
-        "store/fragments/equipment_filter": ["store/equipment_list", "search/equipment_facets"],
+        "store/fragments/unit_filter": [
+            "store/unit_list",
+            "store/unit_count",
+            "store/unit_list_mounting",
+            "store/unit_count_mounting",
+            "search/unit_stats",
+        ],
+        "store/fragments/equipment_filter": [
+            "store/equipment_list",
+            "store/equipment_count",
+            "search/equipment_facets",
+        ],
     }.items():
         for name in users:
             assert fragment in queries.load(name).includes, name
