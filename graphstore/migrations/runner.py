@@ -20,8 +20,9 @@ from pathlib import Path
 
 from neo4j import ManagedTransaction
 
+from graphstore import catalog_generation
 from graphstore.errors import GraphStoreError, MigrationError
-from graphstore.graph import Graph, translate_driver_errors
+from graphstore.graph import Graph, run_named, translate_driver_errors
 from graphstore.migrations.dry_run import check_plan
 from graphstore.migrations.history import History, MigrationRecord, State
 from graphstore.migrations.lock import MigrationLock
@@ -466,5 +467,7 @@ def _run_data(graph: Graph, statements: list[str]) -> None:
     def apply_all(tx: ManagedTransaction) -> None:
         for statement in statements:
             tx.run(statement).consume()
+        # A data step may change the catalog: cached catalog lookups must read again.
+        run_named(tx, catalog_generation.CHANGED)
 
     graph.write_transaction(apply_all)

@@ -1,6 +1,8 @@
 """Search over the catalog and units: facets, autocomplete, the category tree, statistics.
 
-Each is one named query; the store's list functions do filtered, sorted, paged lists.
+Each is one named query; the store's list functions do filtered, sorted, paged lists. The
+lookups over the catalog alone come from graphstore.search.cache while the catalog is
+unchanged.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from graphstore.graph import Graph
+from graphstore.search.cache import catalog_read
 from graphstore.search.models import (
     CategoryNode,
     EquipmentFacets,
@@ -37,7 +40,7 @@ def equipment_facets(graph: Graph, filters: EquipmentFilter | None = None) -> Eq
     """Counts per category, tech base, rules level and era for the equipment `filters` match."""
     era_starts = [{"era": era.value, "start": year} for era, year in ERA_START_YEAR.items()]
     params = (filters or EquipmentFilter()).parameters()
-    row = graph.read("search/equipment_facets", era_starts=era_starts, **params)[0]
+    row = catalog_read(graph, "search/equipment_facets", era_starts=era_starts, **params)[0]
     return EquipmentFacets(
         total=row["total"],
         **{
@@ -53,7 +56,8 @@ def autocomplete(graph: Graph, q: str, limit: int = 10) -> list[Suggestion]:
     if not text:
         return []
     tokens = text.split(" ")
-    rows = graph.read(
+    rows = catalog_read(
+        graph,
         "search/equipment_autocomplete",
         q=text,
         tokens=tokens,
@@ -65,7 +69,7 @@ def autocomplete(graph: Graph, q: str, limit: int = 10) -> list[Suggestion]:
 
 def category_tree(graph: Graph) -> list[CategoryNode]:
     """The category hierarchy, roots first, each node with direct and total member counts."""
-    rows = graph.read("search/category_tree")
+    rows = catalog_read(graph, "search/category_tree")
     nodes = {
         r["id"]: CategoryNode(
             id=r["id"],

@@ -11,9 +11,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from graphstore import catalog_generation
 from graphstore.graph import Graph, Runner, run_named, translate_driver_errors
 
-__all__ = ["Runner", "Scope", "TransactionScope", "Work", "races_as_conflicts", "run", "run_one"]
+__all__ = [
+    "CatalogScope",
+    "Runner",
+    "Scope",
+    "TransactionScope",
+    "Work",
+    "races_as_conflicts",
+    "run",
+    "run_one",
+]
 from graphstore.errors import TransactionError
 
 T = TypeVar("T")
@@ -84,3 +94,27 @@ class TransactionScope(Scope):
 
     def read(self, work: Work[T]) -> T:
         return self._run(work)
+
+
+class CatalogScope(Scope):
+    """Another scope, whose every write also counts a change to the shared catalog in its own
+    transaction: what lets graphstore.search.cache keep catalog lookups and never serve one
+    stale. The repositories of equipment and categories, repairs and purges write through it.
+    """
+
+    def __init__(self, inner: Scope) -> None:
+        super().__init__(inner.graph)
+        self.inner = inner
+        self.in_transaction = inner.in_transaction
+
+    def write(self, work: Work[T]) -> T:
+        def counted(tx: Runner) -> T:
+            result = work(tx)
+            run(tx, catalog_generation.CHANGED)
+            return result
+
+        counted.__name__ = getattr(work, "__name__", "transaction")
+        return self.inner.write(counted)
+
+    def read(self, work: Work[T]) -> T:
+        return self.inner.read(work)

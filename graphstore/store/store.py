@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -44,7 +45,13 @@ from graphstore.store.models import (
     Page,
     UnitPublic,
 )
-from graphstore.store.scope import Runner, Scope, TransactionScope, races_as_conflicts
+from graphstore.store.scope import (
+    CatalogScope,
+    Runner,
+    Scope,
+    TransactionScope,
+    races_as_conflicts,
+)
 from graphstore.store.units import Units
 from graphstore.store.validation import validate
 
@@ -76,9 +83,10 @@ class GraphStore:
         context = Context(
             scope=self._scope, actor=actor, source=source, note=note, limits=self.limits
         )
+        catalog = replace(context, scope=CatalogScope(self._scope))
         self.units = Units(context)
-        self.equipment = EquipmentRepository(context)
-        self.categories = Categories(context)
+        self.equipment = EquipmentRepository(catalog)
+        self.categories = Categories(catalog)
         self.loadouts = Loadouts(context)
 
     def _with(self, **changes: Any) -> GraphStore:
@@ -189,7 +197,7 @@ class GraphStore:
                 return repository._delete_in(tx, entity_id, False, False, None)
 
             try:
-                reports.append(self._scope.write(purge_one))
+                reports.append(CatalogScope(self._scope).write(purge_one))
             except NotFoundError:
                 continue  # already gone with its owner
             except RestrictError:
@@ -213,7 +221,9 @@ class GraphStore:
     def check_integrity(self, *, repair: bool = False) -> integrity.IntegrityReport:
         """Orphans, dangling mounts, duplicate ids, missing properties, stale calculations;
         with `repair`, the safe kinds are fixed (and logged) and the graph checked again."""
-        return integrity.check(self._scope, self.actor, self.limits, repair_safe=repair)
+        # Repairs may touch catalog items: they count as catalog changes.
+        scope = CatalogScope(self._scope) if repair else self._scope
+        return integrity.check(scope, self.actor, self.limits, repair_safe=repair)
 
 
 def open_store(
