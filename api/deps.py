@@ -6,7 +6,8 @@ import re
 import threading
 from typing import Annotated, Protocol, TypeVar
 
-from fastapi import Depends, Header, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.rate_limit import RateLimiter
@@ -23,20 +24,34 @@ V = TypeVar("V", bound="Versioned")
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_settings(request: Request) -> ApiSettings:
+# Every dependency here is `async def` although none awaits: FastAPI runs a plain `def`
+# dependency in the thread pool, one hop per dependency per request, and these do no I/O
+# (the first connect, which does, is handed to the pool explicitly).
+
+
+async def get_settings(request: Request) -> ApiSettings:
     settings: ApiSettings = request.app.state.settings
     return settings
 
 
-def get_graph(request: Request) -> Graph:
+def app_graph(app: FastAPI) -> Graph:
+    """The app's one Graph, connected on first use (blocking: call it from a thread)."""
+    graph: Graph | None = app.state.graph
+    if graph is not None:
+        return graph
+    with _connect_lock:
+        graph = app.state.graph
+        if graph is None:
+            graph = connect(schema_guard=require_current)
+            app.state.graph = graph
+        return graph
+
+
+async def get_graph(request: Request) -> Graph:
     """The app's one Graph, connected on first use so a down database is a 503, not a crash."""
     graph: Graph | None = request.app.state.graph
     if graph is None:
-        with _connect_lock:
-            graph = request.app.state.graph
-            if graph is None:
-                graph = connect(schema_guard=require_current)
-                request.app.state.graph = graph
+        graph = await run_in_threadpool(app_graph, request.app)
     return graph
 
 
@@ -44,12 +59,12 @@ SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 GraphDep = Annotated[Graph, Depends(get_graph)]
 
 
-def get_store(request: Request, graph: GraphDep, settings: SettingsDep) -> GraphStore:
+async def get_store(request: Request, graph: GraphDep, settings: SettingsDep) -> GraphStore:
     limits: StoreLimits = request.app.state.limits
     return GraphStore(graph, actor=settings.actor, limits=limits)
 
 
-def get_rules(graph: GraphDep) -> RulesEngine:
+async def get_rules(graph: GraphDep) -> RulesEngine:
     return RulesEngine(graph)
 
 
@@ -57,7 +72,7 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 RulesDep = Annotated[RulesEngine, Depends(get_rules)]
 
 
-def declare_write_access(
+async def declare_write_access(
     _: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
     """States in the OpenAPI schema that this route takes the bearer key. api.access enforces
@@ -108,7 +123,7 @@ def parse_if_match(value: str | None) -> int | None:
     return int(found.group(2))
 
 
-def versions(
+async def versions(
     if_match: Annotated[
         str | None,
         Header(
@@ -126,7 +141,7 @@ def versions(
 VersionsDep = Annotated[Versions, Depends(versions)]
 
 
-def charge_expensive(request: Request) -> None:
+async def charge_expensive(request: Request) -> None:
     """Counts this call against the client's budget for expensive routes (429 when over)."""
     limiter: RateLimiter = request.app.state.rate_limiter
     route = request.scope.get("route")

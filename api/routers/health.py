@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import GraphDep, get_graph
+from api.deps import GraphDep, app_graph
 from api.examples import HEALTH, LIVENESS, READINESS
 from api.metrics import exposition
 from graphstore.errors import GraphStoreError
@@ -45,7 +45,7 @@ def metrics(request: Request) -> Response:
 
     def database_answers() -> bool:
         try:
-            return ping(get_graph(request))
+            return ping(app_graph(request.app))
         except GraphStoreError:  # not even connected
             return False
 
