@@ -123,7 +123,7 @@ class ValidationRun:
 class RulesEngine:
     """The compatibility and conflict rules of docs/model.md, run on one graph."""
 
-    def __init__(self, graph: Graph, *, batch_size: int = 250) -> None:
+    def __init__(self, graph: Graph, *, batch_size: int = 500) -> None:
         self.graph = graph
         self.batch_size = batch_size
         self._rules = {rule.id: rule for rule in registry.rules()}
