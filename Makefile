@@ -14,7 +14,8 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test lint cypher-lint typecheck format bench stop clean setup smoke-pythons
+.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load stop clean setup \
+	smoke-pythons
 
 run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
 	$(BIN)/graphstore engine start
@@ -73,6 +74,17 @@ bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench
 	$(BIN)/python -m benchmarks.rules
 	$(BIN)/python -m benchmarks.importer
 	$(BIN)/python -m benchmarks.api
+
+# At 100k units (SCALE_UNITS): import against raw UNWIND, reads against a bare lookup, batch
+# validation; then 50 HTTP clients for 60 s on the same graph. bench-results/scale.json and
+# load.json. The imported graph is kept in bench-results/scale-home for the next run.
+SCALE_UNITS ?= 100000
+
+bench-scale: $(INSTALL_STAMP) ## The seed's performance targets at 100k units
+	$(BIN)/python -m benchmarks.scale --units $(SCALE_UNITS)
+
+bench-load: $(INSTALL_STAMP) ## 50 concurrent HTTP clients on the 100k graph for 60 s
+	$(BIN)/python -m benchmarks.load --units $(SCALE_UNITS)
 
 stop: $(INSTALL_STAMP) ## Stop the local engine
 	$(BIN)/graphstore engine stop

@@ -70,3 +70,27 @@ def test_writes_benchmark_runs(tmp_path: Path) -> None:
         "upsert_many",
         "delete",
     }
+
+
+def test_scale_and_load_benchmarks_run(tmp_path: Path) -> None:
+    home = tmp_path / "scale-home"
+    scale = _run(
+        "benchmarks.scale",
+        tmp_path / "scale.json",
+        *("--units", "120", "--calls", "3", "--home", str(home)),
+    )
+    imported = scale["import"]["units"]  # type: ignore[index]
+    assert 100 <= imported <= 120  # the corpus has some duplicate ids
+    assert {"unit_list_has_equipment", "health_http", "http_overhead_unit_get"} <= set(
+        scale["reads"]  # type: ignore[arg-type]
+    )
+    assert scale["batch_validation"]["loadouts"] == imported  # type: ignore[index]
+    load = _run(
+        "benchmarks.load",
+        tmp_path / "load.json",
+        *("--units", "120", "--clients", "4", "--seconds", "3", "--home", str(home)),
+    )
+    assert load["server_errors"] == 0
+    assert load["lost_increments"] == 0
+    assert load["lost_creates"] == 0
+    assert load["bulk_upsert_many"]["units"] > 0  # type: ignore[index]
