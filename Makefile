@@ -68,7 +68,7 @@ typecheck: $(INSTALL_STAMP)
 	$(BIN)/mypy
 
 cypher-lint: $(INSTALL_STAMP) $(NODE_STAMP)
-	$(BIN)/graphstore query lint benchmarks/cypher tests/importer/queries
+	$(BIN)/graphstore query lint benchmarks/cypher tests/importer/queries tests/plans
 
 bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench-results/
 	$(BIN)/python -m benchmarks.rules

@@ -44,6 +44,11 @@ class QueryPlan(BaseModel):
     mode: Mode
     steps: list[PlanStep]
     warnings: list[str]
+    opaque: bool = Field(
+        default=False,
+        description="the engine ran the query without its cost-based planner (the local "
+        "engine's traditional execution), so the steps do not show whether an index is used",
+    )
 
     def render(self) -> str:
         """The plan as an indented text tree, then its warnings."""
@@ -106,7 +111,9 @@ def query_plan(
         tx.rollback()
     plan = summary.profile if mode == "profile" else summary.plan
     steps = _steps(plan or {})
-    return QueryPlan(query=name, mode=mode, steps=steps, warnings=_warnings(steps))
+    return QueryPlan(
+        query=name, mode=mode, steps=steps, warnings=_warnings(steps), opaque=_opaque(plan or {})
+    )
 
 
 def _steps(plan: Mapping[str, Any]) -> list[PlanStep]:
@@ -114,6 +121,11 @@ def _steps(plan: Mapping[str, Any]) -> list[PlanStep]:
     if str(plan.get("operatorType", "")).startswith("ArcadeDB.") and isinstance(text, str):
         return _from_text(text)
     return [_from_operator(plan)] if plan else []
+
+
+def _opaque(plan: Mapping[str, Any]) -> bool:
+    text = plan.get("args", {}).get("string-representation")
+    return isinstance(text, str) and _TRADITIONAL in text
 
 
 def _from_operator(plan: Mapping[str, Any]) -> PlanStep:
@@ -133,12 +145,14 @@ def _from_operator(plan: Mapping[str, Any]) -> PlanStep:
     )
 
 
+_TRADITIONAL = "Traditional Execution"
 _STEP_LINE = re.compile(r"^(?P<indent>\s*)\+ (?P<text>.+?)\s*$")
 _OPERATOR = re.compile(r"^(?P<operator>[A-Za-z]+(?: [A-Z]+(?![A-Za-z]))*)(?P<details>.*)$")
 _INDEX = re.compile(r"index=(?P<index>\w+\[[^\]]*\])")
 _ESTIMATED = re.compile(r"\brows=(?P<rows>[\d.]+)")
 # ArcadeDB's traditional (non-optimised) plans scan every node for a node without a label.
-_UNLABELLED_MATCH = re.compile(r"^MATCH NODE \(\w+\)")
+_UNLABELLED_MATCH = re.compile(r"^MATCH NODE \((?P<var>\w+)\)")
+_VARIABLE = re.compile(r"\((\w+)[:)]")
 _ACTUAL = re.compile(r"\((?:[\d,.]+\S*s), (?P<rows>[\d,]+) rows\)$")
 
 
@@ -194,12 +208,15 @@ def _walk(steps: Iterable[PlanStep]) -> Iterable[PlanStep]:
 
 def _warnings(steps: list[PlanStep]) -> list[str]:
     warnings: list[str] = []
+    bound: set[str] = set()  # variables an earlier step matched: matching one again is no scan
     for step in _walk(steps):
         said = f"{step.operator} {step.details}".strip()
+        unlabelled = _UNLABELLED_MATCH.match(said)
         if step.operator == "NodeByLabelScan":
             warnings.append(f"label scan: {said}")
-        elif step.operator == "AllNodesScan" or _UNLABELLED_MATCH.match(said):
+        elif step.operator == "AllNodesScan" or (unlabelled and unlabelled["var"] not in bound):
             warnings.append(f"all-node scan: {said}")
         elif "CartesianProduct" in step.operator or "CARTESIAN PRODUCT" in step.operator:
             warnings.append(f"cartesian product: {said}")
+        bound.update(_VARIABLE.findall(said))
     return warnings

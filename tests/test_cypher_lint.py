@@ -51,7 +51,8 @@ def test_every_shipped_query_is_clean_as_it_runs() -> None:
     """Named queries are linted with their fragments expanded, migrations as they are, and
     the benchmarks' and tests' own named queries too (this is CI's Cypher lint)."""
     extra = [REPO_ROOT / "migrations", REPO_ROOT / "benchmarks" / "cypher"]
-    result = lint_queries([*extra, REPO_ROOT / "tests" / "importer" / "queries"])
+    tests = [REPO_ROOT / "tests" / "importer" / "queries", REPO_ROOT / "tests" / "plans"]
+    result = lint_queries([*extra, *tests])
     assert result.unavailable is None
     assert [str(f) for f in result.findings] == []
 

@@ -6,6 +6,7 @@
 // A hypothetical check (compatible_equipment, explain) looks at the candidate's location only.
 // @id: slot_budget
 // @severity: error
+// @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body
 UNWIND places AS place

@@ -3,6 +3,8 @@
 // has no era of its own: it falls in the era its intro year belongs to ($era_starts, from
 // Python's ERA_START_YEAR).
 // @param era_starts: [{era, start}] in order: an intro year falls in the last era starting at or before it
+// @example: {"era_starts": [{"era": "STAR_LEAGUE", "start": 2571}], "tech_base": "INNER_SPHERE", "rules_level": null, "category_id": null, "is_weapon": null, "tonnage_min": 50, "tonnage_max": null, "bv_min": null, "bv_max": null, "year_min": null, "year_max": null, "q": null, "include_deleted": false}
+// @scan: the catalog is small (thousands of items) next to the units, and every filter is optional in one WHERE; results are cached (graphstore.search.cache)
 MATCH (e:Equipment)
 // @include store/fragments/equipment_filter
 WITH e,

@@ -2,6 +2,8 @@
 // property (era, tech base or rules level), largest groups first, for the units the unit
 // filters match (store/fragments/unit_filter, shared with the unit list).
 // @param group_by: the property to group by (whitelisted by the caller)
+// @example: {"group_by": "era", "tech_base": "INNER_SPHERE", "era": null, "rules_level": null, "unit_type": null, "tonnage_min": 50, "tonnage_max": null, "bv_min": null, "bv_max": null, "year_min": null, "year_max": null, "has_equipment": null, "q": null, "include_deleted": false}
+// @scan: every filter is optional in one WHERE, so no one index serves all requests: each Unit is read (the cost at 100k units is in docs/benchmarks.md, Scale)
 MATCH (u:Unit)
 // @include store/fragments/unit_filter
 WITH u[$group_by] AS value, u

@@ -2,6 +2,7 @@
 // delete, the mounts of live loadouts only).
 // @param id: the Equipment id
 // @param live_only: count only live loadouts
+// @example: {"id": "medium-laser", "live_only": true}
 MATCH (l:Loadout)-[m:MOUNTS]->(:Equipment {id: $id})
 WHERE NOT $live_only OR l.deleted_at IS NULL
 RETURN l.id AS loadout_id, m.mount_id AS mount_id, m.location AS location

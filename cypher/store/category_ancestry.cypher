@@ -2,6 +2,7 @@
 // what a re-parent reads to rule out a cycle. Claimed, so that a concurrent re-parent of
 // any category on these paths collides with this transaction instead of passing unseen.
 // @param ids: Category ids whose ancestry is wanted
+// @example: {"ids": ["weapons-energy"]}
 UNWIND $ids AS start
 MATCH (:Category {id: start})-[:SUBCATEGORY_OF*0..]->(n:Category)
 WITH DISTINCT n

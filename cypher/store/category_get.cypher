@@ -3,6 +3,7 @@
 // @param fields: property names to return, or null for all
 // @param relations: any of 'parent', 'children', 'members'
 // @param include_deleted: also find a soft-deleted category
+// @example: {"id": "weapons-energy", "fields": null, "relations": [], "include_deleted": false}
 MATCH (c:Category {id: $id})
 WHERE $include_deleted OR c.deleted_at IS NULL
 RETURN

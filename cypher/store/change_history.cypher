@@ -2,6 +2,7 @@
 // history of a purged entity stays readable.
 // @param entity_id: the entity id
 // @param limit: at most this many changes
+// @example: {"entity_id": "atlas-as7-d.stock", "limit": 50}
 MATCH (c:Change {entity_id: $entity_id})
 RETURN c.id AS id, c.at AS at, c.actor AS actor, c.source AS source, c.note AS note,
   c.operation AS operation, c.entity_label AS entity_label, c.entity_id AS entity_id,

@@ -4,6 +4,7 @@
 // @param actor: who made the change
 // @param source: where it came from (library, api, importer, migration, restore, merge, repair)
 // @param at: when
+// @example: {"changes": [{"id": "c1", "operation": "update", "entity_label": "Unit", "entity_id": "atlas-as7-d", "before": "{}", "after": "{}", "note": null}], "actor": "example", "source": "library", "at": "2026-11-30T12:00:00Z"}
 UNWIND $changes AS row
 CREATE (c:Change {
   id: row.id, at: $at, actor: $actor, source: $source, note: row.note,

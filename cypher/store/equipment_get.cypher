@@ -3,6 +3,7 @@
 // @param fields: property names to return, or null for all
 // @param relations: any of 'categories'
 // @param include_deleted: also find a soft-deleted item
+// @example: {"id": "medium-laser", "fields": null, "relations": [], "include_deleted": false}
 MATCH (e:Equipment {id: $id})
 WHERE $include_deleted OR e.deleted_at IS NULL
 RETURN

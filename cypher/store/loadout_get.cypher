@@ -4,6 +4,7 @@
 // @param fields: property names to return, or null for all
 // @param relations: any of 'mounts', 'derived_from'
 // @param include_deleted: also find a soft-deleted loadout
+// @example: {"id": "atlas-as7-d.stock", "fields": null, "relations": [], "include_deleted": false}
 MATCH (l:Loadout {id: $id})
 WHERE $include_deleted OR l.deleted_at IS NULL
 RETURN

@@ -1,6 +1,7 @@
 // One loadout's sums as the budget rules count them (rules/fragments/loadout_sums), and the
 // values they were computed from, for the stored calculations and their inputs hash.
 // @param loadout_id: the Loadout id
+// @example: {"loadout_id": "atlas-as7-d.stock", "heat_per_sink": {"SINGLE": 1, "DOUBLE": 2}}
 MATCH (loadout:Loadout {id: $loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
 WITH loadout, unit, [(loadout)-[:MOUNTS]->(e:Equipment) | {equipment: e}] AS mounts
 RETURN

@@ -1,4 +1,5 @@
 // The mount ids a loadout uses now.
 // @param id: the Loadout id
+// @example: {"id": "atlas-as7-d.stock"}
 MATCH (:Loadout {id: $id})-[m:MOUNTS]->()
 RETURN m.mount_id AS mount_id

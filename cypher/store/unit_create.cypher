@@ -3,6 +3,7 @@
 // of it race.
 // @param rows: [{id, props, locations: [{code, crit_slots, fixed_slots, fixed}]}]; each with the `change` recording its creation
 // @param returning: whether to return the written properties
+// @example: {"rows": [{"id": "atlas-as7-d", "props": {"chassis": "Atlas"}, "locations": [{"code": "HEAD", "crit_slots": 6, "fixed_slots": 5, "fixed": []}], "change": {"id": "c1", "label": "Unit", "after": "{}", "note": null}}], "returning": false, "now": "2026-11-30T12:00:00Z", "actor": "example", "source": "library"}
 UNWIND $rows AS row
 CREATE (n:Unit {id: row.id})
 // @include store/fragments/new_entity

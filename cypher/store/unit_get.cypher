@@ -4,6 +4,7 @@
 // @param fields: property names to return, or null for all
 // @param relations: any of 'locations', 'loadouts'
 // @param include_deleted: also find a soft-deleted unit (and its soft-deleted loadouts)
+// @example: {"id": "atlas-as7-d", "fields": null, "relations": [], "include_deleted": false}
 MATCH (u:Unit {id: $id})
 WHERE $include_deleted OR u.deleted_at IS NULL
 RETURN

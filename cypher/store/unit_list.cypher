@@ -1,5 +1,7 @@
 // One page of the Units the filters match, sorted (store/unit_count counts them all).
 // Properties are read for the page's rows only.
+// @example: {"tech_base": "INNER_SPHERE", "era": null, "rules_level": null, "unit_type": null, "tonnage_min": 50, "tonnage_max": null, "bv_min": null, "bv_max": null, "year_min": null, "year_max": null, "has_equipment": null, "q": null, "include_deleted": false, "after": false, "after_key": null, "after_id": "", "sort": "tonnage", "descending": true, "skip": 100, "limit": 50}
+// @scan: every filter is optional in one WHERE, so no one index serves all requests: each Unit is read (the cost at 100k units is in docs/benchmarks.md, Scale)
 MATCH (u:Unit)
 // @include store/fragments/unit_filter
 WITH u AS n

@@ -1,7 +1,8 @@
-"""`graphstore index list|create|drop|rebuild`: indexes, managed through migrations."""
+"""`graphstore index list|create|drop|rebuild|advise`: indexes, managed through migrations."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graphstore.connection import connect
+from graphstore.index_advice import advise
 from graphstore.indexes import IndexType, NewMigration, list_indexes, plan_drop, plan_index, rebuild
 from graphstore.migrations import Migrator, require_current
 from graphstore.resources import resource_dir
@@ -95,3 +97,34 @@ def rebuild_command(
     with connect() as graph:
         rebuilt = rebuild(graph, name, directory)
     console.print(f"rebuilt {', '.join(rebuilt) or 'nothing'}")
+
+
+@index_app.command("advise")
+def advise_command(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="default: every request-path query")
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="write the migration pair for each proposed index")
+    ] = False,
+    directory: Directory = None,
+) -> None:
+    """EXPLAINs every request-path query with its @example parameters and lists the ones
+    that scan a label without saying why (@scan), with the indexes that would serve them.
+    Exit code 1 when there is one."""
+    with connect(schema_guard=require_current) as graph:
+        found = advise(graph, names or None)
+        table = Table("query", "verdict", "scans / reason", "proposed index")
+        for advice in found:
+            said = advice.reason or "; ".join(advice.scans)
+            proposed = ", ".join(f"{label}.{prop}" for label, prop in advice.proposals)
+            colour = "red" if advice.needs_attention else "default"
+            table.add_row(advice.query, f"[{colour}]{advice.verdict}[/]", said, proposed)
+        console.print(table)
+        counts = Counter(advice.verdict for advice in found)
+        console.print(", ".join(f"{verdict}: {n}" for verdict, n in sorted(counts.items())))
+        if write:
+            for label, prop in sorted({p for advice in found for p in advice.proposals}):
+                _write(plan_index(graph, label, prop, directory=directory), directory, False)
+    if any(advice.needs_attention for advice in found):
+        raise typer.Exit(1)

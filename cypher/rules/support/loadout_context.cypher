@@ -1,6 +1,7 @@
 // For each requested loadout: whether it exists and is soft-deleted, its unit, and the
 // accepted-violation records (overrides) held by the loadout or by its unit.
 // @param loadout_ids: list of loadout ids
+// @example: {"loadout_ids": ["atlas-as7-d.stock"]}
 UNWIND $loadout_ids AS loadout_id
 MATCH (loadout:Loadout {id: loadout_id})
 OPTIONAL MATCH (unit:Unit)-[:HAS_LOADOUT]->(loadout)

@@ -1,6 +1,7 @@
 // Claims Category nodes for this transaction and returns their properties (soft-deleted
 // ones too; ids that do not exist are simply absent).
 // @param ids: Category ids, sorted (one order everywhere keeps Neo4j free of deadlocks)
+// @example: {"ids": ["weapons-energy"]}
 UNWIND $ids AS id
 MATCH (n:Category {id: id})
 // @include store/fragments/claim

@@ -1,6 +1,7 @@
 // Claims Equipment nodes for this transaction and returns their properties (soft-deleted
 // ones too; ids that do not exist are simply absent).
 // @param ids: Equipment ids, sorted (one order everywhere keeps Neo4j free of deadlocks)
+// @example: {"ids": ["medium-laser"]}
 UNWIND $ids AS id
 MATCH (n:Equipment {id: id})
 // @include store/fragments/claim

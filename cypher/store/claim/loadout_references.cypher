@@ -6,6 +6,7 @@
 // @param equipment_ids: the items the rows mount
 // Each loadout found by its id first: a pattern filtered with `l.id IN $loadout_ids` is
 // planned from every Unit on the local engine (a scan that grew with the graph).
+// @example: {"unit_ids": ["atlas-as7-d"], "loadout_ids": ["atlas-as7-d.stock"], "equipment_ids": ["medium-laser"]}
 CALL () {
   UNWIND $loadout_ids AS loadout_id
   MATCH (l:Loadout {id: loadout_id})

@@ -2,6 +2,7 @@
 // capacity per location (the loadout, claimed already, keeps the unit from going).
 // @param unit_id: the loadout's unit
 // @param equipment_ids: the items to be mounted
+// @example: {"unit_id": "atlas-as7-d", "equipment_ids": ["medium-laser"]}
 CALL () {
   UNWIND $equipment_ids AS id
   MATCH (n:Equipment {id: id})

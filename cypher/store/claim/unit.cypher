@@ -1,6 +1,7 @@
 // Claims Unit nodes for this transaction and returns their properties (soft-deleted
 // ones too; ids that do not exist are simply absent).
 // @param ids: Unit ids, sorted (one order everywhere keeps Neo4j free of deadlocks)
+// @example: {"ids": ["atlas-as7-d"]}
 UNWIND $ids AS id
 MATCH (n:Unit {id: id})
 // @include store/fragments/claim
