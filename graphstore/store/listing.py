@@ -3,13 +3,15 @@
 A page is one query (its rows' properties read for that page only) and the total another,
 both in one read transaction. Pages are numbered (`page`, a SKIP) or follow a cursor
 (`cursor`, keyset: the rows after the previous page's last one), so a deep page costs what
-the first one does. A unit list filtered on mounted equipment starts from that item.
+the first one does; a cursor's page reuses the total its list's first page counted. A unit
+list filtered on mounted equipment starts from that item.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Self
@@ -61,26 +63,40 @@ def sort_property(sort: StrEnum) -> str:
 
 
 class Cursor(BaseModel):
-    """Where the previous page ended: its last row's sort value and id, and the order it was
-    listed in (a cursor only continues the list it came from)."""
+    """Where the previous page ended: its last row's sort value and id, the order and filters
+    it was listed with (a cursor only continues the list it came from), and the total
+    counted for that list's first page."""
 
     sort: str
     descending: bool
     key: str | int | float | bool | None
     id: str
+    total: int
+    filters: str
 
     def encode(self) -> str:
-        text = json.dumps([self.sort, self.descending, self.key, self.id], separators=(",", ":"))
+        fields = [self.sort, self.descending, self.key, self.id, self.total, self.filters]
+        text = json.dumps(fields, separators=(",", ":"))
         return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
     @classmethod
     def decode(cls, token: str) -> Cursor:
         try:
             padded = token + "=" * (-len(token) % 4)
-            sort, descending, key, last_id = json.loads(base64.urlsafe_b64decode(padded))
-            return cls(sort=sort, descending=descending, key=key, id=last_id)
+            sort, descending, key, last_id, total, filters = json.loads(
+                base64.urlsafe_b64decode(padded)
+            )
+            return cls(
+                sort=sort, descending=descending, key=key, id=last_id, total=total, filters=filters
+            )
         except (ValueError, TypeError, binascii.Error):
             raise ValueError("not a cursor this API gave out (next_cursor of a page)") from None
+
+
+def filters_fingerprint(parameters: dict[str, Any]) -> str:
+    """A short fingerprint of a list's filter values, which its cursors carry."""
+    text = json.dumps(parameters, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class Paging(BaseModel):
@@ -157,7 +173,7 @@ class _ListRequest(Paging):
     sort: StrEnum
 
     @model_validator(mode="after")
-    def _cursor_continues_this_order(self) -> Self:
+    def _cursor_continues_this_list(self) -> Self:
         if self.cursor is not None:
             after = Cursor.decode(self.cursor)
             if (after.sort, after.descending) != (self.sort.value, self.descending):
@@ -165,6 +181,10 @@ class _ListRequest(Paging):
                     f"the cursor continues a list sorted on {after.sort}"
                     f"{' descending' if after.descending else ''}: ask for that order"
                 )
+            if isinstance(self, _Filter) and after.filters != filters_fingerprint(
+                _Filter.parameters(self)
+            ):
+                raise ValueError("the cursor continues a list with other filters: ask for those")
         return self
 
 
@@ -176,53 +196,71 @@ class EquipmentListRequest(EquipmentFilter, _ListRequest):
     sort: EquipmentSort = EquipmentSort.name
 
 
+class _Listed(BaseModel):
+    rows: list[dict[str, Any]]
+    total: int
+    total_exact: bool
+    next_cursor: str | None
+
+
 def _page(
     scope: Scope, request: UnitListRequest | EquipmentListRequest, page: str, count: str
-) -> tuple[list[dict[str, Any]], int, str | None]:
-    """The page's rows, the total, and the cursor of the page after (None on the last)."""
+) -> _Listed:
+    """The page's rows, the total, and the cursor of the page after (None on the last).
+
+    A first page counts its list; a cursor's page takes the total counted for the first page
+    of its list from the cursor (flagged as not exact: rows may have come and gone since),
+    so paging on costs one query, not two.
+    """
     sort = sort_property(request.sort)
-    params = _Filter.parameters(request) | Paging.parameters(request) | {"sort": sort}
+    filters = _Filter.parameters(request)
+    params = filters | Paging.parameters(request) | {"sort": sort}
+    after = Cursor.decode(request.cursor) if request.cursor is not None else None
 
     def work(tx: Runner) -> tuple[list[dict[str, Any]], int]:
         rows = [plain(row["item"]) for row in run(tx, page, **params)]
-        total = run_one(tx, count, **_Filter.parameters(request))
+        if after is not None:
+            return rows, after.total
+        total = run_one(tx, count, **filters)
         return rows, total["total"] if total else 0
 
     rows, total = scope.read(work)
-    after = None
+    following = None
     if len(rows) == request.page_size:
         last = rows[-1]
-        after = Cursor(
+        following = Cursor(
             sort=request.sort.value,
             descending=request.descending,
             key=last.get(sort),
             id=last["id"],
+            total=total,
+            filters=filters_fingerprint(filters),
         ).encode()
-    return rows, total, after
+    return _Listed(rows=rows, total=total, total_exact=after is None, next_cursor=following)
 
 
 def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
     if filters.has_equipment is None:
-        rows, total, after = _page(scope, filters, "store/unit_list", "store/unit_count")
+        listed = _page(scope, filters, "store/unit_list", "store/unit_count")
     else:
-        rows, total, after = _page(
-            scope, filters, "store/unit_list_mounting", "store/unit_count_mounting"
-        )
+        listed = _page(scope, filters, "store/unit_list_mounting", "store/unit_count_mounting")
     return Page[UnitPublic](
-        items=[UnitPublic.model_validate(row) for row in rows],
-        total=total,
+        items=[UnitPublic.model_validate(row) for row in listed.rows],
+        total=listed.total,
+        total_exact=listed.total_exact,
         page=filters.page,
         page_size=filters.page_size,
-        next_cursor=after,
+        next_cursor=listed.next_cursor,
     )
 
 
 def list_equipment(scope: Scope, filters: EquipmentListRequest) -> Page[EquipmentPublic]:
-    rows, total, after = _page(scope, filters, "store/equipment_list", "store/equipment_count")
+    listed = _page(scope, filters, "store/equipment_list", "store/equipment_count")
     return Page[EquipmentPublic](
-        items=[EquipmentPublic.model_validate(row) for row in rows],
-        total=total,
+        items=[EquipmentPublic.model_validate(row) for row in listed.rows],
+        total=listed.total,
+        total_exact=listed.total_exact,
         page=filters.page,
         page_size=filters.page_size,
-        next_cursor=after,
+        next_cursor=listed.next_cursor,
     )

@@ -447,6 +447,11 @@ ItemT = TypeVar("ItemT")
 class Page(BaseModel, Generic[ItemT]):
     items: list[ItemT]
     total: int
+    total_exact: bool = Field(
+        default=True,
+        description="false on a page asked by cursor: `total` is what the list's first page "
+        "counted, not counted again",
+    )
     page: int
     page_size: int
     next_cursor: str | None = Field(

@@ -211,13 +211,26 @@ def test_a_cursor_continues_only_its_own_order(fleet: GraphStore) -> None:
         fleet.list_units(sort="tonnage", cursor=cursor, page=2)
     with pytest.raises(ValidationError, match="not a cursor"):
         fleet.list_units(cursor="bm90LWEtY3Vyc29y")
+    with pytest.raises(ValidationError, match="other filters"):
+        fleet.list_units(sort="tonnage", cursor=cursor, tech_base="CLAN")
+
+
+def test_a_cursor_page_carries_the_total_its_first_page_counted(fleet: GraphStore) -> None:
+    first = fleet.list_units(sort="tonnage", page_size=2)
+    assert first.total_exact
+    fleet.units.create(unit("marauder", tonnage=75))
+    assert first.next_cursor
+    following = fleet.list_units(sort="tonnage", page_size=2, cursor=first.next_cursor)
+    assert (following.total, following.total_exact) == (first.total, False)
+    assert fleet.list_units(sort="tonnage", page_size=2).total == first.total + 1
 
 
 def test_lists_counts_and_statistics_share_one_filter_each() -> None:
     from graphstore import queries
 
     for fragment, users in {
-        "store/fragments/unit_filter": [
+        "store/fragments/unit_filter": ["store/unit_list", "store/unit_count", "search/unit_stats"],
+        "store/fragments/unit_properties_filter": [
             "store/unit_list",
             "store/unit_count",
             "store/unit_list_mounting",

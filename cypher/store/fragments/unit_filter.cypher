@@ -1,32 +1,10 @@
-// The unit filters, on `u`, as one WHERE condition: every filter is optional (null = any);
-// `q` matches the lower-cased name. The unit list and the unit statistics share it.
-// @param tech_base: tech base
-// @param era: era
-// @param rules_level: rules level
-// @param unit_type: unit type
-// @param tonnage_min: minimum tonnage
-// @param tonnage_max: maximum tonnage
-// @param bv_min: minimum battle value
-// @param bv_max: maximum battle value
-// @param year_min: earliest year
-// @param year_max: latest year
+// The unit filters, on `u`, as one WHERE condition: its own properties
+// (store/fragments/unit_properties_filter) and the equipment some live loadout of it
+// mounts. The unit list, its count and the unit statistics share it.
 // @param has_equipment: an Equipment id some live loadout mounts (deleted: include_deleted)
-// @param q: lower-cased text the name contains
-// @param include_deleted: also soft-deleted units
-WHERE ($include_deleted OR u.deleted_at IS NULL)
-  AND ($tech_base IS NULL OR u.tech_base = $tech_base)
-  AND ($era IS NULL OR u.era = $era)
-  AND ($rules_level IS NULL OR u.rules_level = $rules_level)
-  AND ($unit_type IS NULL OR u.unit_type = $unit_type)
-  AND ($tonnage_min IS NULL OR u.tonnage >= $tonnage_min)
-  AND ($tonnage_max IS NULL OR u.tonnage <= $tonnage_max)
-  AND ($bv_min IS NULL OR u.battle_value >= $bv_min)
-  AND ($bv_max IS NULL OR u.battle_value <= $bv_max)
-  AND ($year_min IS NULL OR u.year >= $year_min)
-  AND ($year_max IS NULL OR u.year <= $year_max)
-  AND ($q IS NULL OR u.search_name CONTAINS $q)
+// @include store/fragments/unit_properties_filter
   AND ($has_equipment IS NULL OR
     EXISTS {
       MATCH (u)-[:HAS_LOADOUT]->(l:Loadout)-[:MOUNTS]->(item:Equipment {id: $has_equipment})
-      WHERE l.deleted_at IS NULL AND ($include_deleted OR item.deleted_at IS NULL)
+      // @include store/fragments/live_mount
     })
