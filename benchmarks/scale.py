@@ -164,9 +164,11 @@ def _row(name: str, samples: list[float], baseline: dict[str, float] | None) -> 
 
 
 @contextmanager
-def _served(home: Path) -> Iterator[httpx.Client]:
+def _served(home: Path, **settings: str) -> Iterator[httpx.Client]:
+    """`graphstore serve` on HOME's engine, in its own process; SETTINGS are environment
+    variables for it (GRAPHSTORE_EXPENSIVE_RATE_LIMIT, say)."""
     port = free_port()
-    environment = {**os.environ, "GRAPHSTORE_HOME": str(home), "GRAPHSTORE_API_KEY": ""}
+    environment = {**os.environ, "GRAPHSTORE_HOME": str(home), "GRAPHSTORE_API_KEY": "", **settings}
     server = subprocess.Popen(
         [sys.executable, "-m", "graphstore", "serve", "--port", str(port)],
         env=environment,
