@@ -1,5 +1,5 @@
-// One page of the Equipment the filters match, sorted (store/equipment_count counts them
-// all). Properties are read for the page's rows only.
+// One page of the Equipment the filters match, sorted, and how many they are; properties
+// are read for the page's rows only. After a cursor, `total` counts the rows after it.
 // @example: {"tech_base": "INNER_SPHERE", "rules_level": null, "category_id": null, "is_weapon": null, "tonnage_min": 50, "tonnage_max": null, "bv_min": null, "bv_max": null, "year_min": null, "year_max": null, "q": null, "include_deleted": false, "after": false, "after_key": null, "after_id": "", "sort": "tonnage", "descending": true, "skip": 100, "limit": 50}
 // @scan: the catalog is small (thousands of items) next to the units, and every filter is optional in one WHERE
 MATCH (e:Equipment)
@@ -7,4 +7,3 @@ MATCH (e:Equipment)
 WITH e AS n
 // @include store/fragments/page_after
 // @include store/fragments/page_order
-RETURN properties(n) AS item

@@ -1,5 +1,5 @@
-// One page of the Units the filters match, sorted (store/unit_count counts them all).
-// Properties are read for the page's rows only.
+// One page of the Units the filters match, sorted, and how many they are; properties are
+// read for the page's rows only. After a cursor, `total` counts the rows after it.
 // @example: {"tech_base": "INNER_SPHERE", "era": null, "rules_level": null, "unit_type": null, "tonnage_min": 50, "tonnage_max": null, "bv_min": null, "bv_max": null, "year_min": null, "year_max": null, "has_equipment": null, "q": null, "include_deleted": false, "after": false, "after_key": null, "after_id": "", "sort": "tonnage", "descending": true, "skip": 100, "limit": 50}
 // @scan: every filter is optional in one WHERE, so no one index serves all requests: each Unit is read (the cost at 100k units is in docs/benchmarks.md, Scale)
 MATCH (u:Unit)
@@ -7,4 +7,3 @@ MATCH (u:Unit)
 WITH u AS n
 // @include store/fragments/page_after
 // @include store/fragments/page_order
-RETURN properties(n) AS item

@@ -10,4 +10,3 @@ WITH DISTINCT u
 WITH u AS n
 // @include store/fragments/page_after
 // @include store/fragments/page_order
-RETURN properties(n) AS item

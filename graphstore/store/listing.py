@@ -1,7 +1,7 @@
 """Filtered, sorted, paged lists of units and equipment.
 
-A page is one query (its rows' properties read for that page only) and the total another,
-both in one read transaction. Pages are numbered (`page`, a SKIP) or follow a cursor
+A page and its total are one query (the matches read once; properties read for the page's
+rows only). Pages are numbered (`page`, a SKIP) or follow a cursor
 (`cursor`, keyset: the rows after the previous page's last one), so a deep page costs what
 the first one does; a cursor's page reuses the total its list's first page counted. A unit
 list filtered on mounted equipment starts from that item.
@@ -22,7 +22,7 @@ from graphstore import queries
 from graphstore.store.convert import plain
 from graphstore.store.enums import Era, RulesLevel, TechBase
 from graphstore.store.models import EquipmentPublic, Page, UnitPublic
-from graphstore.store.scope import Runner, Scope, run, run_one
+from graphstore.store.scope import Runner, Scope, run_one
 
 MAX_PAGE_SIZE = 500
 # Deeper pages are refused: the engine's SKIP wraps past 2^31 rows (page 2^32 + 1 served
@@ -203,28 +203,24 @@ class _Listed(BaseModel):
     next_cursor: str | None
 
 
-def _page(
-    scope: Scope, request: UnitListRequest | EquipmentListRequest, page: str, count: str
-) -> _Listed:
+def _page(scope: Scope, request: UnitListRequest | EquipmentListRequest, name: str) -> _Listed:
     """The page's rows, the total, and the cursor of the page after (None on the last).
 
-    A first page counts its list; a cursor's page takes the total counted for the first page
-    of its list from the cursor (flagged as not exact: rows may have come and gone since),
-    so paging on costs one query, not two.
+    One query: the matches are read once, sorted, counted and sliced. After a cursor it
+    counts only the rows after it, so the total is the one the list's first page counted,
+    which the cursor carries (flagged as not exact: rows may have come and gone since).
     """
     sort = sort_property(request.sort)
     filters = _Filter.parameters(request)
     params = filters | Paging.parameters(request) | {"sort": sort}
     after = Cursor.decode(request.cursor) if request.cursor is not None else None
 
-    def work(tx: Runner) -> tuple[list[dict[str, Any]], int]:
-        rows = [plain(row["item"]) for row in run(tx, page, **params)]
-        if after is not None:
-            return rows, after.total
-        total = run_one(tx, count, **filters)
-        return rows, total["total"] if total else 0
+    def work(tx: Runner) -> dict[str, Any] | None:
+        return run_one(tx, name, **params)
 
-    rows, total = scope.read(work)
+    found = scope.read(work) or {"total": 0, "items": []}
+    rows = [plain(item) for item in found["items"]]
+    total = after.total if after is not None else found["total"]
     following = None
     if len(rows) == request.page_size:
         last = rows[-1]
@@ -241,9 +237,9 @@ def _page(
 
 def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
     if filters.has_equipment is None:
-        listed = _page(scope, filters, "store/unit_list", "store/unit_count")
+        listed = _page(scope, filters, "store/unit_list")
     else:
-        listed = _page(scope, filters, "store/unit_list_mounting", "store/unit_count_mounting")
+        listed = _page(scope, filters, "store/unit_list_mounting")
     return Page[UnitPublic](
         items=[UnitPublic.model_validate(row) for row in listed.rows],
         total=listed.total,
@@ -255,7 +251,7 @@ def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
 
 
 def list_equipment(scope: Scope, filters: EquipmentListRequest) -> Page[EquipmentPublic]:
-    listed = _page(scope, filters, "store/equipment_list", "store/equipment_count")
+    listed = _page(scope, filters, "store/equipment_list")
     return Page[EquipmentPublic](
         items=[EquipmentPublic.model_validate(row) for row in listed.rows],
         total=listed.total,

@@ -229,19 +229,13 @@ def test_lists_counts_and_statistics_share_one_filter_each() -> None:
     from graphstore import queries
 
     for fragment, users in {
-        "store/fragments/unit_filter": ["store/unit_list", "store/unit_count", "search/unit_stats"],
+        "store/fragments/unit_filter": ["store/unit_list", "search/unit_stats"],
         "store/fragments/unit_properties_filter": [
             "store/unit_list",
-            "store/unit_count",
             "store/unit_list_mounting",
-            "store/unit_count_mounting",
             "search/unit_stats",
         ],
-        "store/fragments/equipment_filter": [
-            "store/equipment_list",
-            "store/equipment_count",
-            "search/equipment_facets",
-        ],
+        "store/fragments/equipment_filter": ["store/equipment_list", "search/equipment_facets"],
     }.items():
         for name in users:
             assert fragment in queries.load(name).includes, name
