@@ -139,11 +139,20 @@ def _increment(call: Any, unit: str, tally: Tally) -> None:
 
 
 def _bulk_updates(store: GraphStore, units: list[str]) -> dict[str, Any]:
-    """upsert_many over existing units (each changes one property), in ops/s, against the
-    bare engine setting the same property on the same units by id."""
-    current = {u: store.units.get(u) for u in units}
+    """upsert_many over existing units (each changes one property: the rows carry the unit's
+    own locations, which an upsert would otherwise replace), in ops/s, against the bare
+    engine setting the same property on the same units by id."""
+    current = {u: store.units.get(u, relations=["locations"]) for u in units}
+    location_fields = {"code", "crit_slots", "fixed_slots", "fixed"}
     rows = [
-        {**current[u].model_dump(include=BULK_FIELDS, exclude_none=True), "id": u, "role": "Bulk"}
+        {
+            **current[u].model_dump(include=BULK_FIELDS, exclude_none=True),
+            "locations": [
+                p.model_dump(include=location_fields) for p in current[u].locations or []
+            ],
+            "id": u,
+            "role": "Bulk",
+        }
         for u in units
     ]
     started = time.perf_counter()

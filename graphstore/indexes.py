@@ -175,22 +175,30 @@ def plan_drop(graph: Graph, name: str, directory: Path | None = None) -> NewMigr
 
 def rebuild(graph: Graph, name: str | None = None, directory: Path | None = None) -> list[str]:
     """Drops and recreates `name` (every migration-declared, non-constraint index when None)
-    from its migration's statement; returns the names rebuilt."""
+    from its migration's statement, and creates one the engine lost; returns the names
+    rebuilt."""
     _, declared, _ = _migrations(directory)
-    indexes = [i for i in _indexes(graph, declared) if name is None or i.name == name]
-    if name is not None and not indexes:
-        raise ValidationError([{"path": "name", "message": f"no index {name!r}"}])
-    chosen = []
-    for index in indexes:
-        if index.constraint or index.name not in declared:
-            if name is not None:
-                why = "backs a constraint" if index.constraint else "is declared by no migration"
-                raise ValidationError([{"path": "name", "message": f"{name} {why}"}])
-            continue
-        chosen.append(index.name)
+    present = {index.name: index for index in _indexes(graph, declared)}
+    if name is not None:
+        index = present.get(name)
+        if index is not None and (index.constraint or name not in declared):
+            why = "backs a constraint" if index.constraint else "is declared by no migration"
+            raise ValidationError([{"path": "name", "message": f"{name} {why}"}])
+        if index is None and name in declared and declared[name].kind != "INDEX":
+            why = f"{name} is a constraint (its index is the engine's): rebuild indexes only"
+            raise ValidationError([{"path": "name", "message": why}])
+        if index is None and name not in declared:
+            raise ValidationError([{"path": "name", "message": f"no index {name!r}"}])
+    chosen = [
+        index_name
+        for index_name, declaration in declared.items()
+        if declaration.kind == "INDEX"
+        and (name is None or index_name == name)
+        and not (index_name in present and present[index_name].constraint)
+    ]
     # Under the migrations' lock: no migration changes the schema while an index is away.
     with MigrationLock(graph).held():
         for index_name in chosen:
             [statement] = split_statements(declared[index_name].statement)
             admin.recreate_index(graph, index_name, statement)
-    return chosen
+    return sorted(chosen)

@@ -70,6 +70,17 @@ def test_create_apply_rebuild_drop_and_roll_back(graph: Graph, migrations: Path)
     assert Migrator(graph, migrations).status().schema_version == shipped
 
 
+def test_rebuild_brings_back_an_index_the_engine_lost(graph: Graph, migrations: Path) -> None:
+    admin.run(graph, admin.drop_index_statement("calculation_entity_id"))
+    assert "calculation_entity_id" not in _by_name(graph, migrations)
+    assert rebuild(graph, "calculation_entity_id", migrations) == ["calculation_entity_id"]
+    assert _by_name(graph, migrations)["calculation_entity_id"].migration == "V004"  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError, match="no index 'nothing_here'"):
+        rebuild(graph, "nothing_here", migrations)
+    with pytest.raises(ValidationError, match="unit_id is a constraint"):
+        rebuild(graph, "unit_id", migrations)
+
+
 @pytest.mark.parametrize(
     ("label", "prop", "name", "says"),
     [
