@@ -76,6 +76,15 @@ def test_store_and_rules_find_the_planted_conflict(migrated_neo4j: Graph) -> Non
     assert "conflict" in {violation.rule for violation in report.violations}
 
 
+def test_index_advice_on_neo4j_plans_every_request_path_query(migrated_neo4j: Graph) -> None:
+    from graphstore.index_advice import advise
+
+    found = {advice.query: advice for advice in advise(migrated_neo4j)}
+    assert [name for name, advice in found.items() if advice.needs_attention] == []
+    assert not any(advice.verdict == "opaque" for advice in found.values()), "Neo4j plans all"
+    assert found["store/unit_get"].verdict == "index"
+
+
 def test_the_ogm_reads_the_same_graph(migrated_neo4j: Graph) -> None:
     from graphstore.ogm import Unit, use_graph
 
