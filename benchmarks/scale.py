@@ -111,6 +111,7 @@ def prepare(corpus: Path, home: Path, reuse: bool, progress: Callable[[str], Non
     baseline = _baseline_import(corpus)
     progress(f"baseline: {baseline['seconds']} s")
     if home.exists():
+        LocalEngine(_engine_settings(home)).stop()  # never delete a live engine's data
         shutil.rmtree(home)
     with _engine(home) as graph:
         progress("importer: the whole corpus")
