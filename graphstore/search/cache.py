@@ -6,7 +6,8 @@ Every write to the shared catalog counts itself in the graph, in its own transac
 that count first, in the same read transaction as the lookup itself, and reuses a result
 read at the same count; any other count reads afresh. So a change committed by any process
 is seen by the next lookup that starts after it, whichever process made it, and a hit costs
-one indexed round trip instead of a scan of the catalog.
+a round trip reading one node instead of a scan of the catalog. The count is read before
+the lookup, so a result is never filed under a newer count than the data it saw.
 """
 
 from __future__ import annotations
