@@ -47,9 +47,13 @@ def stop_signals(platform: str = sys.platform) -> list[int]:
 
 
 def alive(pid: int) -> bool:
-    """Whether a process with this pid exists and has not exited (a zombie has)."""
+    """Whether a process with this pid exists and has not exited (a zombie has, once its
+    last thread has: after a kill, a JVM's main thread shows as a zombie while its other
+    threads still exit, holding the process's open files and its data-directory lock for
+    milliseconds, or longer on a loaded machine)."""
     try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE or process.num_threads() > 1
     except psutil.Error:
         return False
 
