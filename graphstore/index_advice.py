@@ -45,7 +45,10 @@ _SCANNED = re.compile(r"\((?P<var>\w+):(?P<label>\w+)\)")
 class QueryAdvice(BaseModel):
     query: str
     verdict: Verdict
-    scans: list[str] = Field(default_factory=list, description="the label scans, as planned")
+    scans: list[str] = Field(
+        default_factory=list,
+        description="the plan's warnings: label and all-node scans, cartesian products",
+    )
     reason: str | None = Field(default=None, description="the query's @scan reason")
     proposals: list[tuple[str, str]] = Field(
         default_factory=list, description="(label, property) pairs an index could serve"
