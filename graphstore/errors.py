@@ -71,8 +71,8 @@ class MigrationLockError(MigrationError):
 class NotFoundError(GraphStoreError, LookupError):
     """No live entity has this id (soft-deleted ones count as absent unless asked for)."""
 
-    def __init__(self, label: str, entity_id: str) -> None:
-        super().__init__(f"{label} {entity_id!r} does not exist")
+    def __init__(self, label: str, entity_id: str, *, message: str | None = None) -> None:
+        super().__init__(message or f"{label} {entity_id!r} does not exist")
         self.label = label
         self.entity_id = entity_id
 
@@ -129,3 +129,12 @@ class RuleDefinitionError(GraphStoreError):
 
 class OGMReadOnlyError(GraphStoreError):
     """The OGM view is read-only: it names the store call that performs the write."""
+
+
+class MergeConflictError(GraphStoreError):
+    """A merge found changes on both sides to the same property or mount; `conflicts` lists
+    each (key, base, ours, theirs). Pass a strategy ('ours' or 'theirs') to settle them."""
+
+    def __init__(self, message: str, *, conflicts: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts

@@ -14,6 +14,7 @@ from typing import Any
 
 from graphstore.store.claims import LOCK_PROPERTY
 from graphstore.store.convert import plain
+from graphstore.store.history import record as versions
 from graphstore.store.models import ChangePublic
 from graphstore.store.scope import Runner, run
 
@@ -62,6 +63,16 @@ class ChangeLog:
     source: str = "library"
     note: str | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
+    # The units and loadouts written, each to the extra parents of its new version.
+    written: dict[tuple[str, str], list[str] | None] = field(default_factory=dict)
+
+    def wrote(self, label: str, entity_id: str, parents: list[str] | None = None) -> None:
+        """Marks an entity as written by this operation: write() records its next version
+        (with `parents` besides its previous version: a branch's origin, a merge's source)."""
+        if label in versions.VERSIONED and (
+            parents is not None or (label, entity_id) not in self.written
+        ):
+            self.written[(label, entity_id)] = parents
 
     def add(
         self,
@@ -74,6 +85,7 @@ class ChangeLog:
         note: str | None = None,
     ) -> None:
         old, new = changed_properties(before or {}, after or {})
+        self.wrote(label, entity_id)
         self.rows.append(
             {
                 "id": uuid.uuid4().hex,
@@ -90,6 +102,7 @@ class ChangeLog:
         """The Change a create statement writes with the entity (cypher/store/fragments/
         new_entity): one statement, no lookup."""
         after = {k: v for k, v in {**props, "id": entity_id, "version": 1}.items() if v is not None}
+        self.wrote(label, entity_id)
         _, new = changed_properties({}, after)
         return {
             "id": uuid.uuid4().hex,
@@ -103,6 +116,8 @@ class ChangeLog:
         return {"now": self.at, "actor": self.actor, "source": self.source}
 
     def write(self, tx: Runner) -> None:
+        """Writes the gathered Changes and records the next version of every unit and
+        loadout written (graphstore.store.history.record), in the caller's transaction."""
         if self.rows:
             run(
                 tx,
@@ -113,6 +128,16 @@ class ChangeLog:
                 at=self.at,
             )
             self.rows = []
+        if self.written:
+            versions.record(
+                tx,
+                self.written,
+                at=self.at,
+                actor=self.actor,
+                source=self.source,
+                note=self.note,
+            )
+            self.written = {}
 
 
 def history(tx: Runner, entity_id: str, limit: int) -> list[ChangePublic]:

@@ -18,6 +18,9 @@ class Context:
     note: str | None = None
     limits: StoreLimits = field(default_factory=StoreLimits)
 
-    def change_log(self) -> ChangeLog:
-        """A fresh log stamped now; its time is also the write's `updated_at`."""
-        return ChangeLog(actor=self.actor, at=datetime.now(UTC), source=self.source, note=self.note)
+    def change_log(self, *, source: str | None = None) -> ChangeLog:
+        """A fresh log stamped now; its time is also the write's `updated_at`. `source`
+        names an operation that is its own source (a restore, a merge)."""
+        return ChangeLog(
+            actor=self.actor, at=datetime.now(UTC), source=source or self.source, note=self.note
+        )

@@ -229,17 +229,27 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             current=version,
         )
 
-    def _create_in(self, tx: Runner, entity_id: str, row: dict[str, Any]) -> dict[str, Any]:
+    def _create_in(
+        self,
+        tx: Runner,
+        entity_id: str,
+        row: dict[str, Any],
+        *,
+        parents: list[str] | None = None,
+        source: str | None = None,
+    ) -> dict[str, Any]:
         existing = claim(tx, self.label, [entity_id]).get(entity_id)
         if existing is not None:
             raise self._already_exists(entity_id, existing.get("version"))
         self._claim_references(tx, [row], "")
-        log = self._context.change_log()
+        log = self._context.change_log(source=source)
         row = {**row, "change": log.creation(self.label, entity_id, row["props"])}
+        log.wrote(self.label, entity_id, parents)
         # A create of this id racing this one, unseen by the claim above, fails here or at
         # commit on the unique constraint: _creating reports it as AlreadyExistsError.
         created = run(tx, f"store/{self.key}_create", rows=[row], returning=True, **log.stamp())
         props: dict[str, Any] = plain(created[0]["props"])
+        log.write(tx)
         return props
 
     def upsert_many(

@@ -10,17 +10,26 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from graphstore.errors import IntegrityError, NotFoundError, ValidationError
+from graphstore.errors import IntegrityError, MergeConflictError, NotFoundError, ValidationError
+from graphstore.rules.engine import RulesEngine
 from graphstore.store.claims import claim
 from graphstore.store.convert import pairs_to_dict, plain
 from graphstore.store.entities import Repository, require_live
+from graphstore.store.history import reads
+from graphstore.store.history.chain import parse_key, version_key
+from graphstore.store.history.content import Content, flatten, unflatten
+from graphstore.store.history.lineage import lineage
+from graphstore.store.history.merge import common_ancestor, three_way
+from graphstore.store.history.models import MergeConflict, MergeResult
 from graphstore.store.models import (
     NAME_MAX,
+    BranchRequest,
     CloneRequest,
     LoadoutCreate,
     LoadoutPublic,
     LoadoutReplace,
     LoadoutUpdate,
+    MergeRequest,
     MountCreate,
     MountDiff,
     MountMove,
@@ -28,6 +37,10 @@ from graphstore.store.models import (
 )
 from graphstore.store.scope import Runner, run, run_one
 from graphstore.store.validation import error, validate, validate_many
+from graphstore.store.versioned import Versioned, gone_blockers, refuse_blocked
+
+RESTORED_PROPERTIES = ("name", "notes", "is_stock", "imported_from")
+"""The loadout properties a restore or a merge writes (absent ones are removed)."""
 
 
 def new_mount_id() -> str:
@@ -131,7 +144,7 @@ def _public_mount(row: dict[str, Any]) -> MountPublic:
     return MountPublic.model_validate(row)
 
 
-class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
+class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
     label = "Loadout"
     key = "loadout"
     create_model = LoadoutCreate
@@ -328,20 +341,206 @@ class Loadouts(Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
         mounts = [mount_row(m) for m in item.mounts]
 
         def replace(tx: Runner) -> None:
-            # The unit and the items first (claims come before any write), then the loadout.
             unit_id = owners(tx, [loadout_id]).get(loadout_id)
             if unit_id is None:
                 raise NotFoundError(self.label, loadout_id)
-            row = {"id": loadout_id, "unit_id": unit_id, "props": props, "mounts": mounts}
-            self._claim_references(tx, [row], "")
-            before = self._locked(tx, loadout_id, expected_version)
-            log = self._context.change_log()
-            written = run(tx, "store/loadout_upsert", rows=[row], now=log.at)
-            log.add("replace_mounts", self.label, loadout_id, before, plain(written[0]["props"]))
-            log.write(tx)
+            self._write_content(
+                tx, loadout_id, unit_id, props, mounts, "replace_mounts", expected_version
+            )
 
         self._write(loadout_id, replace)
         return self.get(loadout_id, relations=["mounts", "derived_from"])
+
+    def _write_content(
+        self,
+        tx: Runner,
+        loadout_id: str,
+        unit_id: str,
+        props: dict[str, Any],
+        mounts: list[dict[str, Any]],
+        operation: str,
+        expected_version: int | None = None,
+        *,
+        source: str | None = None,
+        parents: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """Writes the loadout's given properties and exactly these mounts as one version."""
+        # The unit and the items first (claims come before any write), then the loadout.
+        row = {"id": loadout_id, "unit_id": unit_id, "props": props, "mounts": mounts}
+        self._claim_references(tx, [row], "")
+        before = self._locked(tx, loadout_id, expected_version)
+        log = self._context.change_log(source=source)
+        log.wrote(self.label, loadout_id, parents)
+        written = run(tx, "store/loadout_upsert", rows=[row], now=log.at)
+        after: dict[str, Any] = plain(written[0]["props"])
+        log.add(operation, self.label, loadout_id, before, after)
+        log.write(tx)
+        return after
+
+    # ---- history -----------------------------------------------------------------------
+
+    def _restore_in(
+        self, tx: Runner, entity_id: str, content: Content, *, force: bool, version: int
+    ) -> list[MountPublic]:
+        unit_id = owners(tx, [entity_id]).get(entity_id)
+        if unit_id is None:
+            raise NotFoundError(self.label, entity_id)
+        mounts = [{"mount_id": k, **m} for k, m in sorted(content["mounts"].items())]
+        wanted = {m["equipment_id"] for m in mounts}
+        blockers = gone_blockers(wanted, claim(tx, "Equipment", wanted), "MOUNTS")
+        if blockers and not force:
+            refuse_blocked(self.label, entity_id, version, blockers)
+        gone = {b["id"] for b in blockers}
+        props = {name: content["properties"].get(name) for name in RESTORED_PROPERTIES}
+        self._write_content(
+            tx,
+            entity_id,
+            unit_id,
+            props,
+            [m for m in mounts if m["equipment_id"] not in gone],
+            "restore_version",
+            source="restore",
+        )
+        return [_public_mount(m) for m in mounts if m["equipment_id"] in gone]
+
+    def _rule_errors(self, entity_id: str) -> list[dict[str, Any]]:
+        found = RulesEngine(self._context.scope.graph).validate(entity_id)
+        return [v.model_dump(mode="json") for v in found.errors]
+
+    def branch(
+        self,
+        loadout_id: str,
+        new_id: str,
+        *,
+        from_version: int | None = None,
+        name: str | None = None,
+    ) -> LoadoutPublic:
+        """A variant of the loadout as `from_version` held it (its newest when None), with
+        the same mount ids, DERIVED_FROM it, whose history starts from that version: what a
+        later merge finds as their common ancestor. Never a stock loadout."""
+        request = validate(
+            BranchRequest, {"new_id": new_id, "from_version": from_version, "name": name}
+        )
+
+        def branch(tx: Runner) -> None:
+            origin, content = reads.version_content(
+                tx, self.label, loadout_id, number=request.from_version, at=None
+            )
+            unit_id = owners(tx, [loadout_id]).get(loadout_id)
+            if unit_id is None:
+                raise NotFoundError(self.label, loadout_id)
+            props = content["properties"]
+            copy = validate(
+                LoadoutCreate,
+                {
+                    "id": request.new_id,
+                    "unit_id": unit_id,
+                    "name": request.name or props.get("name") or request.new_id,
+                    "notes": props.get("notes"),
+                    "is_stock": False,
+                    "mounts": [{"mount_id": k, **m} for k, m in sorted(content["mounts"].items())],
+                },
+            )
+            parents = [version_key(self.label, loadout_id, origin.number)]
+            self._create_in(tx, request.new_id, self._row(copy, request.new_id), parents=parents)
+            run(tx, "store/loadout_derive", id=request.new_id, source_id=loadout_id)
+
+        self._creating(request.new_id, branch)
+        return self.get(request.new_id, relations=["mounts", "derived_from"])
+
+    def merge_preview(
+        self, source_id: str, into_id: str, *, strategy: str | None = None
+    ) -> MergeResult:
+        """What merge() would write, without writing; conflicts listed, never raised."""
+        request = validate(MergeRequest, {"source": source_id, "strategy": strategy})
+        return self._context.scope.read(
+            lambda tx: self._merged(tx, request.source, into_id, request.strategy)[0]
+        )
+
+    def merge(self, source_id: str, into_id: str, *, strategy: str | None = None) -> MergeResult:
+        """Three-way merge of `source_id`'s changes into `into_id`, against their common
+        ancestor: one new version of the target with both heads as parents.
+
+        MergeConflictError (listing each) when both changed one property or mount, unless
+        `strategy` is 'ours' (the target's value wins) or 'theirs' (the source's);
+        ValidationError when the two share no history."""
+        request = validate(MergeRequest, {"source": source_id, "strategy": strategy})
+
+        def merge(tx: Runner) -> MergeResult:
+            result, merged, heads = self._merged(tx, request.source, into_id, request.strategy)
+            if result.conflicts and request.strategy is None:
+                raise MergeConflictError(
+                    f"{len(result.conflicts)} conflicting change(s) between {request.source!r} "
+                    f"and {into_id!r}; pass strategy 'ours' or 'theirs', or edit one side",
+                    conflicts=[c.model_dump(mode="json") for c in result.conflicts],
+                )
+            unit_id = owners(tx, [into_id])[into_id]
+            mounts = [{"mount_id": k, **m} for k, m in sorted(merged["mounts"].items())]
+            props = {name: merged["properties"].get(name) for name in RESTORED_PROPERTIES}
+            # Written only over the target version merged: a write that moved it since the
+            # merge read it is a ConflictError, never silently overwritten.
+            after = self._write_content(
+                tx,
+                into_id,
+                unit_id,
+                props,
+                mounts,
+                "merge",
+                parse_key(heads[0])[2],
+                source="merge",
+                parents=heads,
+            )
+            return result.model_copy(update={"written": True, "version": after["version"]})
+
+        return self._write(into_id, merge)
+
+    def _merged(
+        self, tx: Runner, source_id: str, into_id: str, strategy: str | None
+    ) -> tuple[MergeResult, Content, list[str]]:
+        ours_version, ours = reads.version_content(tx, self.label, into_id, number=None, at=None)
+        theirs_version, theirs = reads.version_content(
+            tx, self.label, source_id, number=None, at=None
+        )
+        ours_key = version_key(self.label, into_id, ours_version.number)
+        theirs_key = version_key(self.label, source_id, theirs_version.number)
+        base_key = common_ancestor(
+            ours_key, theirs_key, lineage(tx, self.label, [into_id, source_id])
+        )
+        if base_key is None:
+            raise ValidationError(
+                [
+                    error(
+                        "from",
+                        f"loadouts {source_id!r} and {into_id!r} share no history (neither was "
+                        "branched from the other or from a common loadout), so there is no "
+                        "common ancestor to merge against",
+                        "history",
+                    )
+                ]
+            )
+        _, base_id, base_number = parse_key(base_key)
+        base = reads.version_content(tx, self.label, base_id, number=base_number, at=None)[1]
+        merged_flat, conflicts = three_way(flatten(base), flatten(ours), flatten(theirs), strategy)
+        merged = unflatten(merged_flat, self.label)
+        result = MergeResult(
+            target=into_id,
+            source=source_id,
+            base=base_key,
+            strategy=strategy,
+            conflicts=[
+                MergeConflict(
+                    kind="property" if c.key.startswith("properties/") else "mount",
+                    key=c.key.split("/", 1)[1],
+                    base=c.base,
+                    ours=c.ours,
+                    theirs=c.theirs,
+                )
+                for c in conflicts
+            ],
+            content=reads.public_content(self.label, merged),
+            written=False,
+        )
+        return result, merged, [ours_key, theirs_key]
 
     def mounts(self, loadout_id: str) -> list[MountPublic]:
         found = self.get(loadout_id, fields=["id"], relations=["mounts"])

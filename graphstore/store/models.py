@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -414,6 +414,29 @@ class CloneRequest(BaseModel):
     new_id: EntityId | None = None
     name: Name | None = None
     unit_id: EntityId | None = Field(default=None, description="another unit to own the copy")
+
+
+class BranchRequest(BaseModel):
+    """A variant of a loadout from one of its versions (its newest when none is named)."""
+
+    model_config = _STRICT
+
+    new_id: EntityId
+    from_version: Annotated[int, Field(ge=1)] | None = None
+    name: Name | None = None
+
+
+class MergeRequest(BaseModel):
+    """A merge of another loadout's changes into this one."""
+
+    model_config = _STRICT
+
+    source: EntityId = Field(description="the loadout whose changes come in")
+    strategy: Literal["ours", "theirs"] | None = Field(
+        default=None,
+        description="how conflicts settle: the target's value (ours), the source's (theirs), "
+        "or none (a conflict is a 409 listing each)",
+    )
 
 
 class LoadoutPublic(Stamped):

@@ -1,0 +1,10 @@
+// Every stored version of these entities as (key, parents, at): the graph a merge walks
+// to find the common ancestor of two loadouts.
+// @param label: 'Loadout'
+// @param ids: entity ids
+// @example: {"label": "Loadout", "ids": ["atlas-as7-d.stock"]}
+UNWIND $ids AS id
+MATCH (v:Version {entity_id: id})
+WHERE v.entity_label = $label
+RETURN v.key AS key, v.entity_id AS entity_id, v.number AS number, v.parents AS parents,
+  v.at AS at
