@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from datetime import datetime
 from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
@@ -59,9 +60,27 @@ SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 GraphDep = Annotated[Graph, Depends(get_graph)]
 
 
-async def get_store(request: Request, graph: GraphDep, settings: SettingsDep) -> GraphStore:
+async def get_store(
+    request: Request,
+    graph: GraphDep,
+    settings: SettingsDep,
+    x_change_note: Annotated[
+        str | None,
+        Header(
+            max_length=500,
+            description="why: kept with the version a write makes (or `change_note` in its body)",
+        ),
+    ] = None,
+) -> GraphStore:
     limits: StoreLimits = request.app.state.limits
-    return GraphStore(graph, actor=settings.actor, limits=limits)
+    return GraphStore(
+        graph, actor=settings.actor, source="api", note=x_change_note or None, limits=limits
+    )
+
+
+def noted(store: GraphStore, change_note: str | None) -> GraphStore:
+    """The store recording a body's `change_note` (over the header's) with its writes."""
+    return store.with_note(change_note) if change_note else store
 
 
 async def get_rules(graph: GraphDep) -> RulesEngine:
@@ -139,6 +158,14 @@ async def versions(
 
 
 VersionsDep = Annotated[Versions, Depends(versions)]
+
+AsOf = Annotated[
+    datetime | None,
+    Query(
+        description="a time with its offset (2026-11-20T10:00:00Z): the entity as it stood "
+        "then, from its version history"
+    ),
+]
 
 
 async def charge_expensive(request: Request) -> None:

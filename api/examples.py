@@ -135,3 +135,15 @@ NEW_LOADOUT = example(
     },
 )
 RESTORE = example("bring back a soft-deleted entity", {})
+VERSION_RESTORE = {
+    "undelete": {"summary": "bring back a soft-deleted entity", "value": {}},
+    "version": {
+        "summary": "write version 2's content back as a new version",
+        "value": {"version": 2, "change_note": "undo the refit"},
+    },
+}
+BRANCH = example(
+    "a variant from version 1",
+    {"new_id": "hunchback-hbk-4g.brawler-2", "from_version": 1, "name": "Brawler"},
+)
+MERGE = example("bring a variant's changes in", {"from": "hunchback-hbk-4g.brawler-2"})

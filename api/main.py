@@ -64,6 +64,8 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     app.add_middleware(RequestTimer)  # outermost: times everything, refusals included
     for router in (health, units, loadouts, validation, equipment, catalog):
         app.include_router(router.router)
+    for versioned in (units, loadouts):
+        app.include_router(versioned.history)
     _with_problem_components(app)
     return app
 

@@ -23,6 +23,7 @@ from graphstore.errors import (
     EngineStartError,
     GraphStoreError,
     IntegrityError,
+    MergeConflictError,
     NotFoundError,
     QueryError,
     QueryTimeoutError,
@@ -80,6 +81,11 @@ async def _conflict(_: Request, error: Exception) -> JSONResponse:
 async def _integrity(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, IntegrityError)
     return problem(409, str(error), blockers=jsonable(error.blockers))
+
+
+async def _merge_conflict(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, MergeConflictError)
+    return problem(409, str(error), conflicts=jsonable(error.conflicts))
 
 
 async def _invalid(_: Request, error: Exception) -> JSONResponse:
@@ -148,6 +154,7 @@ _HANDLERS: list[tuple[type[Exception], Handler]] = [
     (NotFoundError, _not_found),
     (ConflictError, _conflict),
     (IntegrityError, _integrity),
+    (MergeConflictError, _merge_conflict),
     (ValidationError, _invalid),
     (ConstraintError, _constraint),
     (RuleDefinitionError, _bad_rule),

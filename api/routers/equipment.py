@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess, with_etag
+from api.deps import AsOf, Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess, with_etag
 from api.examples import EQUIPMENT_PATCH, NEW_EQUIPMENT, RESTORE, EquipmentId
 from api.problems import error_responses
 from api.queries import EquipmentFacetQuery, EquipmentQuery
 from api.schemas import EquipmentPatch, RestoreRequest
 from graphstore.search import EquipmentFacets, Suggestion, autocomplete, equipment_facets
+from graphstore.store.history.models import MountedIn
 from graphstore.store.models import DeleteReport, EquipmentCreate, EquipmentPublic, Page
 
 router = APIRouter(
@@ -59,6 +60,18 @@ def get_equipment(
     store: StoreDep, response: Response, equipment_id: EquipmentId
 ) -> EquipmentPublic:
     return with_etag(response, store.equipment.get(equipment_id, relations=["categories"]))
+
+
+@router.get("/{equipment_id}/mounted-in", response_model=list[MountedIn])
+def mounted_in(
+    store: StoreDep,
+    equipment_id: EquipmentId,
+    as_of: AsOf = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1_000,
+) -> list[MountedIn]:
+    """The loadouts that mounted this item at `as_of` (now by default), from their version
+    history: each with the version it was at then."""
+    return store.mounted_in(equipment_id, at=as_of, limit=limit)
 
 
 @router.post(

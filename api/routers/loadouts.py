@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import StoreDep, VersionsDep, WriteAccess, with_etag
+from api.deps import AsOf, StoreDep, VersionsDep, WriteAccess, noted, with_etag
 from api.examples import (
+    BRANCH,
     CLONE,
     LOADOUT_PATCH,
     LOADOUT_PUT,
+    MERGE,
     NEW_LOADOUT,
     NEW_MOUNT,
-    RESTORE,
+    VERSION_RESTORE,
     LoadoutId,
     MountId,
 )
 from api.problems import error_responses
-from api.schemas import LoadoutPatch, LoadoutPut, MountPost, RestoreRequest
+from api.routers.history import history_router
+from api.schemas import (
+    BranchBody,
+    LoadoutPatch,
+    LoadoutPut,
+    MergeBody,
+    MountPost,
+    VersionRestoreRequest,
+)
+from graphstore.store.history.models import MergeResult, RestoreResult
 from graphstore.store.models import (
     CloneRequest,
     DeleteReport,
@@ -49,8 +60,13 @@ def create_loadout(
 
 
 @router.get("/{loadout_id}", response_model=LoadoutPublic, response_model_exclude_none=True)
-def get_loadout(store: StoreDep, response: Response, loadout_id: LoadoutId) -> LoadoutPublic:
-    """The loadout with its mounts and what it derives from; its version is the ETag."""
+def get_loadout(
+    store: StoreDep, response: Response, loadout_id: LoadoutId, as_of: AsOf = None
+) -> LoadoutPublic:
+    """The loadout with its mounts and what it derives from; its version is the ETag. With
+    `as_of`, the loadout as it stood then (its version at that time)."""
+    if as_of is not None:
+        return with_etag(response, store.loadouts.as_of(loadout_id, as_of))
     return with_etag(response, store.loadouts.get(loadout_id, relations=["mounts", "derived_from"]))
 
 
@@ -68,9 +84,9 @@ def replace_loadout(
 ) -> LoadoutPublic:
     """Replaces the loadout's given fields and all its mounts in one write (one version)."""
     version = versions.expect(body.version)
-    return store.loadouts.replace(
+    return noted(store, body.change_note).loadouts.replace(
         loadout_id,
-        body.model_dump(exclude_unset=True, exclude={"version"}),
+        body.model_dump(exclude_unset=True, exclude={"version", "change_note"}),
         expected_version=version,
     )
 
@@ -88,9 +104,9 @@ def update_loadout(
     versions: VersionsDep,
 ) -> LoadoutPublic:
     version = versions.expect(patch.version)
-    return store.loadouts.update(
+    return noted(store, patch.change_note).loadouts.update(
         loadout_id,
-        patch.model_dump(exclude_unset=True, exclude={"version"}),
+        patch.model_dump(exclude_unset=True, exclude={"version", "change_note"}),
         expected_version=version,
     )
 
@@ -109,8 +125,8 @@ def add_mount(
 ) -> MountPublic:
     """Mounts one item. The rules engine reports problems; it does not block (see validation)."""
     version = versions.expect(mount.version)
-    return store.loadouts.add_mount(
-        loadout_id, mount.model_dump(exclude={"version"}), expected_version=version
+    return noted(store, mount.change_note).loadouts.add_mount(
+        loadout_id, mount.model_dump(exclude={"version", "change_note"}), expected_version=version
     )
 
 
@@ -161,15 +177,69 @@ def delete_loadout(
 
 @router.post(
     "/{loadout_id}/restore",
-    response_model=LoadoutPublic,
+    response_model=LoadoutPublic | RestoreResult,
     response_model_exclude_none=True,
     dependencies=[WriteAccess],
 )
 def restore_loadout(
     store: StoreDep,
     loadout_id: LoadoutId,
-    body: Annotated[RestoreRequest | None, Body(openapi_examples=RESTORE)] = None,
-) -> LoadoutPublic:
-    """Brings back a soft-deleted loadout; 409 when its unit is deleted or an item it
-    mounts is, 422 when its unit has another stock loadout now."""
+    body: Annotated[VersionRestoreRequest | None, Body(openapi_examples=VERSION_RESTORE)] = None,
+) -> LoadoutPublic | RestoreResult:
+    """Without `version`: brings back a soft-deleted loadout (409 when its unit is deleted
+    or an item it mounts is, 422 when its unit has another stock loadout now). With
+    `version`: writes that version's content back as a new version; 409 listing the items
+    it mounts that are gone unless `force` (then they are left out and listed), and the
+    rules engine's errors in the result."""
+    if body is not None and body.version is not None:
+        return noted(store, body.change_note).loadouts.restore_version(
+            loadout_id, body.version, force=body.force
+        )
     return store.loadouts.restore(loadout_id)
+
+
+@router.post(
+    "/{loadout_id}/branch",
+    response_model=LoadoutPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def branch_loadout(
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    body: Annotated[BranchBody, Body(openapi_examples=BRANCH)],
+) -> LoadoutPublic:
+    """A variant from one version (the newest by default) that remembers its origin: a
+    later merge between the two finds that version as their common ancestor."""
+    return noted(store, body.change_note).loadouts.branch(
+        loadout_id, body.new_id, from_version=body.from_version, name=body.name
+    )
+
+
+@router.post("/{loadout_id}/merge", response_model=MergeResult, dependencies=[WriteAccess])
+def merge_loadout(
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    body: Annotated[MergeBody, Body(openapi_examples=MERGE)],
+) -> MergeResult:
+    """Three-way merge of `from`'s changes into this loadout, against their common
+    ancestor: one new version with both parents. 409 listing each conflict unless
+    `strategy` settles them; 422 when the two share no history."""
+    return noted(store, body.change_note).loadouts.merge(
+        body.source, loadout_id, strategy=body.strategy
+    )
+
+
+@router.get("/{loadout_id}/merge-preview", response_model=MergeResult)
+def merge_preview(
+    store: StoreDep,
+    loadout_id: LoadoutId,
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
+    strategy: Annotated[Literal["ours", "theirs"] | None, Query()] = None,
+) -> MergeResult:
+    """What the merge would write, conflicts listed; nothing is written."""
+    return store.loadouts.merge_preview(source, loadout_id, strategy=strategy)
+
+
+history = history_router("/v1/loadouts", "loadouts", LoadoutId, lambda store: store.loadouts)

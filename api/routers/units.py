@@ -6,11 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import StoreDep, VersionsDep, WriteAccess, with_etag
-from api.examples import NEW_UNIT, RESTORE, UNIT_PATCH, UnitId
+from api.deps import AsOf, StoreDep, VersionsDep, WriteAccess, noted, with_etag
+from api.examples import NEW_UNIT, UNIT_PATCH, VERSION_RESTORE, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
-from api.schemas import RestoreRequest, UnitPatch
+from api.routers.history import history_router
+from api.schemas import UnitPatch, VersionRestoreRequest
+from graphstore.store.history.models import RestoreResult
 from graphstore.store.models import DeleteReport, LoadoutPublic, Page, UnitCreate, UnitPublic
 
 router = APIRouter(prefix="/v1/units", tags=["units"], responses=error_responses(401, 404, 409))
@@ -40,7 +42,12 @@ def get_unit(
     relations: Annotated[
         str | None, Query(pattern=_CSV, description="locations and/or loadouts to load")
     ] = None,
+    as_of: AsOf = None,
 ) -> UnitPublic:
+    """The unit now, or with `as_of` as it stood then (its version at that time, with its
+    locations)."""
+    if as_of is not None:
+        return with_etag(response, store.units.as_of(unit_id, as_of))
     found = store.units.get(unit_id, fields=_split(fields), relations=_split(relations) or ())
     return with_etag(response, found)
 
@@ -73,8 +80,10 @@ def update_unit(
 ) -> UnitPublic:
     """Changes the given fields (null removes one). A stale `version` is a 409."""
     version = versions.expect(patch.version)
-    return store.units.update(
-        unit_id, patch.model_dump(exclude_unset=True, exclude={"version"}), expected_version=version
+    return noted(store, patch.change_note).units.update(
+        unit_id,
+        patch.model_dump(exclude_unset=True, exclude={"version", "change_note"}),
+        expected_version=version,
     )
 
 
@@ -99,15 +108,24 @@ def unit_loadouts(store: StoreDep, unit_id: UnitId) -> list[LoadoutPublic]:
 
 @router.post(
     "/{unit_id}/restore",
-    response_model=UnitPublic,
+    response_model=UnitPublic | RestoreResult,
     response_model_exclude_none=True,
     dependencies=[WriteAccess],
 )
 def restore_unit(
     store: StoreDep,
     unit_id: UnitId,
-    body: Annotated[RestoreRequest | None, Body(openapi_examples=RESTORE)] = None,
-) -> UnitPublic:
-    """Brings back a soft-deleted unit with the loadouts its delete took; 409 listing what
-    is gone when one of them mounts an item deleted since."""
+    body: Annotated[VersionRestoreRequest | None, Body(openapi_examples=VERSION_RESTORE)] = None,
+) -> UnitPublic | RestoreResult:
+    """Without `version`: brings back a soft-deleted unit with the loadouts its delete took
+    (409 listing what is gone when one of them mounts an item deleted since). With
+    `version`: writes that version's properties and locations back as a new version, and
+    returns what the rules engine finds in the unit's loadouts then."""
+    if body is not None and body.version is not None:
+        return noted(store, body.change_note).units.restore_version(
+            unit_id, body.version, force=body.force
+        )
     return store.units.restore(unit_id)
+
+
+history = history_router("/v1/units", "units", UnitId, lambda store: store.units)

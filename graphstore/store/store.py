@@ -26,6 +26,7 @@ from graphstore.errors import (
     NotFoundError,
     RestrictError,
     TransactionError,
+    ValidationError,
 )
 from graphstore.graph import Graph, SchemaGuard, translate_driver_errors
 from graphstore.migrations import require_current
@@ -36,6 +37,8 @@ from graphstore.store.categories import Categories
 from graphstore.store.context import Context
 from graphstore.store.entities import Repository, soft_deleted_before
 from graphstore.store.equipment import EquipmentRepository
+from graphstore.store.history import reads
+from graphstore.store.history.models import MountedIn
 from graphstore.store.loadouts import Loadouts
 from graphstore.store.models import (
     CalculationPublic,
@@ -53,7 +56,7 @@ from graphstore.store.scope import (
     races_as_conflicts,
 )
 from graphstore.store.units import Units
-from graphstore.store.validation import validate
+from graphstore.store.validation import error, validate
 
 DEFAULT_ACTOR = "graphstore"
 T = TypeVar("T")
@@ -209,6 +212,20 @@ class GraphStore:
     def history(self, entity_id: str, *, limit: int = 100) -> list[ChangePublic]:
         """Every recorded change of the entity, newest first."""
         return self._scope.read(lambda tx: audit.history(tx, entity_id, limit))
+
+    def mounted_in(
+        self, equipment_id: str, *, at: datetime | None = None, limit: int = 1_000
+    ) -> list[MountedIn]:
+        """The loadouts that mounted the item at `at` (now when None), from their version
+        history: each loadout's version at that time, when it was live and mounted it.
+        NotFoundError when none did and no such item exists."""
+        if at is not None and at.tzinfo is None:
+            raise ValidationError([error("at", "a time needs its offset (e.g. Z or +00:00)")])
+        when = at or datetime.now(UTC)
+        found = self._scope.read(lambda tx: reads.mounted_in(tx, equipment_id, when, limit))
+        if not found and not self.equipment.exists(equipment_id, include_deleted=True):
+            raise NotFoundError("Equipment", equipment_id)
+        return found
 
     def compute(self, loadout_id: str) -> list[CalculationPublic]:
         """(Re)computes the loadout's calculated properties and returns them."""

@@ -322,3 +322,39 @@ def test_racing_mounts_never_pass_the_mount_cap(store: GraphStore, client: Clien
         assert len(store.loadouts.mounts(f"full{n}")) == cap
         assert_sound(store)
     rounds.assert_raced()
+
+
+def test_racing_writes_of_one_loadout_each_keep_their_own_version(
+    store: GraphStore, client: Client
+) -> None:
+    """Four writers of one loadout: four new versions numbered one after another, each with
+    the content its writer wrote (a lost race never leaves a version without it), and the
+    hash chain intact."""
+    rounds = Rounds(f"four versioned writes of one loadout ({client.name})")
+    store.units.create(unit("keeper"))
+    store.equipment.create(item("laser"))
+    store.loadouts.create(loadout("kept", "keeper"))
+    for _ in range(ROUNDS):
+        before = store.loadouts.get("kept").version or 0
+        outcomes = race(
+            *[
+                lambda i=i: client.replace(
+                    "kept", [{"equipment_id": "laser", "location": "HEAD", "quantity": i}]
+                )
+                for i in range(1, 5)
+            ]
+        )
+        rounds.record(outcomes)
+        assert values(outcomes) == ["ok"] * 4
+        numbers = [v.number for v in store.loadouts.versions("kept", page_size=4).items]
+        assert numbers == list(range(before + 4, before, -1))
+        written = sorted(
+            store.loadouts.version("kept", n).content.mounts[0].quantity  # type: ignore[union-attr]
+            for n in numbers
+        )
+        assert written == [1, 2, 3, 4]
+        now = store.loadouts.get("kept", relations=["mounts"])
+        assert store.loadouts.get("kept", version=before + 4).mounts == now.mounts
+        assert store.loadouts.verify_history("kept").ok
+        assert_sound(store)
+    rounds.assert_raced()

@@ -16,6 +16,7 @@ from graphstore.store.history.models import (
     LocationState,
     MountChange,
     MountChanges,
+    MountedIn,
     PropertyChange,
     VersionContent,
     VersionDiff,
@@ -85,6 +86,11 @@ def list_versions(
     row = run_one(tx, "history/version_list", label=label, id=entity_id, skip=skip, limit=limit)
     total = row["total"] if row else 0
     return [_public(label, entity_id, meta) for meta in (row or {}).get("items") or []], total
+
+
+def mounted_in(tx: Runner, equipment_id: str, at: datetime, limit: int) -> list[MountedIn]:
+    rows = run(tx, "history/mounted_in", equipment_id=equipment_id, at=at, limit=limit)
+    return [MountedIn.model_validate(plain(row)) for row in rows]
 
 
 def diff_contents(
