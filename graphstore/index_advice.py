@@ -34,8 +34,8 @@ from graphstore.plans import PlanStep, query_plan
 from graphstore.queries import Query
 
 Verdict = Literal["index", "no scan", "scan (marked)", "scan", "opaque"]
-REQUEST_PATH = ("store/", "search/", "rules/", "health/")
-NOT_REQUEST_PATH = ("store/checks/", "store/repairs/")
+REQUEST_PATH = ("store/", "search/", "rules/", "health/", "history/")
+NOT_REQUEST_PATH = ("store/checks/", "store/repairs/", "history/maintenance/")
 EXAMPLE = "example"
 SCAN_REASON = "scan"
 

@@ -5,3 +5,5 @@
 // of each with source "migration"): Cypher alone cannot serialise their content.
 CREATE CONSTRAINT `version_key` IF NOT EXISTS FOR (v:`Version`) REQUIRE v.`key` IS UNIQUE;
 CREATE INDEX `version_entity_id` IF NOT EXISTS FOR (v:`Version`) ON (v.`entity_id`);
+// What `graphstore history compact` archived, per entity: the hashes its chain follows.
+CREATE CONSTRAINT `history_archive_key` IF NOT EXISTS FOR (a:`HistoryArchive`) REQUIRE a.`key` IS UNIQUE;

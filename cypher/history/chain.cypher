@@ -1,10 +1,15 @@
-// Every stored version of one entity, oldest first, with what verifying its hash chain
-// needs.
+// Every stored version of one entity with what verifying its hash chain needs, and the
+// hashes of archived versions a stored one may follow (from `history compact`).
 // @param label: 'Unit' or 'Loadout'
 // @param id: the entity id
 // @example: {"label": "Loadout", "id": "atlas-as7-d.stock"}
-MATCH (v:Version {entity_id: $id})
-WHERE v.entity_label = $label
-RETURN v.number AS number, v.snapshot AS snapshot, v.body AS body, v.hash AS hash,
-  v.previous_hash AS previous_hash, v.parents AS parents
-ORDER BY v.number
+CALL () {
+  OPTIONAL MATCH (v:Version {entity_id: $id})
+  WHERE v.entity_label = $label
+  RETURN collect(v {.number, .snapshot, .body, .hash, .previous_hash, .parents}) AS versions
+}
+CALL () {
+  OPTIONAL MATCH (a:HistoryArchive {key: $label + ':' + $id})
+  RETURN coalesce(a.follows, []) AS follows
+}
+RETURN versions, follows

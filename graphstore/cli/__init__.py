@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from graphstore.cli.check import check
 from graphstore.cli.engine import engine_app
+from graphstore.cli.history import history_app
 from graphstore.cli.importer import demo, import_app
 from graphstore.cli.index import index_app
 from graphstore.cli.migrate import migrate_app, schema_app
@@ -25,6 +26,7 @@ app.add_typer(migrate_app, name="migrate")
 app.add_typer(schema_app, name="schema")
 app.add_typer(query_app, name="query")
 app.add_typer(index_app, name="index")
+app.add_typer(history_app, name="history")
 app.command()(serve)
 app.add_typer(import_app, name="import")
 app.command()(demo)

@@ -12,6 +12,8 @@ from rich.table import Table
 from graphstore.connection import connect
 from graphstore.graph import Graph
 from graphstore.migrations import Migrator, schema_diff
+from graphstore.store.history.catch_up import SINCE_SCHEMA, record_untracked
+from graphstore.store.scope import Scope
 
 migrate_app = typer.Typer(help="Versioned Cypher migrations.")
 schema_app = typer.Typer(no_args_is_help=True, help="Inspect the live schema.")
@@ -38,6 +40,10 @@ def migrate(
         result = Migrator(graph).migrate(
             target, dry_run=dry_run, out_of_order=out_of_order, progress=console.print
         )
+        if result.applied and not dry_run and (result.schema_version or 0) >= SINCE_SCHEMA:
+            # What the applied data steps changed (or what predates history) gets a version.
+            recorded = record_untracked(Scope(graph), "graphstore migrate", progress=console.print)
+            console.print(f"history: {recorded} version(s) recorded for migrated data")
     if dry_run:
         if not result.plan:
             console.print("nothing to apply")

@@ -18,6 +18,7 @@ from graphstore.settings import StoreLimits
 from graphstore.store.audit import ChangeLog
 from graphstore.store.calculations import compute_in
 from graphstore.store.convert import plain
+from graphstore.store.history.checks import history_findings
 from graphstore.store.scope import Runner, Scope, run
 
 Severity = Literal["error", "warning", "info"]
@@ -135,6 +136,7 @@ def find(scope: Scope, limits: StoreLimits) -> list[Finding]:
                     repairable=kind in REPAIRS,
                 )
             )
+    findings += [Finding(**found, repairable=False) for found in history_findings(scope)]
     return findings
 
 

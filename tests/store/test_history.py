@@ -3,6 +3,7 @@ reads back as a replay of the edits says, and merges agree with a three-way merg
 
 from __future__ import annotations
 
+import lzma
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,6 +20,8 @@ from graphstore.errors import (
     ValidationError,
 )
 from graphstore.store import LoadoutCreate
+from graphstore.store.history.archive import ArchiveError, compact, restore_archive
+from graphstore.store.history.catch_up import record_untracked
 from testkit import wipe
 
 from .conftest import equipment, unit
@@ -324,3 +327,110 @@ def test_a_hard_delete_takes_the_history_and_a_new_entity_starts_again(
         store.loadouts.versions("atlas-stock")
     store.loadouts.create({"id": "atlas-stock", "unit_id": "atlas-as7-d", "name": "Again"})
     assert [v.number for v in store.loadouts.versions("atlas-stock").items] == [1]
+
+
+def test_what_changed_outside_the_store_gets_a_migration_version(catalog: GraphStore) -> None:
+    store = catalog
+    driver, database = store.graph.driver, store.graph.database
+    # A data step that rewrites a property and bumps nothing, and a graph from before
+    # version history (an entity with no versions at all).
+    driver.execute_query(
+        "MATCH (l:Loadout {id: 'atlas-stock'}) SET l.notes = 'migrated'", database_=database
+    )
+    driver.execute_query(
+        "MATCH (v:Version {entity_id: 'atlas-as7-d'}) DETACH DELETE v", database_=database
+    )
+    recorded = record_untracked(store._scope, "migrator")
+    assert recorded == 2
+    newest = store.loadouts.versions("atlas-stock").items[0]
+    assert (newest.number, newest.source, newest.actor) == (2, "migration", "migrator")
+    assert store.loadouts.get("atlas-stock", version=2).notes == "migrated"
+    assert store.loadouts.get("atlas-stock").version == 2
+    assert [v.number for v in store.units.versions("atlas-as7-d").items] == [1]
+    assert record_untracked(store._scope, "migrator") == 0  # nothing left to record
+
+
+# ---- retention -----------------------------------------------------------------------
+
+
+def _edits(store: GraphStore, count: int) -> list[datetime]:
+    """`count` note edits of atlas-stock; the time after each."""
+    moments = []
+    for i in range(count):
+        store.loadouts.update("atlas-stock", {"notes": f"edit {i}"})
+        moments.append(datetime.now(UTC))
+        time.sleep(0.002)
+    return moments
+
+
+@pytest.mark.parametrize("keep_every", [None, 3])
+def test_compacted_history_still_reads_verifies_and_comes_back(
+    catalog: GraphStore, tmp_path: Any, keep_every: int | None
+) -> None:
+    store = catalog
+    moments = _edits(store, 10)  # versions 2..11
+    before = {n: _state(store, "atlas-stock", n) for n in range(1, 12)}
+    archive = tmp_path / "old.jsonl.xz"
+    result = compact(store._scope, moments[5], archive, keep_every=keep_every)  # v1..v7 old
+    kept_old = [n for n in range(1, 8) if keep_every and n % keep_every == 0]
+    assert result.archived == 7 - len(kept_old)
+    stored = sorted(v.number for v in store.loadouts.versions("atlas-stock").items)
+    assert stored == sorted([*kept_old, 8, 9, 10, 11])
+    for number in stored:
+        assert _state(store, "atlas-stock", number) == before[number]
+    with pytest.raises(NotFoundError):
+        store.loadouts.version("atlas-stock", 1)
+    assert store.loadouts.verify_history("atlas-stock").ok
+    assert [f for f in store.check_integrity().findings if f.kind.startswith("history")] == []
+    store.loadouts.update("atlas-stock", {"notes": "after"})  # recording goes on
+    assert store.loadouts.verify_history("atlas-stock").ok
+
+    back = restore_archive(store._scope, archive)
+    assert back.restored == result.archived
+    for number in range(1, 12):
+        assert _state(store, "atlas-stock", number) == before[number]
+    assert store.loadouts.verify_history("atlas-stock").ok
+    assert restore_archive(store._scope, archive).already_stored == result.archived
+
+
+def test_a_version_removed_by_hand_is_reported_but_an_archived_one_is_not(
+    catalog: GraphStore, tmp_path: Any
+) -> None:
+    store = catalog
+    moments = _edits(store, 4)
+    compact(store._scope, moments[0], tmp_path / "a.jsonl.xz")  # v1, v2 archived
+    store.graph.driver.execute_query(
+        "MATCH (v:Version {key: 'Loadout:atlas-stock#4'}) DETACH DELETE v",
+        database_=store.graph.database,
+    )
+    findings = [f for f in store.check_integrity().findings if f.kind == "history_chain"]
+    assert [(f.id, f.detail) for f in findings] == [
+        (
+            "atlas-stock",
+            "version 5: does not follow the version stored before it (one was edited, "
+            "removed or reordered)",
+        )
+    ]
+
+
+def test_a_damaged_archive_is_refused_with_where(catalog: GraphStore, tmp_path: Any) -> None:
+    store = catalog
+    moments = _edits(store, 3)
+    archive = tmp_path / "a.jsonl.xz"
+    compact(store._scope, moments[1], archive)
+    text = lzma.decompress(archive.read_bytes()).decode()
+    flipped = tmp_path / "flipped.jsonl.xz"
+    flipped.write_bytes(lzma.compress(text.replace("edit 0", "edit 9").encode()))
+    with pytest.raises(ArchiveError, match="checksum mismatch"):
+        restore_archive(store._scope, flipped)
+    cut = tmp_path / "cut.jsonl.xz"
+    cut.write_bytes(archive.read_bytes()[: len(archive.read_bytes()) // 2])
+    with pytest.raises(ArchiveError, match=r"damaged|cut short"):
+        restore_archive(store._scope, cut)
+    other = tmp_path / "other.jsonl.xz"
+    other.write_bytes(lzma.compress(b'{"hello": 1}\n'))
+    with pytest.raises(ArchiveError, match="not a graphstore history archive"):
+        restore_archive(store._scope, other)
+    with pytest.raises(ArchiveError, match="exists"):
+        compact(store._scope, moments[1], archive)
+    assert store.loadouts.verify_history("atlas-stock").ok  # none of it wrote anything

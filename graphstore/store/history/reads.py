@@ -172,17 +172,26 @@ def diff_locations(
     )
 
 
-def verify_chain(tx: Runner, label: str, entity_id: str, anchor: str | None = None) -> ChainReport:
-    """Rebuilds every stored version of the entity and checks its hash, and that each
-    names its predecessor's hash: an edited, removed or reordered version is reported.
-    `anchor` is the hash the oldest stored version follows when older ones were archived."""
-    rows = [plain(row) for row in run(tx, "history/chain", label=label, id=entity_id)]
+def verify_chain(tx: Runner, label: str, entity_id: str) -> ChainReport:
+    """Rebuilds every stored version of the entity and checks its hash chain."""
+    row = run_one(tx, "history/chain", label=label, id=entity_id)
+    return check_chain(label, entity_id, plain(row) if row else {"versions": [], "follows": []})
+
+
+def check_chain(label: str, entity_id: str, stored: dict[str, Any]) -> ChainReport:
+    """Checks one entity's stored versions, oldest first: each rebuilt content matches its
+    hash, and each names the hash of the version stored before it: an edited, removed or
+    reordered version is reported. `follows` lists the hashes of archived versions that a
+    stored one may follow instead (graphstore.store.history.archive)."""
+    rows = sorted(stored["versions"], key=lambda row: row["number"])
+    archived = set(stored.get("follows") or [])
     problems: list[str] = []
-    previous_hash = anchor
+    previous_hash: str | None = None
     content: Content | None = None
     for row in rows:
         number = row["number"]
-        if row["previous_hash"] != previous_hash:
+        follows = row["previous_hash"]
+        if follows != previous_hash and not (follows in archived and row["snapshot"]):
             problems.append(
                 f"version {number}: does not follow the version stored before it "
                 "(one was edited, removed or reordered)"
@@ -199,7 +208,7 @@ def verify_chain(tx: Runner, label: str, entity_id: str, anchor: str | None = No
             problems.append(f"version {number}: its stored content cannot be read ({broken})")
             content = None
         else:
-            if version_hash(row["previous_hash"], row["parents"] or [], content) != row["hash"]:
+            if version_hash(follows, row["parents"] or [], content) != row["hash"]:
                 problems.append(f"version {number}: its content does not match its hash")
         previous_hash = row["hash"]
     return ChainReport(

@@ -1,0 +1,85 @@
+"""Versions for what changed outside the store: after migrations.
+
+A migration's data step is Cypher, and Cypher alone cannot serialise a version's content;
+and a graph that predates version history has entities with no version at all. So after
+`graphstore migrate` applies anything, this walks every unit and loadout and records a
+version (source "migration") for each one whose content is not what its newest version
+holds, giving it the next number first when the data step did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from graphstore.store.audit import ChangeLog
+from graphstore.store.convert import plain
+from graphstore.store.history.chain import rebuild
+from graphstore.store.history.content import content_of
+from graphstore.store.history.record import VERSIONED
+from graphstore.store.scope import Runner, Scope, run
+
+BATCH = 500
+
+SINCE_SCHEMA = 5
+"""The schema version that brought version history (V005)."""
+
+
+def record_untracked(
+    scope: Scope,
+    actor: str,
+    *,
+    source: str = "migration",
+    progress: Callable[[str], None] | None = None,
+) -> int:
+    """Records a version of every unit and loadout whose content its newest version does not
+    hold (or that has none); returns how many it recorded."""
+    recorded = 0
+    for label in VERSIONED:
+        after, seen = "", 0
+        while True:
+            ids = scope.read(partial(page_of_ids, label=label, after=after))
+            if not ids:
+                break
+
+            def work(tx: Runner, label: str = label, ids: list[str] = ids) -> int:
+                return _record(tx, label, ids, actor, source)
+
+            recorded += scope.write(work)
+            seen += len(ids)
+            after = ids[-1]
+            if progress:
+                progress(f"history: {label.lower()}s checked {seen}, versions recorded {recorded}")
+    return recorded
+
+
+def page_of_ids(tx: Runner, *, label: str, after: str) -> list[str]:
+    """The next BATCH ids of `label` after `after`, in id order."""
+    rows = run(tx, f"history/maintenance/{label.lower()}_ids_after", after=after, limit=BATCH)
+    return [row["id"] for row in rows]
+
+
+def _record(tx: Runner, label: str, ids: list[str], actor: str, source: str) -> int:
+    untracked: list[str] = []
+    renumber: list[str] = []
+    for row in run(tx, f"history/{label.lower()}_heads", ids=ids, label=label):
+        props: dict[str, Any] = plain(row["props"])
+        head = row["head"]
+        if head is None:
+            untracked.append(row["id"])
+            continue
+        if content_of(label, props, plain(row["parts"])) != rebuild(label, row["chain"]):
+            untracked.append(row["id"])
+            if head["number"] >= (props.get("version") or 0):
+                renumber.append(row["id"])
+    if not untracked:
+        return 0
+    log = ChangeLog(actor=actor, at=datetime.now(UTC), source=source)
+    if renumber:
+        run(tx, f"history/maintenance/{label.lower()}_bump", ids=renumber, now=log.at)
+    for entity_id in untracked:
+        log.wrote(label, entity_id)
+    log.write(tx)
+    return len(untracked)
