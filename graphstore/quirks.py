@@ -15,6 +15,11 @@ Neo4j practice (tests/test_quirks.py covers each):
   committed meanwhile). Two writes of one record still collide. So a write claims the nodes
   its checks depend on before it writes anything else (graphstore.store.claims), and checks
   read claimed nodes, or nodes of labels it has not written yet.
+- A commit checks unique indexes before it notices that another transaction changed a
+  record this one wrote. Two writers of one entity both bump its version from the same
+  snapshot and both add that version to its history: the later commit fails on the
+  Version key (ConstraintValidationFailed) where Neo4j would have made it wait on the
+  claim. The number came from a claimed counter, so the duplicate is a lost race: retried.
 - A node pattern keyed on a null value (`{id: $maybe_null}`) scans every node of the label
   instead of matching nothing: a query that may look up a null id unwinds it away first
   (cypher/rules/fragments/checks).
@@ -26,12 +31,21 @@ Neo4j practice (tests/test_quirks.py covers each):
 
 from __future__ import annotations
 
-from graphstore.errors import QueryError
+from graphstore.errors import ConstraintError, QueryError
 
 RETRIED_CODES = frozenset({"Neo.ClientError.Statement.EntityNotFound"})
 """Server codes that mean "ran while another transaction committed": retried like transient."""
 
+RACED_KEYS = ("index 'Version[key]'", "label `Version` and property `key`")
+"""How each engine names the unique Version key in a duplicate-key error: a duplicate
+version number only ever comes from two writers that read one snapshot."""
+
 
 def retry_as_transient(error: QueryError) -> bool:
     """Whether a failed transaction should run again rather than report this error."""
-    return error.code in RETRIED_CODES
+    return error.code in RETRIED_CODES or lost_version_race(error)
+
+
+def lost_version_race(error: Exception) -> bool:
+    """A commit refused for a version number another writer took first (see above)."""
+    return isinstance(error, ConstraintError) and any(key in str(error) for key in RACED_KEYS)

@@ -24,7 +24,8 @@ __all__ = [
     "run",
     "run_one",
 ]
-from graphstore.errors import TransactionError
+from graphstore.errors import ConflictError, ConstraintError, TransactionError
+from graphstore.quirks import lost_version_race
 
 T = TypeVar("T")
 
@@ -61,9 +62,21 @@ class Scope:
 @contextmanager
 def races_as_conflicts(name: str) -> Iterator[None]:
     """Driver errors, typed. Inside an explicit transaction nobody retries, so a lost race
-    (a transient error) is a ConflictError: the caller retries the block."""
-    with translate_driver_errors(name):
-        yield
+    (a transient error, or a version number taken first: graphstore.quirks) is a
+    ConflictError: the caller retries the block."""
+    try:
+        with translate_driver_errors(name):
+            yield
+    except ConstraintError as taken:
+        if not lost_version_race(taken):
+            raise
+        raise ConflictError(
+            f"{name}: another writer committed a version of the same entity first; "
+            "run the block again",
+            entity_id="",
+            expected=None,
+            current=None,
+        ) from taken
 
 
 class TransactionScope(Scope):
