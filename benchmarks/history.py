@@ -146,7 +146,7 @@ def overhead(store: GraphStore, loadout_id: str, unit_id: str, updates: int) -> 
     for round_number in range(max(1, updates // block)):
         for mode in ("on", "off") if round_number % 2 == 0 else ("off", "on"):
             recording = (
-                mock.patch("graphstore.store.audit.versions.record", return_value=0)
+                mock.patch("graphstore.store.audit.versions.record", return_value=[])
                 if mode == "off"
                 else nullcontext()
             )

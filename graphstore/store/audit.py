@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from graphstore.store.models import ChangePublic
 from graphstore.store.scope import Runner, run
 
 # Bookkeeping that changes on every write; the version alone says which write it was.
-_NOISE = frozenset({"updated_at", "search_name", LOCK_PROPERTY})
+_NOISE = frozenset({"updated_at", "search_name", LOCK_PROPERTY, versions.HISTORY_PROPERTY})
 
 
 def _jsonable(value: Any) -> Any:
@@ -63,16 +64,34 @@ class ChangeLog:
     source: str = "library"
     note: str | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
-    # The units and loadouts written, each to the extra parents of its new version.
-    written: dict[tuple[str, str], list[str] | None] = field(default_factory=dict)
+    # The units and loadouts written: write() records the next version of each.
+    written: dict[tuple[str, str], versions.Written] = field(default_factory=dict)
 
-    def wrote(self, label: str, entity_id: str, parents: list[str] | None = None) -> None:
-        """Marks an entity as written by this operation: write() records its next version
-        (with `parents` besides its previous version: a branch's origin, a merge's source)."""
-        if label in versions.VERSIONED and (
-            parents is not None or (label, entity_id) not in self.written
-        ):
-            self.written[(label, entity_id)] = parents
+    def wrote(
+        self,
+        label: str,
+        entity_id: str,
+        parents: list[str] | None = None,
+        *,
+        props: dict[str, Any] | None = None,
+        parts: list[dict[str, Any]] | None = None,
+        parts_from: Callable[[versions.Parts], versions.Parts] | None = None,
+    ) -> None:
+        """Marks an entity as written by this operation: write() records its next version,
+        with `parents` besides its previous version (a branch's origin, a merge's source).
+
+        What the operation knows of the entity afterwards spares recording a read: `props`
+        (its stored properties, as the write returned them) and its mounts or locations,
+        as rows (`parts`) or as a function of the previous version's (`parts_from`;
+        versions.SAME_PARTS when the write left them alone)."""
+        if label not in versions.VERSIONED:
+            return
+        pending = self.written.setdefault((label, entity_id), versions.Written())
+        if parents is not None:
+            pending.parents = parents
+        if props is not None:
+            pending.props = props
+            pending.parts, pending.parts_from = parts, parts_from
 
     def add(
         self,
@@ -98,46 +117,51 @@ class ChangeLog:
             }
         )
 
-    def creation(self, label: str, entity_id: str, props: dict[str, Any]) -> dict[str, Any]:
+    def creation(
+        self,
+        label: str,
+        entity_id: str,
+        props: dict[str, Any],
+        parts: list[dict[str, Any]] | None = None,
+        parents: list[str] | None = None,
+    ) -> dict[str, Any]:
         """The Change a create statement writes with the entity (cypher/store/fragments/
-        new_entity): one statement, no lookup."""
+        new_entity): one statement, no lookup. For a unit or a loadout, with its first
+        version (`version`, from its `parts`: locations or mounts) for the statement to
+        store too (cypher/history/fragments/first_version)."""
         after = {k: v for k, v in {**props, "id": entity_id, "version": 1}.items() if v is not None}
-        self.wrote(label, entity_id)
         _, new = changed_properties({}, after)
-        return {
+        change: dict[str, Any] = {
             "id": uuid.uuid4().hex,
             "label": label,
             "after": _dump(new),
             "note": props.get("imported_from") or self.note,
         }
+        if label in versions.VERSIONED:
+            version = versions.first_version(label, entity_id, props, parts or [], parents)
+            change["version"] = {**version, "note": self.note}
+        return change
 
     def stamp(self) -> dict[str, Any]:
         """The parameters a statement that records its own Changes needs."""
         return {"now": self.at, "actor": self.actor, "source": self.source}
 
     def write(self, tx: Runner) -> None:
-        """Writes the gathered Changes and records the next version of every unit and
-        loadout written (graphstore.store.history.record), in the caller's transaction."""
-        if self.rows:
+        """Writes the gathered Changes and the next version of every unit and loadout
+        written (graphstore.store.history.record), in one statement of the caller's
+        transaction."""
+        recorded = versions.record(tx, self.written, note=self.note) if self.written else []
+        if self.rows or recorded:
             run(
                 tx,
                 "store/change_record",
                 changes=self.rows,
+                versions=recorded,
                 actor=self.actor,
                 source=self.source,
                 at=self.at,
             )
-            self.rows = []
-        if self.written:
-            versions.record(
-                tx,
-                self.written,
-                at=self.at,
-                actor=self.actor,
-                source=self.source,
-                note=self.note,
-            )
-            self.written = {}
+        self.rows, self.written = [], {}
 
 
 def history(tx: Runner, entity_id: str, limit: int) -> list[ChangePublic]:

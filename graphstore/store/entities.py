@@ -30,6 +30,7 @@ from graphstore.store.audit import ChangeLog
 from graphstore.store.claims import claim
 from graphstore.store.context import Context
 from graphstore.store.convert import pairs_to_dict, plain
+from graphstore.store.history.record import SAME_PARTS
 from graphstore.store.models import DeleteReport
 from graphstore.store.references import blockers_of
 from graphstore.store.scope import Runner, run, run_one
@@ -53,6 +54,8 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     update_model: type[UpdateT]
     public_model: type[PublicT]
     relations: ClassVar[frozenset[str]] = frozenset()
+    parts: ClassVar[str | None] = None
+    """The row key of what a versioned entity keeps in relationships (mounts, locations)."""
 
     def __init__(self, context: Context) -> None:
         self._context = context
@@ -243,8 +246,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             raise self._already_exists(entity_id, existing.get("version"))
         self._claim_references(tx, [row], "")
         log = self._context.change_log(source=source)
-        row = {**row, "change": log.creation(self.label, entity_id, row["props"])}
-        log.wrote(self.label, entity_id, parents)
+        row = self._with_change(row, log, parents)
         # A create of this id racing this one, unseen by the claim above, fails here or at
         # commit on the unique constraint: _creating reports it as AlreadyExistsError.
         created = run(tx, f"store/{self.key}_create", rows=[row], returning=True, **log.stamp())
@@ -305,11 +307,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         if not batch:
             return []
         log = self._context.change_log()
-        new = [
-            {**row, "change": log.creation(self.label, row["id"], row["props"])}
-            for row in batch
-            if row["id"] not in existing
-        ]
+        new = [self._with_change(row, log) for row in batch if row["id"] not in existing]
         old = [row for row in batch if row["id"] in existing]
         if new:  # each create records its Change in the same statement
             run(tx, f"store/{self.key}_create", rows=new, returning=False, **log.stamp())
@@ -317,6 +315,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         if old:
             for row in run(tx, f"store/{self.key}_upsert", rows=old, now=log.at):
                 written.append((plain(row["before"]), plain(row["props"])))
+        by_id = {row["id"]: row for row in old}
         for before, after in written:
             created = before.get("version", 0) == 0
             log.add(
@@ -327,9 +326,23 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
                 after,
                 note=after.get("imported_from"),
             )
+            log.wrote(
+                self.label, after["id"], props=after, parts=self._parts_of(by_id[after["id"]])
+            )
         self._after_upsert(tx, batch)
         log.write(tx)
         return [row["id"] for row in batch]
+
+    def _parts_of(self, row: dict[str, Any]) -> list[dict[str, Any]] | None:
+        return row.get(self.parts) if self.parts else None
+
+    def _with_change(
+        self, row: dict[str, Any], log: ChangeLog, parents: list[str] | None = None
+    ) -> dict[str, Any]:
+        """A create row with the Change (and, for a unit or a loadout, the first version)
+        that its create statement records with it."""
+        change = log.creation(self.label, row["id"], row["props"], self._parts_of(row), parents)
+        return {**row, "change": change, "version": change.pop("version", None)}
 
     def _after_upsert(self, tx: Runner, batch: list[dict[str, Any]]) -> None:
         """Relationships an upsert batch sets once all its rows exist."""
@@ -368,6 +381,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             before, after = plain(row["before"]), plain(row["props"])
             self._after_update(tx, entity_id, valid, log)
             log.add("update", self.label, entity_id, before, after)
+            log.wrote(self.label, entity_id, props=after, parts_from=SAME_PARTS)
             log.write(tx)
             return after  # type: ignore[no-any-return]
 
@@ -413,6 +427,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             row = run_one(tx, f"store/{self.key}_soft_delete", id=entity_id, now=log.at)
             assert row is not None
             log.add("soft_delete", self.label, entity_id, before, plain(row["props"]))
+            log.wrote(self.label, entity_id, props=plain(row["props"]), parts_from=SAME_PARTS)
             cascaded = [{"label": a, "id": b} for a, b in row.get("cascaded") or []]
             for child in cascaded:
                 log.add("soft_delete", child["label"], child["id"], {}, {"deleted_at": log.at})
@@ -445,6 +460,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             row = run_one(tx, f"store/{self.key}_restore", id=entity_id, now=log.at)
             assert row is not None
             log.add("restore", self.label, entity_id, before, plain(row["props"]))
+            log.wrote(self.label, entity_id, props=plain(row["props"]), parts_from=SAME_PARTS)
             for child_label, child_id in row.get("cascaded") or []:
                 log.add("restore", child_label, child_id, {"deleted_at": before["deleted_at"]}, {})
             log.write(tx)

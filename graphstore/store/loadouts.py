@@ -7,7 +7,7 @@ A mount change bumps the loadout's version (mounts are part of its state), so
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from graphstore.errors import IntegrityError, MergeConflictError, NotFoundError, ValidationError
@@ -21,6 +21,7 @@ from graphstore.store.history.content import Content, flatten, unflatten
 from graphstore.store.history.lineage import lineage
 from graphstore.store.history.merge import common_ancestor, three_way
 from graphstore.store.history.models import MergeConflict, MergeResult
+from graphstore.store.history.record import Parts
 from graphstore.store.models import (
     NAME_MAX,
     BranchRequest,
@@ -151,6 +152,7 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
     update_model = LoadoutUpdate
     public_model = LoadoutPublic
     relations = frozenset({"mounts", "derived_from"})
+    parts = "mounts"
 
     def _row(self, item: LoadoutCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         props = item.model_dump(mode="json", exclude={"id", "mounts"})
@@ -281,6 +283,11 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
                 {"version": before["version"], "mounts": row.get("removed")},
                 {"version": row["version"], "mounts": row.get("added")},
             )
+            after = {**before, "version": row["version"]}
+            if operation == "replace_mounts":
+                log.wrote(self.label, loadout_id, props=after, parts=checked)
+            else:
+                log.wrote(self.label, loadout_id, props=after, parts_from=_remounted(row, checked))
             log.write(tx)
             return row
 
@@ -370,10 +377,10 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
         self._claim_references(tx, [row], "")
         before = self._locked(tx, loadout_id, expected_version)
         log = self._context.change_log(source=source)
-        log.wrote(self.label, loadout_id, parents)
         written = run(tx, "store/loadout_upsert", rows=[row], now=log.at)
         after: dict[str, Any] = plain(written[0]["props"])
         log.add(operation, self.label, loadout_id, before, after)
+        log.wrote(self.label, loadout_id, parents, props=after, parts=mounts)
         log.write(tx)
         return after
 
@@ -605,6 +612,17 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
             )
 
         return [self._public(row["props"]) for row in self._context.scope.read(work)]
+
+
+def _remounted(row: dict[str, Any], checked: list[dict[str, Any]]) -> Callable[[Parts], Parts]:
+    """A loadout's mounts after a mount op, from its mounts before (keyed by mount id)."""
+    removed = set(row.get("removed") or [])
+    added = {m["mount_id"]: {k: v for k, v in m.items() if k != "mount_id"} for m in checked}
+
+    def after(before: Parts) -> Parts:
+        return {**{k: v for k, v in before.items() if k not in removed}, **added}
+
+    return after
 
 
 def copy_name(name: str) -> str:

@@ -27,6 +27,7 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
     update_model = UnitUpdate
     public_model = UnitPublic
     relations = frozenset({"locations", "loadouts"})
+    parts = "locations"
 
     def _row(self, item: UnitCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         # name and search_name are derived in Cypher (store/fragments/unit_name).
@@ -68,7 +69,9 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
         row["props"] = {name: row["props"].get(name) for name in sorted(fields)}
         log = self._context.change_log(source="restore")
         written = run(tx, "store/unit_upsert", rows=[row], now=log.at)
-        log.add("restore_version", self.label, entity_id, before, plain(written[0]["props"]))
+        after = plain(written[0]["props"])
+        log.add("restore_version", self.label, entity_id, before, after)
+        log.wrote(self.label, entity_id, props=after, parts=row["locations"])
         if CALCULATION_INPUTS & {k for k in props if before.get(k) != props[k]}:
             run(tx, "store/calculation_stale_for_unit", unit_id=entity_id)
         log.write(tx)

@@ -340,6 +340,7 @@ def test_what_changed_outside_the_store_gets_a_migration_version(catalog: GraphS
     driver.execute_query(
         "MATCH (v:Version {entity_id: 'atlas-as7-d'}) DETACH DELETE v", database_=database
     )
+    driver.execute_query("MATCH (u:Unit {id: 'atlas-as7-d'}) REMOVE u._history", database_=database)
     recorded = record_untracked(store._scope, "migrator")
     assert recorded == 2
     newest = store.loadouts.versions("atlas-stock").items[0]
@@ -434,3 +435,39 @@ def test_a_damaged_archive_is_refused_with_where(catalog: GraphStore, tmp_path: 
     with pytest.raises(ArchiveError, match="exists"):
         compact(store._scope, moments[1], archive)
     assert store.loadouts.verify_history("atlas-stock").ok  # none of it wrote anything
+
+
+def test_every_write_path_leaves_the_head_equal_to_what_is_stored(catalog: GraphStore) -> None:
+    """The fast path computes a version from what the write said it wrote; `graphstore
+    check` compares that with what is stored, after every kind of write."""
+    store = catalog
+    store.units.update("atlas-as7-d", {"role": "Scout"})
+    mount = store.loadouts.add_mount(
+        "atlas-stock", {"equipment_id": "heat-sink", "location": "HEAD"}
+    )
+    store.loadouts.remove_mount("atlas-stock", mount.mount_id)
+    store.loadouts.replace(
+        "atlas-stock",
+        {"notes": "r", "mounts": [{"equipment_id": "ac-20", "location": "LEFT_TORSO"}]},
+    )
+    store.loadouts.clone("atlas-stock", new_id="clone")
+    store.loadouts.branch("atlas-stock", "branch")
+    store.loadouts.delete("clone", soft=True)
+    store.loadouts.restore("clone")
+    store.units.delete("atlas-as7-d", soft=True)  # cascades to its loadouts (the slow path)
+    store.units.restore("atlas-as7-d")
+    store.equipment.delete("heat-sink")
+    store.equipment.delete("large-laser", force=True)  # nothing mounts it: no detach
+    store.equipment.delete("ac-20", force=True)  # detaches it from three loadouts
+    store.loadouts.restore_version("atlas-stock", 2, force=True)
+    store.units.restore_version("atlas-as7-d", 1)
+    store.units.upsert_many([unit(role="Bulk")])
+    findings = [f for f in store.check_integrity().findings if f.kind.startswith("history")]
+    assert findings == []
+    driver = store.graph.driver
+    driver.execute_query(
+        "MATCH (l:Loadout {id: 'atlas-stock'}) SET l.notes = 'behind its back'",
+        database_=store.graph.database,
+    )
+    stale = [f for f in store.check_integrity().findings if f.kind.startswith("history")]
+    assert [(f.kind, f.id) for f in stale] == [("history_stale", "atlas-stock")]

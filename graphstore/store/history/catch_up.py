@@ -18,7 +18,7 @@ from graphstore.store.audit import ChangeLog
 from graphstore.store.convert import plain
 from graphstore.store.history.chain import rebuild
 from graphstore.store.history.content import content_of
-from graphstore.store.history.record import VERSIONED
+from graphstore.store.history.record import VERSIONED, head_of
 from graphstore.store.scope import Runner, Scope, run
 
 BATCH = 500
@@ -64,15 +64,17 @@ def page_of_ids(tx: Runner, *, label: str, after: str) -> list[str]:
 def _record(tx: Runner, label: str, ids: list[str], actor: str, source: str) -> int:
     untracked: list[str] = []
     renumber: list[str] = []
-    for row in run(tx, f"history/{label.lower()}_heads", ids=ids, label=label):
+    for row in run(tx, f"history/{label.lower()}_heads_scan", ids=ids, label=label):
         props: dict[str, Any] = plain(row["props"])
-        head = row["head"]
-        if head is None:
-            untracked.append(row["id"])
+        head = head_of(props)
+        scanned = row["head"]
+        if head is None and scanned is None:
+            untracked.append(row["id"])  # no history yet: its first version
             continue
-        if content_of(label, props, plain(row["parts"])) != rebuild(label, row["chain"]):
+        previous = head.content if head else rebuild(label, row["chain"])
+        if content_of(label, props, plain(row["parts"])) != previous:
             untracked.append(row["id"])
-            if head["number"] >= (props.get("version") or 0):
+            if (head.number if head else scanned["number"]) >= (props.get("version") or 0):
                 renumber.append(row["id"])
     if not untracked:
         return 0

@@ -1,5 +1,7 @@
-// The current content of these loadouts (properties and mounts) with the head of each
-// one's version chain: what recording their next version compares against.
+// The current content of these Loadouts (mounts included) with the newest stored version of
+// each (`head`, found by scanning its versions) and the stored chain since its snapshot:
+// recording's slow path (history/loadout_heads found no head where it expected one, or the
+// caller did not say which version it wrote), and what catch-up compares against.
 // @param ids: Loadout ids
 // @param label: 'Loadout'
 // @example: {"ids": ["atlas-as7-d.stock"], "label": "Loadout"}
