@@ -14,7 +14,7 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load stop clean setup \
+.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history stop clean setup \
 	smoke-pythons
 
 run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
@@ -74,6 +74,7 @@ bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench
 	$(BIN)/python -m benchmarks.rules
 	$(BIN)/python -m benchmarks.importer
 	$(BIN)/python -m benchmarks.api
+	$(BIN)/python -m benchmarks.history
 
 # At 100k units (SCALE_UNITS): import against raw UNWIND, reads against a bare lookup, batch
 # validation; then 50 HTTP clients for 60 s on the same graph. bench-results/scale.json and
@@ -85,6 +86,11 @@ bench-scale: $(INSTALL_STAMP) ## The seed's performance targets at 100k units
 
 bench-load: $(INSTALL_STAMP) ## 50 concurrent HTTP clients on the 100k graph for 60 s
 	$(BIN)/python -m benchmarks.load --units $(SCALE_UNITS)
+
+# Version history on a copy of the 100k graph (bench-scale first): every unit given 10
+# versions, then as_of and get(version=N). bench-results/history.json.
+bench-history: $(INSTALL_STAMP) ## Version history: storage, write overhead, reads at 100k units
+	$(BIN)/python -m benchmarks.history --scale
 
 stop: $(INSTALL_STAMP) ## Stop the local engine
 	$(BIN)/graphstore engine stop

@@ -42,6 +42,8 @@ from graphstore.store.history import reads
 from graphstore.store.history.catch_up import record_untracked
 from graphstore.store.history.chain import SNAPSHOT_EVERY
 from graphstore.store.history.content import canonical
+from graphstore.store.models import UnitCreate
+from graphstore.values import plain
 
 SCALE_HOME = RESULTS / "scale-home"
 PLACES = ["LEFT_ARM", "RIGHT_ARM", "LEFT_TORSO", "RIGHT_TORSO", "CENTER_TORSO", "HEAD"]
@@ -203,8 +205,8 @@ def at_scale(home: Path, versions: int, calls: int = 300) -> dict[str, Any]:
             "recorded": recorded,
             "seconds": round(time.perf_counter() - started, 1),
         }
-        units = sorted(row["id"] for row in graph.read(query("history/unit_ids")))
-        rows = _unit_rows(store, units)
+        rows = _unit_rows(graph)
+        units = [row["id"] for row in rows]
         rounds = []
         for number in range(2, versions + 1):
             started = time.perf_counter()
@@ -236,21 +238,20 @@ def at_scale(home: Path, versions: int, calls: int = 300) -> dict[str, Any]:
     return result
 
 
-def _unit_rows(store: GraphStore, units: list[str]) -> list[dict[str, Any]]:
-    """Each unit as a create row (its properties and locations), for upsert_many."""
-    fields = set(store.units.create_model.model_fields) - {"locations"}
-    rows = []
-    for index, unit_id in enumerate(units):
-        found = store.units.get(unit_id, relations=["locations"])
-        data = found.model_dump(include=fields, exclude_none=True)
-        data["locations"] = [
-            loc.model_dump(include={"code", "crit_slots", "fixed_slots", "fixed"})
-            for loc in found.locations or []
-        ]
-        rows.append(data)
-        if (index + 1) % 20_000 == 0:
-            progress(f"scale: read {index + 1} units")
-    return rows
+def _unit_rows(graph: Graph) -> list[dict[str, Any]]:
+    """Every unit as a create row (its properties and locations), for upsert_many."""
+    fields = set(UnitCreate.model_fields) - {"locations"}
+    rows: list[dict[str, Any]] = []
+    after = ""
+    while True:
+        page = graph.read(query("history/unit_rows"), after=after, limit=5_000)
+        if not page:
+            return rows
+        for row in page:
+            props = {k: v for k, v in plain(row["props"]).items() if k in fields}
+            rows.append({**props, "id": row["id"], "locations": row["locations"]})
+        after = page[-1]["id"]
+        progress(f"scale: read {len(rows)} units")
 
 
 def main() -> None:

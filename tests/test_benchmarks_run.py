@@ -94,3 +94,16 @@ def test_scale_and_load_benchmarks_run(tmp_path: Path) -> None:
     assert load["lost_increments"] == 0
     assert load["lost_creates"] == 0
     assert load["bulk_upsert_many"]["units"] > 0  # type: ignore[index]
+
+
+def test_history_benchmark_runs(tmp_path: Path) -> None:
+    result = _run(
+        "benchmarks.history", tmp_path / "history.json", "--edits", "40", "--updates", "20"
+    )
+    storage = result["storage"]
+    assert isinstance(storage, dict)
+    assert storage["versions"] == 41
+    assert storage["stored_bytes_per_version"] < storage["full_snapshot_bytes_per_version"]
+    overhead = result["write_overhead"]
+    assert isinstance(overhead, dict)
+    assert {"loadout_update", "add_mount", "unit_update"} <= overhead.keys()
