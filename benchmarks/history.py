@@ -199,7 +199,7 @@ def at_scale(home: Path, versions: int, calls: int = 300) -> dict[str, Any]:
         migrated = migrate(graph)
         store = GraphStore(graph, actor="bench")
         started = time.perf_counter()
-        recorded = record_untracked(store._scope, "bench", progress=progress)
+        recorded = len(record_untracked(store._scope, "bench", progress=progress))
         result["first_versions"] = {
             "migrations_applied": migrated.applied,
             "recorded": recorded,

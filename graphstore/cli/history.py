@@ -65,7 +65,7 @@ def catch_up(
     """Record a version of every unit and loadout whose content its newest version does not
     hold (what `graphstore migrate` does after it applies a migration)."""
     with _graph() as graph:
-        recorded = record_untracked(Scope(graph), actor, progress=_progress)
+        recorded = len(record_untracked(Scope(graph), actor, progress=_progress))
     console.print(f"{recorded} version(s) recorded")
 
 

@@ -42,7 +42,9 @@ def migrate(
         )
         if result.applied and not dry_run and (result.schema_version or 0) >= SINCE_SCHEMA:
             # What the applied data steps changed (or what predates history) gets a version.
-            recorded = record_untracked(Scope(graph), "graphstore migrate", progress=console.print)
+            recorded = len(
+                record_untracked(Scope(graph), "graphstore migrate", progress=console.print)
+            )
             console.print(f"history: {recorded} version(s) recorded for migrated data")
     if dry_run:
         if not result.plan:

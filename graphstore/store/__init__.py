@@ -1,6 +1,16 @@
 """The domain storage layer: units, equipment, categories and loadouts, with integrity."""
 
 from graphstore.store.enums import Era, LocationCode, RulesLevel, TechBase
+from graphstore.store.history.models import (
+    ChainReport,
+    MergeConflict,
+    MergeResult,
+    MountedIn,
+    RestoreResult,
+    VersionContent,
+    VersionDiff,
+    VersionPublic,
+)
 from graphstore.store.integrity import Finding, IntegrityReport, RepairAction
 from graphstore.store.listing import EquipmentSort, UnitSort
 from graphstore.store.models import (
@@ -37,6 +47,7 @@ __all__ = [
     "CategoryCreate",
     "CategoryPublic",
     "CategoryUpdate",
+    "ChainReport",
     "ChangePublic",
     "DeleteReport",
     "EquipmentCreate",
@@ -53,14 +64,18 @@ __all__ = [
     "LoadoutUpdate",
     "LocationCode",
     "LocationSpec",
+    "MergeConflict",
+    "MergeResult",
     "MountCreate",
     "MountDiff",
     "MountMove",
     "MountPublic",
+    "MountedIn",
     "OnDelete",
     "Page",
     "Reference",
     "RepairAction",
+    "RestoreResult",
     "RuleKind",
     "RulesLevel",
     "TechBase",
@@ -68,5 +83,8 @@ __all__ = [
     "UnitPublic",
     "UnitSort",
     "UnitUpdate",
+    "VersionContent",
+    "VersionDiff",
+    "VersionPublic",
     "open_store",
 ]

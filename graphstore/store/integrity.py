@@ -18,6 +18,7 @@ from graphstore.settings import StoreLimits
 from graphstore.store.audit import ChangeLog
 from graphstore.store.calculations import compute_in
 from graphstore.store.convert import plain
+from graphstore.store.history.catch_up import record_untracked
 from graphstore.store.history.checks import history_findings
 from graphstore.store.scope import Runner, Scope, run
 
@@ -55,6 +56,10 @@ REPAIRS: dict[str, Callable[[Runner], list[dict[str, Any]]]] = {
     "loadout_of_deleted_unit": _named("store/repairs/loadout_of_deleted_unit"),
     "stale_calculation": _recompute_stale,
 }
+
+
+HISTORY_REPAIRS = frozenset({"history_missing", "history_stale"})
+"""History findings that recording a version fixes (graphstore.store.history.catch_up)."""
 
 
 class Finding(BaseModel):
@@ -136,7 +141,10 @@ def find(scope: Scope, limits: StoreLimits) -> list[Finding]:
                     repairable=kind in REPAIRS,
                 )
             )
-    findings += [Finding(**found, repairable=False) for found in history_findings(scope)]
+    findings += [
+        Finding(**found, repairable=found["kind"] in HISTORY_REPAIRS)
+        for found in history_findings(scope)
+    ]
     return findings
 
 
@@ -157,6 +165,11 @@ def repair(scope: Scope, actor: str, kinds: set[str]) -> list[RepairAction]:
             return done
 
         actions += scope.write(work)
+    if kinds & HISTORY_REPAIRS:
+        actions += [
+            RepairAction(kind="history", label=label, id=entity_id, action="recorded a version")
+            for label, entity_id in record_untracked(scope, actor, source="repair")
+        ]
     return actions
 
 

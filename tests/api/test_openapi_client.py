@@ -28,13 +28,15 @@ pytestmark = pytest.mark.slow
 OPERATION_IDS = {
     "health_liveness", "health_readiness", "health_details",
     "units_list", "units_create", "units_get", "units_update", "units_delete",
-    "units_loadouts", "units_restore",
+    "units_loadouts", "units_restore", "units_versions", "units_version", "units_version_diff",
     "loadouts_create", "loadouts_get", "loadouts_replace", "loadouts_update",
     "loadouts_delete", "loadouts_add_mount", "loadouts_remove_mount", "loadouts_clone",
-    "loadouts_diff", "loadouts_restore",
+    "loadouts_diff", "loadouts_restore", "loadouts_branch", "loadouts_merge",
+    "loadouts_merge_preview", "loadouts_versions", "loadouts_version", "loadouts_version_diff",
     "validation_validate", "validation_compatible", "validation_validate_batch",
     "equipment_list", "equipment_create", "equipment_facets", "equipment_suggest",
     "equipment_get", "equipment_update", "equipment_delete", "equipment_restore",
+    "equipment_mounted_in",
     "catalog_list", "catalog_create", "catalog_stats", "catalog_schema", "catalog_update",
     "catalog_delete", "catalog_restore",
 }  # fmt: skip

@@ -33,10 +33,10 @@ def record_untracked(
     *,
     source: str = "migration",
     progress: Callable[[str], None] | None = None,
-) -> int:
+) -> list[tuple[str, str]]:
     """Records a version of every unit and loadout whose content its newest version does not
-    hold (or that has none); returns how many it recorded."""
-    recorded = 0
+    hold (or that has none); returns (label, id) of each it recorded."""
+    recorded: list[tuple[str, str]] = []
     for label in VERSIONED:
         after, seen = "", 0
         while True:
@@ -44,14 +44,16 @@ def record_untracked(
             if not ids:
                 break
 
-            def work(tx: Runner, label: str = label, ids: list[str] = ids) -> int:
+            def work(tx: Runner, label: str = label, ids: list[str] = ids) -> list[str]:
                 return _record(tx, label, ids, actor, source)
 
-            recorded += scope.write(work)
+            recorded += [(label, entity_id) for entity_id in scope.write(work)]
             seen += len(ids)
             after = ids[-1]
             if progress:
-                progress(f"history: {label.lower()}s checked {seen}, versions recorded {recorded}")
+                progress(
+                    f"history: {label.lower()}s checked {seen}, versions recorded {len(recorded)}"
+                )
     return recorded
 
 
@@ -61,7 +63,7 @@ def page_of_ids(tx: Runner, *, label: str, after: str) -> list[str]:
     return [row["id"] for row in rows]
 
 
-def _record(tx: Runner, label: str, ids: list[str], actor: str, source: str) -> int:
+def _record(tx: Runner, label: str, ids: list[str], actor: str, source: str) -> list[str]:
     untracked: list[str] = []
     renumber: list[str] = []
     for row in run(tx, f"history/{label.lower()}_heads_scan", ids=ids, label=label):
@@ -77,11 +79,11 @@ def _record(tx: Runner, label: str, ids: list[str], actor: str, source: str) -> 
             if (head.number if head else scanned["number"]) >= (props.get("version") or 0):
                 renumber.append(row["id"])
     if not untracked:
-        return 0
+        return []
     log = ChangeLog(actor=actor, at=datetime.now(UTC), source=source)
     if renumber:
         run(tx, f"history/maintenance/{label.lower()}_bump", ids=renumber, now=log.at)
     for entity_id in untracked:
         log.wrote(label, entity_id)
     log.write(tx)
-    return len(untracked)
+    return untracked
