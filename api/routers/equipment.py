@@ -62,7 +62,12 @@ def get_equipment(
     return with_etag(response, store.equipment.get(equipment_id, relations=["categories"]))
 
 
-@router.get("/{equipment_id}/mounted-in", response_model=list[MountedIn])
+@router.get(
+    "/{equipment_id}/mounted-in",
+    response_model=list[MountedIn],
+    dependencies=[Expensive],
+    responses=error_responses(429),
+)
 def mounted_in(
     store: StoreDep,
     equipment_id: EquipmentId,
@@ -70,7 +75,8 @@ def mounted_in(
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1_000,
 ) -> list[MountedIn]:
     """The loadouts that mounted this item at `as_of` (now by default), from their version
-    history: each with the version it was at then."""
+    history: each with the version it was at then. It reads every stored loadout version up
+    to that time, so it counts against the rate limit of expensive routes."""
     return store.mounted_in(equipment_id, at=as_of, limit=limit)
 
 

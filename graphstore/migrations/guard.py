@@ -12,7 +12,13 @@ log = logging.getLogger("graphstore")
 
 
 def require_current(graph: Graph) -> None:
-    """SchemaOutOfDateError, naming the command to run, when the schema is behind the code."""
+    """SchemaOutOfDateError, naming the command to run, when the schema is behind the code
+    or a restore into the graph has not finished."""
+    for unfinished in graph.read("migrations/restore_marker"):
+        raise SchemaOutOfDateError(
+            f"a restore of {unfinished['file']} into this graph has not finished: run "
+            "`graphstore backup restore` again (it starts over)"
+        )
     status = Migrator(graph).status()
     if status.up_to_date:
         return

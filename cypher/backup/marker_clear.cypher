@@ -1,0 +1,3 @@
+// Removes the restore marker: the restored graph checked out against its backup.
+MATCH (m:__Restore)
+DELETE m
