@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from graphstore.cli.backup import backup_app, purge
 from graphstore.cli.check import check
 from graphstore.cli.engine import engine_app
 from graphstore.cli.history import history_app
@@ -27,11 +28,13 @@ app.add_typer(schema_app, name="schema")
 app.add_typer(query_app, name="query")
 app.add_typer(index_app, name="index")
 app.add_typer(history_app, name="history")
+app.add_typer(backup_app, name="backup")
 app.command()(serve)
 app.add_typer(import_app, name="import")
 app.command()(demo)
 app.command()(validate)
 app.command()(check)
+app.command()(purge)
 
 _errors = Console(stderr=True)
 

@@ -20,9 +20,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from graphstore.cli.backup import safety_net
 from graphstore.connection import connect
 from graphstore.migrations import require_current
 from graphstore.store import GraphStore, IntegrityReport
+from graphstore.store.integrity import DELETING_REPAIRS
 
 console = Console()
 
@@ -71,7 +73,14 @@ def check(
 ) -> None:
     """Check the graph's integrity; with --repair, fix what is safe to fix."""
     with connect(schema_guard=require_current) as graph:
-        report = GraphStore(graph, actor=actor).check_integrity(repair=repair)
+        store = GraphStore(graph, actor=actor)
+        if repair and any(
+            f.repairable and f.kind in DELETING_REPAIRS for f in store.check_integrity().findings
+        ):
+            # Some fixes delete: a backup first, named on stderr when stdout is JSON.
+            taken = safety_net(graph, "before-repair", quiet=True)
+            Console(stderr=output is OutputFormat.json).print(escape(taken), highlight=False)
+        report = store.check_integrity(repair=repair)
     if repair and report.repaired:
         write_repair_log(log, report, actor)
     if output is OutputFormat.json:

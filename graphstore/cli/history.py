@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from graphstore.cli.backup import safety_net
 from graphstore.connection import connect
 from graphstore.graph import Graph
 from graphstore.migrations import require_current
@@ -97,6 +98,7 @@ def compact(
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         out = EngineSettings().resolved_home / "history-archives" / f"history-{stamp}.jsonl.xz"
     with _graph() as graph:
+        safety_net(graph, "before-history-compact")
         result = compact_history(
             Scope(graph), cutoff, out, keep_every=keep_every, progress=_progress
         )

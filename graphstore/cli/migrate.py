@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from graphstore.cli.backup import safety_net
 from graphstore.connection import connect
 from graphstore.graph import Graph
 from graphstore.migrations import Migrator, schema_diff
@@ -117,9 +118,20 @@ def baseline(version: int) -> None:
 
 @migrate_app.command()
 def rollback(to: Annotated[int, typer.Option("--to", help="the version to return to")]) -> None:
-    """Run the undo scripts, newest first, down to version TO."""
+    """Run the undo scripts, newest first, down to version TO. Undoing a migration that
+    changed data (its undo script writes data) takes a backup first."""
     with _graph() as graph:
-        undone = Migrator(graph).rollback(to, progress=console.print)
+        migrator = Migrator(graph)
+        scripts = migrator.scripts()
+        current = migrator.history.schema_version() or 0
+        undone_data = [
+            scripts.undo[version].label
+            for version in range(to + 1, current + 1)
+            if version in scripts.undo and scripts.undo[version].phases()[1]
+        ]
+        if undone_data:
+            safety_net(graph, "before-rollback")
+        undone = migrator.rollback(to, progress=console.print)
     console.print(f"rolled back {', '.join(undone) or 'nothing'}; schema version {to}")
 
 

@@ -58,6 +58,9 @@ REPAIRS: dict[str, Callable[[Runner], list[dict[str, Any]]]] = {
 }
 
 
+DELETING_REPAIRS = frozenset({"dangling_mount", "orphan_calculation", "orphan_location"})
+"""Repairs that delete something (what `graphstore check --repair` backs up first)."""
+
 HISTORY_REPAIRS = frozenset({"history_missing", "history_stale"})
 """History findings that recording a version fixes (graphstore.store.history.catch_up)."""
 

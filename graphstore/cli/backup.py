@@ -1,0 +1,162 @@
+"""`graphstore backup create|verify|restore|list|prune`, and the backup every destructive
+command takes first (`safety_net`)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from graphstore.backup import (
+    BackupError,
+    create,
+    list_backups,
+    new_path,
+    prune,
+    restore,
+    safety_backup,
+    secret_from,
+    verify,
+)
+from graphstore.connection import connect
+from graphstore.graph import Graph
+from graphstore.store import GraphStore
+
+backup_app = typer.Typer(no_args_is_help=True, help="Backups of the whole graph.")
+console = Console()
+
+KeyFile = Annotated[
+    Path | None,
+    typer.Option("--key-file", help="the key (a passphrase in a file); or GRAPHSTORE_BACKUP_KEY"),
+]
+
+
+def _progress(message: str) -> None:
+    console.print(f"[dim]{escape(message)}[/]", highlight=False)
+
+
+def safety_net(graph: Graph, reason: str, *, quiet: bool = False) -> str:
+    """Takes a backup before a destructive command; returns (and unless `quiet` prints)
+    the line that names it."""
+    made = safety_backup(graph, reason, progress=None if quiet else _progress)
+    line = (
+        f"backup taken first: {made.path} ({made.metadata['records']} records; "
+        "`graphstore backup restore` brings it back)"
+    )
+    if not quiet:
+        console.print(escape(line), highlight=False)
+    return line
+
+
+@backup_app.command("create")
+def create_backup(
+    out: Annotated[
+        Path | None, typer.Option(help="the file (default: GRAPHSTORE_HOME/backups/...)")
+    ] = None,
+    key_file: KeyFile = None,
+    tenant: Annotated[str | None, typer.Option(help="one tenant only")] = None,
+) -> None:
+    """Write the whole graph (nodes, relationships, schema, migration history) to one
+    compressed, checksummed archive; encrypted when a key is given."""
+    target = out or new_path()
+    with connect() as graph:
+        made = create(
+            graph, target, secret=secret_from(key_file), tenant=tenant, progress=_progress
+        )
+    console.print(
+        f"backup {escape(str(made.path))}: {made.metadata['records']} records, "
+        f"{made.bytes:,} bytes, schema version {made.metadata['schema_version']}, "
+        f"graph hash {made.metadata['graph_hash'][:16]}… in {made.seconds} s"
+    )
+
+
+@backup_app.command("verify")
+def verify_backup(
+    file: Annotated[Path, typer.Argument(help="a backup file")], key_file: KeyFile = None
+) -> None:
+    """Check every frame's checksum and, with the key (or unencrypted), the records against
+    the metadata. Exit code 1 when anything is wrong, with where."""
+    report = verify(file, secret=secret_from(key_file))
+    if report.metadata is None:
+        console.print(
+            f"{escape(str(file))}: {report.frames} frame(s), checksums intact; the content is "
+            "encrypted: pass the key to check it against its metadata"
+        )
+        return
+    if not report.ok:
+        for problem in report.problems:
+            console.print(f"[red]{escape(problem)}[/]")
+        raise typer.Exit(1)
+    console.print(
+        f"{escape(str(file))}: intact; {report.metadata['records']} records, schema version "
+        f"{report.metadata['schema_version']}, from {report.metadata['engine']['kind']} "
+        f"{report.metadata['engine']['version']} at {report.metadata['created_at']}"
+    )
+
+
+@backup_app.command("restore")
+def restore_backup(
+    file: Annotated[Path, typer.Argument(help="a backup file")],
+    replace: Annotated[
+        bool, typer.Option(help="empty a graph that is not empty first (backing it up)")
+    ] = False,
+    key_file: KeyFile = None,
+    as_tenant: Annotated[str | None, typer.Option(help="restore a tenant under this id")] = None,
+) -> None:
+    """Restore into an empty graph: migrate to the backup's schema, write every record,
+    check counts and graph hash. An interrupted restore is started over by the next."""
+    if as_tenant is not None:
+        raise BackupError("tenant restores need tenants, which this graphstore does not have yet")
+    secret = secret_from(key_file)
+    with connect() as graph:
+        if replace and graph.read("backup/node_count")[0]["nodes"]:
+            safety_net(graph, "before-restore-replace")
+        done = restore(graph, file, secret=secret, replace=replace, progress=_progress)
+    restarted = " (an interrupted restore was started over)" if done.restarted else ""
+    console.print(
+        f"restored {done.records} records from {escape(str(file))} in {done.seconds} s; counts "
+        f"and graph hash match the backup{restarted}"
+    )
+
+
+@backup_app.command("list")
+def list_command() -> None:
+    """The backups under GRAPHSTORE_HOME/backups, newest first."""
+    kept = list_backups()
+    for backup in kept:
+        console.print(
+            f"{escape(str(backup.path))}  {backup.bytes:,} bytes  {backup.modified.isoformat()}",
+            soft_wrap=True,
+            highlight=False,
+        )
+    console.print(f"{len(kept)} backup(s)")
+
+
+@backup_app.command("prune")
+def prune_command(
+    keep: Annotated[int, typer.Option(min=0, help="how many of the newest to keep")],
+) -> None:
+    """Delete all but the newest KEEP backups under GRAPHSTORE_HOME/backups."""
+    gone = prune(keep)
+    for path in gone:
+        console.print(f"deleted {escape(str(path))}")
+    console.print(f"{len(gone)} backup(s) deleted, {len(list_backups())} kept")
+
+
+def purge(
+    older_than_days: Annotated[
+        float, typer.Option(min=0, help="purge what was soft-deleted at least this long ago")
+    ] = 30,
+) -> None:
+    """Hard-delete what was soft-deleted long enough ago (a backup first). Items still
+    mounted somewhere are kept."""
+    with connect() as graph:
+        safety_net(graph, "before-purge")
+        reports = GraphStore(graph, actor="graphstore purge").purge(timedelta(days=older_than_days))
+    for report in reports:
+        console.print(f"purged {report.label} {escape(report.id)}")
+    console.print(f"{len(reports)} entit(ies) purged")

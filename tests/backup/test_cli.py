@@ -1,0 +1,79 @@
+"""`graphstore backup ...` and the backup every destructive command takes first."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphstore import GraphStore
+from graphstore.backup import list_backups, tally
+from graphstore.cli import app
+
+
+@pytest.fixture
+def cli_store(catalog: GraphStore, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> GraphStore:
+    @contextmanager
+    def shared(**_: object) -> Iterator[object]:
+        yield catalog.graph  # the session's graph: a command must not close it
+
+    for module in ("backup", "history", "check", "migrate"):
+        monkeypatch.setattr(importlib.import_module(f"graphstore.cli.{module}"), "connect", shared)
+    monkeypatch.setenv("GRAPHSTORE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("GRAPHSTORE_BACKUP_KEY", raising=False)
+    return catalog
+
+
+def test_create_verify_list_restore_prune(cli_store: GraphStore, tmp_path: Path) -> None:
+    before = tally(cli_store.graph).graph_hash
+    made = CliRunner().invoke(app, ["backup", "create"])
+    assert made.exit_code == 0, made.output
+    [kept] = list_backups()
+    checked = CliRunner().invoke(app, ["backup", "verify", str(kept.path)])
+    assert checked.exit_code == 0, checked.output
+    assert "intact" in checked.output
+    assert kept.path.name in CliRunner().invoke(app, ["backup", "list"]).output
+
+    cli_store.units.update("atlas-as7-d", {"role": "changed after the backup"})
+    refused = CliRunner().invoke(app, ["backup", "restore", str(kept.path)])
+    assert refused.exit_code == 1
+    assert "not empty" in str(refused.exception)
+    restored = CliRunner().invoke(app, ["backup", "restore", str(kept.path), "--replace"])
+    assert restored.exit_code == 0, restored.output
+    assert "backup taken first" in restored.output  # of the graph it replaced
+    assert tally(cli_store.graph).graph_hash == before
+    assert len(list_backups()) == 2
+    pruned = CliRunner().invoke(app, ["backup", "prune", "--keep", "1"])
+    assert "1 backup(s) deleted, 1 kept" in pruned.output
+
+
+def test_an_encrypted_backup_from_a_key_file(cli_store: GraphStore, tmp_path: Path) -> None:
+    key = tmp_path / "key"
+    key.write_text("a long passphrase\n")
+    out = tmp_path / "secret.gsb"
+    made = CliRunner().invoke(app, ["backup", "create", "--out", str(out), "--key-file", str(key)])
+    assert made.exit_code == 0, made.output
+    without = CliRunner().invoke(app, ["backup", "verify", str(out)])
+    assert "checksums intact; the content is encrypted" in without.output
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not it")
+    refused = CliRunner().invoke(app, ["backup", "verify", str(out), "--key-file", str(wrong)])
+    assert refused.exit_code == 1
+    assert "wrong key" in str(refused.exception)
+
+
+def test_destructive_commands_back_up_first(cli_store: GraphStore) -> None:
+    cli_store.loadouts.delete("atlas-stock", soft=True)
+    purged = CliRunner().invoke(app, ["purge", "--older-than-days", "0"])
+    assert purged.exit_code == 0, purged.output
+    assert "backup taken first" in purged.output
+    assert "purged Loadout atlas-stock" in purged.output
+    compacted = CliRunner().invoke(app, ["history", "compact", "--before", "2000-01-01"])
+    assert compacted.exit_code == 0, compacted.output
+    assert "backup taken first" in compacted.output
+    reasons = sorted(kept.path.stem.split("Z-", 1)[1] for kept in list_backups())
+    assert reasons == ["before-history-compact", "before-purge"]
