@@ -107,3 +107,22 @@ def test_history_benchmark_runs(tmp_path: Path) -> None:
     overhead = result["write_overhead"]
     assert isinstance(overhead, dict)
     assert {"loadout_update", "add_mount", "unit_update"} <= overhead.keys()
+
+
+def test_backup_benchmark_runs(tmp_path: Path) -> None:
+    from graphstore import EngineSettings, LocalEngine, connect
+    from graphstore.importer import load_demo
+    from graphstore.migrations import migrate
+
+    home = tmp_path / "home"
+    engine = LocalEngine(EngineSettings(home=home))
+    engine.start()
+    try:
+        with connect(engine_settings=engine.settings) as graph:
+            migrate(graph)
+            load_demo(graph)
+    finally:
+        engine.stop()
+    result = _run("benchmarks.backup", tmp_path / "backup.json", "--home", str(home))
+    assert result["same_graph_hash"] is True
+    assert result["verify_ok"] is True

@@ -1,0 +1,81 @@
+"""Backup and restore of the 100k graph: how long each takes and how big the archive is.
+
+    python -m benchmarks.backup [--home DIR] [--out FILE]
+
+Backs up the graph in --home (default: the one `make bench-history` gave a history, else
+the one `make bench-scale` imported), verifies the archive, restores it into a fresh
+engine home, and checks the restored graph's hash against the backup's. Results:
+bench-results/backup.json, with the archive's size next to the engine's data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import RESULTS, write_result
+from benchmarks.history import engine_at, progress
+from graphstore.backup import create, restore, tally, verify
+
+TARGETS_S = {"backup": 60, "restore": 180}
+
+
+def _size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def run(home: Path) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix="graphstore-bench-backup-"))
+    archive = work / "graph.gsb"
+    try:
+        with engine_at(home) as graph:
+            data_bytes = _size(home / "server" / "databases")
+            started = time.perf_counter()
+            made = create(graph, archive, progress=progress)
+            backup_s = time.perf_counter() - started
+        started = time.perf_counter()
+        checked = verify(archive)
+        verify_s = time.perf_counter() - started
+        target_home = work / "restored"
+        with engine_at(target_home) as target:
+            started = time.perf_counter()
+            done = restore(target, archive, progress=progress)
+            restore_s = time.perf_counter() - started
+            same = tally(target).graph_hash == made.metadata["graph_hash"]
+        return {
+            "records": made.metadata["records"],
+            "nodes": made.metadata["nodes"],
+            "backup_s": round(backup_s, 1),
+            "verify_s": round(verify_s, 1),
+            "verify_ok": checked.ok,
+            "restore_s": round(restore_s, 1),
+            "restore_records": done.records,
+            "same_graph_hash": same,
+            "archive_bytes": made.bytes,
+            "engine_data_bytes": data_bytes,
+            "archive_over_data": round(made.bytes / data_bytes, 3) if data_bytes else None,
+            "targets_s": TARGETS_S,
+            "met": backup_s < TARGETS_S["backup"] and restore_s < TARGETS_S["restore"] and same,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    default = RESULTS / "history-home"
+    parser.add_argument(
+        "--home", type=Path, default=default if default.is_dir() else RESULTS / "scale-home"
+    )
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    path = write_result("backup", run(args.home), args.out)
+    progress(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
