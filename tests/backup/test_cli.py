@@ -77,3 +77,16 @@ def test_destructive_commands_back_up_first(cli_store: GraphStore) -> None:
     assert "backup taken first" in compacted.output
     reasons = sorted(kept.path.stem.split("Z-", 1)[1] for kept in list_backups())
     assert reasons == ["before-history-compact", "before-purge"]
+
+
+def test_a_repair_that_deletes_backs_up_first(cli_store: GraphStore) -> None:
+    cli_store.graph.driver.execute_query(
+        "CREATE (:Location {id: 'gone/HEAD', unit_id: 'gone', code: 'HEAD', crit_slots: 6})",
+        database_=cli_store.graph.database,
+    )
+    repaired = CliRunner().invoke(app, ["check", "--repair", "--log", "/dev/null"])
+    assert repaired.exit_code == 0, repaired.output
+    assert "backup taken first" in repaired.output
+    assert [kept.path.stem.split("Z-", 1)[1] for kept in list_backups()] == ["before-repair"]
+    nothing = CliRunner().invoke(app, ["check", "--repair", "--log", "/dev/null"])
+    assert "backup taken first" not in nothing.output  # nothing left to delete

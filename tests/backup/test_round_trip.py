@@ -96,3 +96,22 @@ def test_an_interrupted_restore_is_refused_until_run_again(
     restore(target, made.path)  # no --replace needed: it starts over
     require_current(target)
     assert tally(target).graph_hash == made.metadata["graph_hash"]
+
+
+def test_what_a_restore_cannot_write_is_refused_before_it_writes(
+    target: Graph, tmp_path: Path
+) -> None:
+    from graphstore.backup.archive import Writer
+
+    before = tally(target).graph_hash
+    newer = Writer(tmp_path / "newer.gsb")
+    newer.add({"l": ["Unit"], "p": {"id": "from-the-future"}})
+    newer.finish({"schema_version": 99, "records": 1, "nodes": {"Unit": 1}})
+    with pytest.raises(BackupError, match="schema version 99, newer than this graphstore"):
+        restore(target, tmp_path / "newer.gsb", replace=True)
+    alien = Writer(tmp_path / "alien.gsb")
+    alien.add({"l": ["Starship"], "p": {"id": "x"}})
+    alien.finish({"schema_version": 1, "records": 1, "nodes": {"Starship": 1}})
+    with pytest.raises(BackupError, match="cannot restore: Starship"):
+        restore(target, tmp_path / "alien.gsb", replace=True)
+    assert tally(target).graph_hash == before  # nothing was written
