@@ -37,7 +37,7 @@ def run(home: Path) -> dict[str, Any]:
         with engine_at(home) as graph:
             data_bytes = _size(home / "server" / "databases")
             started = time.perf_counter()
-            made = create(graph, archive, progress=progress)
+            made = create(graph, archive)
             backup_s = time.perf_counter() - started
         started = time.perf_counter()
         checked = verify(archive)
@@ -45,7 +45,7 @@ def run(home: Path) -> dict[str, Any]:
         target_home = work / "restored"
         with engine_at(target_home) as target:
             started = time.perf_counter()
-            done = restore(target, archive, progress=progress)
+            done = restore(target, archive)
             restore_s = time.perf_counter() - started
             same = tally(target).graph_hash == made.metadata["graph_hash"]
         return {

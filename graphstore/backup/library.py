@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from graphstore.backup.operations import BackupReport, Progress, create, secret_from
+from rich.progress import Progress
+
+from graphstore.backup.operations import BackupReport, create, secret_from
 from graphstore.graph import Graph
 from graphstore.settings import EngineSettings
 

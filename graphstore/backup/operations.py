@@ -10,20 +10,22 @@ result has been checked against the backup.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rich.progress import Progress
+
 from graphstore.backup import model
 from graphstore.backup.archive import FORMAT_VERSION, BackupError, Reader, Writer, decode_properties
 from graphstore.backup.stream import Tally, records, tally
 from graphstore.graph import Graph
+from graphstore.importer.progress import start_phase
 from graphstore.migrations import Migrator
 from graphstore.migrations.schema_diff import live_schema
 
-Progress = Callable[[str], None]
 BATCH = 2_000
 WIPE_BATCH = 10_000
 KEY_VARIABLE = "GRAPHSTORE_BACKUP_KEY"
@@ -58,19 +60,24 @@ def create(
     tenant: str | None = None,
     progress: Progress | None = None,
 ) -> BackupReport:
-    """Streams the whole graph into one archive (see the module). Refuses to overwrite."""
+    """Streams the whole graph into one archive (see the module). Refuses to overwrite.
+    `progress` (a Rich progress display, as the CLI passes) gets a bar of records."""
     if tenant is not None:
         raise BackupError("tenant backups need tenants, which this graphstore does not have yet")
     started = datetime.now(UTC)
     clock = _Clock()
+    total = (
+        graph.read("backup/node_count")[0]["nodes"]
+        + graph.read("backup/relationship_count")[0]["relationships"]
+    )
+    phase = start_phase(progress, "backup", total)
     writer = Writer(out, secret)
     found = Tally()
     try:
         for record in records(graph):
             writer.add(record)
             found.add(record)
-            if progress and writer.records % 50_000 == 0:
-                progress(f"backup: {writer.records} records written")
+            phase.advance()
         metadata = {
             "format_version": FORMAT_VERSION,
             "created_at": started.isoformat(),
@@ -88,8 +95,7 @@ def create(
     except BaseException:
         writer.abort()
         raise
-    if progress:
-        progress(f"backup: {writer.records} records in {path}")
+    phase.finish()
     return BackupReport(path, metadata, clock.seconds(), path.stat().st_size)
 
 
@@ -165,21 +171,23 @@ def restore(
             f"the target graph is not empty ({nodes} nodes); restore into an empty one, or "
             "pass --replace (which takes a backup of it first)"
         )
-    _wipe(graph, progress)
+    _wipe(graph)
     graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
     version = metadata.get("schema_version")
     if version:
         Migrator(graph).migrate(target=version)
         # What migrating wrote (its history, the catalog counter) comes from the backup.
-        _wipe(graph, None)
+        _wipe(graph)
         graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
     written = 0
+    phase = start_phase(progress, "restore", metadata["records"])
     for kind, batch in _batches(reader.records()):
         graph.write(f"backup/create_{kind}", rows=batch)
         written += len(batch)
-        if progress and written % 50_000 < BATCH:
-            progress(f"restore: {written} of {metadata['records']} records")
+        phase.advance(len(batch))
+    check = start_phase(progress, "check", metadata["records"])
     found = tally(graph)
+    check.finish()
     problems = _differences(metadata, found)
     if problems:
         raise BackupError(
@@ -209,15 +217,9 @@ def _check_restorable(path: Path, metadata: dict[str, Any], latest: int) -> None
         )
 
 
-def _wipe(graph: Graph, progress: Progress | None) -> None:
-    deleted = 0
-    while True:
-        gone = graph.write("backup/wipe_batch", limit=WIPE_BATCH)[0]["deleted"]
-        if not gone:
-            return
-        deleted += gone
-        if progress:
-            progress(f"restore: emptied {deleted} nodes")
+def _wipe(graph: Graph) -> None:
+    while graph.write("backup/wipe_batch", limit=WIPE_BATCH)[0]["deleted"]:
+        pass
 
 
 def _batches(stream: Iterator[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graphstore.backup import (
     BackupError,
@@ -35,14 +36,22 @@ KeyFile = Annotated[
 ]
 
 
-def _progress(message: str) -> None:
-    console.print(f"[dim]{escape(message)}[/]", highlight=False)
+def _bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
 
 
 def safety_net(graph: Graph, reason: str, *, quiet: bool = False) -> str:
     """Takes a backup before a destructive command; returns (and unless `quiet` prints)
     the line that names it."""
-    made = safety_backup(graph, reason, progress=None if quiet else _progress)
+    with _bar() as bar:
+        made = safety_backup(graph, reason, progress=None if quiet else bar)
     line = (
         f"backup taken first: {made.path} ({made.metadata['records']} records; "
         "`graphstore backup restore` brings it back)"
@@ -63,10 +72,8 @@ def create_backup(
     """Write the whole graph (nodes, relationships, schema, migration history) to one
     compressed, checksummed archive; encrypted when a key is given."""
     target = out or new_path()
-    with connect() as graph:
-        made = create(
-            graph, target, secret=secret_from(key_file), tenant=tenant, progress=_progress
-        )
+    with connect() as graph, _bar() as bar:
+        made = create(graph, target, secret=secret_from(key_file), tenant=tenant, progress=bar)
     console.print(
         f"backup {escape(str(made.path))}: {made.metadata['records']} records, "
         f"{made.bytes:,} bytes, schema version {made.metadata['schema_version']}, "
@@ -115,7 +122,8 @@ def restore_backup(
     with connect() as graph:
         if replace and graph.read("backup/node_count")[0]["nodes"]:
             safety_net(graph, "before-restore-replace")
-        done = restore(graph, file, secret=secret, replace=replace, progress=_progress)
+        with _bar() as bar:
+            done = restore(graph, file, secret=secret, replace=replace, progress=bar)
     restarted = " (an interrupted restore was started over)" if done.restarted else ""
     console.print(
         f"restored {done.records} records from {escape(str(file))} in {done.seconds} s; counts "
