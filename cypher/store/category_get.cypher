@@ -1,4 +1,5 @@
 // One Category with only the asked fields and relations (parent, child ids, member ids).
+// Bookkeeping properties (`_lock`, `_history`: named with a leading `_`) never leave it.
 // @param id: the Category id
 // @param fields: property names to return, or null for all
 // @param relations: any of 'parent', 'children', 'members'
@@ -7,7 +8,8 @@
 MATCH (c:Category {id: $id})
 WHERE $include_deleted OR c.deleted_at IS NULL
 RETURN
-  [k IN keys(c) WHERE $fields IS NULL OR k IN $fields | [k, c[k]]] AS props,
+  [k IN keys(c) WHERE ($fields IS NULL OR k IN $fields) AND NOT k STARTS WITH '_' |
+    [k, c[k]]] AS props,
   CASE WHEN 'parent' IN $relations THEN
     head([(c)-[:SUBCATEGORY_OF]->(p:Category) | p.id])
   END AS parent_id,

@@ -1,4 +1,5 @@
 // One Equipment item with only the asked fields and relations, in one round trip.
+// Bookkeeping properties (`_lock`, `_history`: named with a leading `_`) never leave it.
 // @param id: the Equipment id
 // @param fields: property names to return, or null for all
 // @param relations: any of 'categories'
@@ -7,7 +8,8 @@
 MATCH (e:Equipment {id: $id})
 WHERE $include_deleted OR e.deleted_at IS NULL
 RETURN
-  [k IN keys(e) WHERE $fields IS NULL OR k IN $fields | [k, e[k]]] AS props,
+  [k IN keys(e) WHERE ($fields IS NULL OR k IN $fields) AND NOT k STARTS WITH '_' |
+    [k, e[k]]] AS props,
   CASE WHEN 'categories' IN $relations THEN
     [(e)-[:IN_CATEGORY]->(c:Category) WHERE c.deleted_at IS NULL | c {.id, .name, .path}]
   END AS categories

@@ -1,5 +1,6 @@
 // One Loadout with only the asked fields and relations (its mounts, its source), in one
 // round trip.
+// Bookkeeping properties (`_lock`, `_history`: named with a leading `_`) never leave it.
 // @param id: the Loadout id
 // @param fields: property names to return, or null for all
 // @param relations: any of 'mounts', 'derived_from'
@@ -8,7 +9,8 @@
 MATCH (l:Loadout {id: $id})
 WHERE $include_deleted OR l.deleted_at IS NULL
 RETURN
-  [k IN keys(l) WHERE $fields IS NULL OR k IN $fields | [k, l[k]]] AS props,
+  [k IN keys(l) WHERE ($fields IS NULL OR k IN $fields) AND NOT k STARTS WITH '_' |
+    [k, l[k]]] AS props,
   CASE WHEN 'mounts' IN $relations THEN
     [(l)-[m:MOUNTS]->(e:Equipment) |
       m {.mount_id, .location, .slot, .rear, .quantity, .original_id, equipment_id: e.id}]

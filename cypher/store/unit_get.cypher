@@ -1,5 +1,6 @@
 // One Unit with only the asked fields and relations, in one round trip. Fields come back
 // as [key, value] pairs; a relation not asked for is null and never traversed.
+// Bookkeeping properties (`_lock`, `_history`: named with a leading `_`) never leave it.
 // @param id: the Unit id
 // @param fields: property names to return, or null for all
 // @param relations: any of 'locations', 'loadouts'
@@ -8,7 +9,8 @@
 MATCH (u:Unit {id: $id})
 WHERE $include_deleted OR u.deleted_at IS NULL
 RETURN
-  [k IN keys(u) WHERE $fields IS NULL OR k IN $fields | [k, u[k]]] AS props,
+  [k IN keys(u) WHERE ($fields IS NULL OR k IN $fields) AND NOT k STARTS WITH '_' |
+    [k, u[k]]] AS props,
   CASE WHEN 'locations' IN $relations THEN
     [(u)-[:HAS_LOCATION]->(loc:Location) |
       loc {.id, .code, .crit_slots, .fixed_slots, .fixed}]

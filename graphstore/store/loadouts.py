@@ -611,7 +611,7 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
                 tx, "store/loadout_list_for_unit", unit_id=unit_id, include_deleted=include_deleted
             )
 
-        return [self._public(row["props"]) for row in self._context.scope.read(work)]
+        return [self._public(pairs_to_dict(row["props"])) for row in self._context.scope.read(work)]
 
 
 def _remounted(row: dict[str, Any], checked: list[dict[str, Any]]) -> Callable[[Parts], Parts]:
