@@ -1,0 +1,3 @@
+// Every unit id: the units the history benchmark samples.
+MATCH (u:Unit)
+RETURN u.id AS id
