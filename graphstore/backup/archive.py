@@ -51,25 +51,30 @@ class BackupError(GraphStoreError):
 # ---- values ------------------------------------------------------------------------------
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_TEMPORAL: dict[type, tuple[str, str]] = {
+    DateTime: ("$datetime", "iso_format"),
+    Date: ("$date", "iso_format"),
+    Time: ("$time", "iso_format"),
+    Duration: ("$duration", "iso_format"),
+    datetime: ("$datetime", "isoformat"),
+    date: ("$date", "isoformat"),
+}
+
+
 def encode_value(value: Any) -> Any:
-    """A property value as JSON carries it; temporal values keep their type and precision."""
-    if isinstance(value, DateTime):
-        return {"$datetime": value.iso_format()}
-    if isinstance(value, datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, Date):
-        return {"$date": value.iso_format()}
-    if isinstance(value, date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, Time):
-        return {"$time": value.iso_format()}
-    if isinstance(value, Duration):
-        return {"$duration": value.iso_format()}
-    if isinstance(value, list | tuple):
-        return [encode_value(v) for v in value]
-    if value is None or isinstance(value, bool | int | float | str):
+    """A property value as JSON carries it; temporal values keep their type and precision.
+    (Dispatched on the exact type: a backup encodes every value of the graph.)"""
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    raise BackupError(f"a property value of type {type(value).__name__} cannot be backed up")
+    if kind is list or kind is tuple:
+        return [encode_value(v) for v in value]
+    temporal = _TEMPORAL.get(kind)
+    if temporal is not None:
+        tag, method = temporal
+        return {tag: getattr(value, method)()}
+    raise BackupError(f"a property value of type {kind.__name__} cannot be backed up")
 
 
 def decode_value(value: Any) -> Any:
@@ -88,7 +93,10 @@ def decode_value(value: Any) -> Any:
 
 
 def encode_properties(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: encode_value(v) for k, v in props.items()}
+    return {
+        k: v if type(v) in _PLAIN else encode_value(v)  # most values are plain: no call
+        for k, v in props.items()
+    }
 
 
 def decode_properties(props: dict[str, Any]) -> dict[str, Any]:
@@ -161,7 +169,11 @@ class Writer:
             ) from failed
 
     def add(self, record: dict[str, Any]) -> None:
-        self._buffer.append(json.dumps(record, separators=(",", ":"), ensure_ascii=False))
+        self.add_line(json.dumps(record, separators=(",", ":"), ensure_ascii=False))
+
+    def add_line(self, line: str) -> None:
+        """Adds one record already serialised as a line of JSON (no newline in it)."""
+        self._buffer.append(line)
         self.records += 1
         if len(self._buffer) >= CHUNK_RECORDS:
             self._flush()

@@ -36,8 +36,9 @@ class Tally:
     relationships: Counter[str] = field(default_factory=Counter)
     _sum: int = 0
 
-    def add(self, record: dict[str, Any]) -> None:
-        text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    def add(self, record: dict[str, Any], line: str | None = None) -> None:
+        """Counts and hashes a record (by its canonical line, when the caller has it)."""
+        text = line if line is not None else canonical_line(record)
         self._sum = (self._sum + int.from_bytes(hashlib.sha256(text.encode()).digest())) % _MODULUS
         if "l" in record:
             self.nodes[":".join(record["l"])] += 1
@@ -54,6 +55,11 @@ class Tally:
             "relationships": dict(sorted(self.relationships.items())),
             "graph_hash": self.graph_hash,
         }
+
+
+def canonical_line(record: dict[str, Any]) -> str:
+    """A record as one line of JSON with sorted keys: what a backup stores and hashes."""
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def node_record(labels: list[str], props: dict[str, Any]) -> dict[str, Any] | None:
@@ -98,7 +104,8 @@ def records(graph: Graph) -> Iterator[dict[str, Any]]:
             if made is not None:
                 yield made
         for record in tx.run(relationships.cypher):
-            made = relationship_record(record.data())
+            # By key, not record.data(): that converts every nested value once more.
+            made = relationship_record(dict(zip(record.keys(), record.values(), strict=True)))
             if made is not None:
                 yield made
 

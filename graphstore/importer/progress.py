@@ -11,7 +11,7 @@ from rich.progress import Progress, TaskID
 class Phase:
     progress: Progress | None
     task: TaskID | None
-    total: int
+    total: int | None
 
     def advance(self, steps: int = 1) -> None:
         if self.progress is not None and self.task is not None:
@@ -19,10 +19,14 @@ class Phase:
 
     def finish(self) -> None:
         if self.progress is not None and self.task is not None:
-            self.progress.update(self.task, completed=self.total)
+            if self.total is None:  # an open-ended phase ends where it got to
+                self.progress.update(self.task, total=self.progress.tasks[self.task].completed)
+            else:
+                self.progress.update(self.task, completed=self.total)
 
 
-def start_phase(progress: Progress | None, description: str, total: int) -> Phase:
+def start_phase(progress: Progress | None, description: str, total: int | None) -> Phase:
+    """A phase of `total` steps on the display (None: not known in advance)."""
     if progress is None:
         return Phase(None, None, total)
     return Phase(progress, progress.add_task(description, total=total), total)
