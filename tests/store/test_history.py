@@ -318,15 +318,22 @@ def test_an_edited_stored_version_is_reported(catalog: GraphStore) -> None:
 
 
 def test_a_hard_delete_takes_the_history_and_a_new_entity_starts_again(
-    catalog: GraphStore,
+    catalog: GraphStore, tmp_path: Any
 ) -> None:
     store = catalog
+    moments = _edits(store, 2)
+    compact(store._scope, moments[0], tmp_path / "old.jsonl.xz")  # an archive record too
     store.loadouts.update("atlas-stock", {"notes": "old life"})
     store.loadouts.delete("atlas-stock")
     with pytest.raises(NotFoundError):
         store.loadouts.versions("atlas-stock")
     store.loadouts.create({"id": "atlas-stock", "unit_id": "atlas-as7-d", "name": "Again"})
     assert [v.number for v in store.loadouts.versions("atlas-stock").items] == [1]
+    assert store.loadouts.verify_history("atlas-stock").ok
+    archived = store.graph.driver.execute_query(
+        "MATCH (a:HistoryArchive) RETURN count(a) AS n", database_=store.graph.database
+    ).records[0]["n"]
+    assert archived == 0  # the old life's archive record went with it
 
 
 def test_what_changed_outside_the_store_gets_a_migration_version(catalog: GraphStore) -> None:

@@ -106,7 +106,8 @@ def record(
                     versions.append(made)
             gone = sorted(set(slow) - found)
             if gone:
-                run(tx, "history/forget", label=label, ids=gone)
+                archives = [f"{label}:{entity_id}" for entity_id in gone]
+                run(tx, "history/forget", label=label, ids=gone, archives=archives)
     for version in versions:
         version["note"] = note
     return versions
