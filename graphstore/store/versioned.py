@@ -9,6 +9,7 @@ store.loadouts.restore_version("atlas-as7-d.stock", 3)   # a new version with 3'
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
@@ -36,7 +37,7 @@ PublicT = TypeVar("PublicT", bound=BaseModel)
 PAGE_SIZE_MAX = 500
 
 
-class Versioned(Generic[PublicT]):
+class Versioned(ABC, Generic[PublicT]):
     """Reads and restores of an entity's versions; mixed into its repository."""
 
     label: ClassVar[str]
@@ -152,14 +153,15 @@ class Versioned(Generic[PublicT]):
         result.rule_errors = self._rule_errors(entity_id)
         return result
 
+    @abstractmethod
     def _restore_in(
         self, tx: Runner, entity_id: str, content: Content, *, force: bool, version: int
     ) -> list[MountPublic]:
         """Writes `content` back as the entity's next version; returns what it left out."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _rule_errors(self, entity_id: str) -> list[dict[str, Any]]:
-        return []
+        """The rules engine's errors on the entity as it is now."""
 
 
 def gone_blockers(

@@ -29,10 +29,9 @@ from typing import Any
 from graphstore.errors import GraphStoreError
 from graphstore.store.claims import claim
 from graphstore.store.convert import plain
-from graphstore.store.history.catch_up import page_of_ids
+from graphstore.store.history.catch_up import entity_pages
 from graphstore.store.history.chain import parse_key, rebuild
 from graphstore.store.history.content import canonical, jsonable
-from graphstore.store.history.record import VERSIONED
 from graphstore.store.scope import Runner, Scope, run
 
 FORMAT = "graphstore-history-archive"
@@ -151,15 +150,8 @@ def compact(
 
 
 def _pages(scope: Scope) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    for label in VERSIONED:
-        after = ""
-        while True:
-            ids = scope.read(partial(page_of_ids, label=label, after=after))
-            if not ids:
-                break
-            rows = scope.read(partial(_versions, label=label, ids=ids))
-            yield label, rows
-            after = ids[-1]
+    for label, ids in entity_pages(scope):
+        yield label, scope.read(partial(_versions, label=label, ids=ids))
 
 
 def _versions(tx: Runner, *, label: str, ids: list[str]) -> list[dict[str, Any]]:

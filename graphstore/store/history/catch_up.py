@@ -9,7 +9,7 @@ holds, giving it the next number first when the data step did not.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -37,24 +37,30 @@ def record_untracked(
     """Records a version of every unit and loadout whose content its newest version does not
     hold (or that has none); returns (label, id) of each it recorded."""
     recorded: list[tuple[str, str]] = []
-    for label in VERSIONED:
-        after, seen = "", 0
-        while True:
-            ids = scope.read(partial(page_of_ids, label=label, after=after))
-            if not ids:
-                break
+    seen: dict[str, int] = {}
+    for label, ids in entity_pages(scope):
 
-            def work(tx: Runner, label: str = label, ids: list[str] = ids) -> list[str]:
-                return _record(tx, label, ids, actor, source)
+        def work(tx: Runner, label: str = label, ids: list[str] = ids) -> list[str]:
+            return _record(tx, label, ids, actor, source)
 
-            recorded += [(label, entity_id) for entity_id in scope.write(work)]
-            seen += len(ids)
-            after = ids[-1]
-            if progress:
-                progress(
-                    f"history: {label.lower()}s checked {seen}, versions recorded {len(recorded)}"
-                )
+        recorded += [(label, entity_id) for entity_id in scope.write(work)]
+        seen[label] = seen.get(label, 0) + len(ids)
+        if progress:
+            progress(
+                f"history: {label.lower()}s checked {seen[label]}, "
+                f"versions recorded {len(recorded)}"
+            )
     return recorded
+
+
+def entity_pages(scope: Scope) -> Iterator[tuple[str, list[str]]]:
+    """Every unit id, then every loadout id, a page (BATCH) at a time, each page read in
+    its own transaction: how maintenance walks every versioned entity."""
+    for label in VERSIONED:
+        after = ""
+        while ids := scope.read(partial(page_of_ids, label=label, after=after)):
+            yield label, ids
+            after = ids[-1]
 
 
 def page_of_ids(tx: Runner, *, label: str, after: str) -> list[str]:

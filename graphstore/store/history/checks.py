@@ -7,10 +7,10 @@ from functools import partial
 from typing import Any
 
 from graphstore.store.convert import plain
-from graphstore.store.history.catch_up import page_of_ids
+from graphstore.store.history.catch_up import entity_pages
 from graphstore.store.history.content import content_of
 from graphstore.store.history.reads import check_chain
-from graphstore.store.history.record import VERSIONED, head_of
+from graphstore.store.history.record import head_of
 from graphstore.store.scope import Runner, Scope, run
 
 
@@ -19,14 +19,8 @@ def history_findings(scope: Scope) -> Iterator[dict[str, Any]]:
     `history_head` (an error) for an entity whose head is not its newest stored version;
     `history_stale` (a warning) for one changed since its newest version (a write that
     bypassed the store); `history_missing` (a warning) for one with no recorded version."""
-    for label in VERSIONED:
-        after = ""
-        while True:
-            ids = scope.read(partial(page_of_ids, label=label, after=after))
-            if not ids:
-                break
-            yield from scope.read(partial(_check_page, label=label, ids=ids))
-            after = ids[-1]
+    for label, ids in entity_pages(scope):
+        yield from scope.read(partial(_check_page, label=label, ids=ids))
 
 
 def _check_page(tx: Runner, *, label: str, ids: list[str]) -> list[dict[str, Any]]:
