@@ -43,4 +43,5 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'conflict' AS rule, nul
     direct: true IN direct_flags,
     via: reduce(all_via = [], v IN vias | all_via + v)
   } AS proof,
+  'design' AS cause, null AS source_note,
   true IN hypothetical_flags AS involves_candidate

@@ -18,6 +18,7 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'heat_balance' AS rule,
   'weapons generate ' + toString(weapon_heat) + ' heat, dissipation is '
   + toString(dissipation) AS message,
   {weapon_heat: weapon_heat, dissipation: dissipation, basis: basis} AS proof,
+  'design' AS cause, null AS source_note,
   any(
     m IN mounts
     WHERE m.hypothetical AND m.equipment.is_weapon = true AND coalesce(m.equipment.heat, 0) > 0

@@ -13,10 +13,16 @@ UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
 WITH check, loadout, unit, mount, mount.equipment AS item
 WHERE item.intro_year > unit.year
 WITH check, loadout, unit, item, mount.location AS location,
-  collect(mount.hypothetical) AS hypothetical_flags
+  collect(mount.hypothetical) AS hypothetical_flags, collect(mount.from_source) AS sources
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'intro_year' AS rule, null AS severity,
   item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' was introduced in ' + toString(item.intro_year)
   + ', after the unit year ' + toString(unit.year) AS message,
   {intro_year: item.intro_year, unit_year: unit.year} AS proof,
+  CASE WHEN false IN sources THEN 'design' ELSE 'source_data' END AS cause,
+  CASE WHEN false IN sources THEN null
+    ELSE 'the source file dates the unit ' + toString(unit.year) + ' and mounts this item; '
+      + 'the catalog holds one introduction year per item, not its prototype, extinction or '
+      + 'reintroduction dates'
+  END AS source_note,
   true IN hypothetical_flags AS involves_candidate

@@ -19,4 +19,5 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'location_restriction' 
   null AS severity, item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' cannot be mounted in ' + location AS message,
   {allowed_locations: item.allowed_locations} AS proof,
+  'design' AS cause, null AS source_note,
   true IN hypothetical_flags AS involves_candidate

@@ -22,4 +22,5 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'max_per_unit' AS rule,
   toString(mounted) + ' x ' + coalesce(item.name, item.id) + ' on the unit, at most '
   + toString(item.max_per_unit) + ' allowed' AS message,
   {count: mounted, limit: item.max_per_unit} AS proof,
+  'design' AS cause, null AS source_note,
   true IN hypothetical_flags AS involves_candidate

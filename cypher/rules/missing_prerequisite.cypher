@@ -35,4 +35,5 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'missing_prerequisite' 
     requires: required.id,
     requires_kind: CASE WHEN required:Category THEN 'Category' ELSE 'Equipment' END
   } AS proof,
+  'design' AS cause, null AS source_note,
   true IN hypothetical_flags AS involves_candidate

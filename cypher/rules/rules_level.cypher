@@ -16,7 +16,7 @@ WITH check, loadout, unit, mount, mount.equipment AS item,
   $level_rank[unit.rules_level] AS unit_rank, $level_rank[mount.equipment.rules_level] AS item_rank
 WHERE item_rank > unit_rank
 WITH check, loadout, unit, unit_rank, item, item_rank, mount.location AS location,
-  collect(mount.hypothetical) AS hypothetical_flags
+  collect(mount.hypothetical) AS hypothetical_flags, collect(mount.from_source) AS sources
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'rules_level' AS rule, null AS severity,
   item.id AS equipment_id, location,
   coalesce(item.name, item.id) + ' is ' + item.rules_level + ', above the unit level '
@@ -27,4 +27,9 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'rules_level' AS rule, 
     unit_level: unit.rules_level,
     unit_rank: unit_rank
   } AS proof,
+  CASE WHEN false IN sources THEN 'design' ELSE 'source_data' END AS cause,
+  CASE WHEN false IN sources THEN null
+    ELSE 'the unit declares ' + unit.rules_level + ' but its source file mounts an '
+      + item.rules_level + ' item; the catalog holds one level per item, not its level by era'
+  END AS source_note,
   true IN hypothetical_flags AS involves_candidate

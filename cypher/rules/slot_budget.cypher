@@ -4,6 +4,9 @@
 // ammunition, "LOC,_AMMO:N") does not multiply slots. Only locations the unit has, with a
 // known crit_slots, are judged. One row per location; equipment_id is null.
 // A hypothetical check (compatible_equipment, explain) looks at the candidate's location only.
+// cause: source_data when the location's fixed slots come from the unit file's layout and
+// every mount here came from that file: a layout fits its location by construction, so the
+// overflow is the file's equipment list disagreeing with its own layout.
 // @id: slot_budget
 // @severity: error
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
@@ -18,10 +21,17 @@ WITH check, loadout, place, coalesce(place.fixed_slots, 0) AS fixed,
 WITH check, loadout, place, fixed, here,
   reduce(total = 0, m IN here | total + coalesce(m.equipment.crit_slots, 0)) AS mounted
 WHERE fixed + mounted > place.crit_slots
+WITH check, loadout, place, fixed, here, mounted,
+  place.fixed_slots IS NOT NULL AND all(m IN here WHERE m.from_source) AS from_layout
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'slot_budget' AS rule, null AS severity,
   null AS equipment_id, place.code AS location,
   place.code + ' uses ' + toString(fixed + mounted) + ' of ' + toString(place.crit_slots)
   + ' critical slots' AS message,
   {used: fixed + mounted, capacity: place.crit_slots, fixed: fixed, mounted: mounted} AS proof,
+  CASE WHEN from_layout THEN 'source_data' ELSE 'design' END AS cause,
+  CASE WHEN from_layout
+    THEN 'the source file\'s equipment list puts more in ' + place.code
+      + ' than its own critical-slot layout holds'
+  END AS source_note,
   any(m IN here WHERE m.hypothetical AND coalesce(m.equipment.crit_slots, 0) > 0)
     AS involves_candidate

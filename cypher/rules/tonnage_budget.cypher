@@ -23,5 +23,6 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'tonnage_budget' AS rul
   + toString(budget) + ' t' AS message,
   {used: used, budget: budget, basis: CASE WHEN known THEN 'free_tonnage' ELSE 'tonnage' END}
     AS proof,
+  'design' AS cause, null AS source_note,
   any(m IN mounts WHERE m.hypothetical AND coalesce(m.equipment.tonnage, 0) > 0)
     AS involves_candidate

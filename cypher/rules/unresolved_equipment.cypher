@@ -15,9 +15,13 @@ UNWIND [m IN mounts WHERE check.equipment_id IS NULL OR m.hypothetical] AS mount
 WITH check, loadout, mount, mount.equipment AS item
 WHERE item:Unresolved
 WITH check, loadout, item, mount.location AS location,
-  collect(mount.hypothetical) AS hypothetical_flags
+  collect(mount.hypothetical) AS hypothetical_flags, collect(mount.from_source) AS sources
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'unresolved_equipment' AS rule,
   null AS severity, item.id AS equipment_id, location,
   'unresolved equipment reference ' + coalesce(item.original_id, item.id) AS message,
   {original_id: item.original_id, candidates: item.candidates} AS proof,
+  CASE WHEN false IN sources THEN 'design' ELSE 'source_data' END AS cause,
+  CASE WHEN false IN sources THEN null
+    ELSE 'the source file names an item the catalog cannot resolve to one item'
+  END AS source_note,
   true IN hypothetical_flags AS involves_candidate

@@ -47,9 +47,18 @@ def _resolver(graph: Graph, catalog: Catalog) -> Resolver:
 def _count(report: ImportReport, unit: UnitRecord) -> None:
     counts = report.counts
     counts.units_imported += 1
+    for kind, example in unit.corrections:
+        report.add_correction(kind, f"{unit.file}: {example}")
     for mount in unit.mounts:
         counts.mounts_total += 1
         step = mount.resolution.step
+        correction = mount.resolution.correction
+        if correction is not None:
+            report.add_correction(
+                correction,
+                f"{unit.file} {mount.location}: {mount.original_id} -> "
+                f"{mount.resolution.equipment_id} (not {mount.resolution.corrected_from})",
+            )
         if step is None:
             counts.mounts_unresolved += 1
             entry = report.unresolved.setdefault(mount.original_id, UnresolvedReference())

@@ -19,6 +19,16 @@ class ResolvedCounts(BaseModel):
         return self.exact + self.mapping + self.normalized
 
 
+class Corrections(BaseModel):
+    """How often one kind of evidence corrected what a unit file's field said, with examples."""
+
+    count: int = 0
+    examples: list[str] = Field(default_factory=list)
+
+
+CORRECTION_EXAMPLES = 5
+
+
 class ImportCounts(BaseModel):
     units_imported: int = 0
     equipment_imported: int = 0
@@ -65,6 +75,10 @@ class ImportReport(BaseModel):
 
     counts: ImportCounts = Field(default_factory=ImportCounts)
     unresolved: dict[str, UnresolvedReference] = Field(default_factory=dict)
+    corrections: dict[str, Corrections] = Field(
+        default_factory=dict,
+        description="kind -> how often the file's other evidence corrected a field, examples",
+    )
     duplicates: list[DuplicateItem] = Field(default_factory=list)
     renamed: dict[str, str] = Field(
         default_factory=dict, description="source ids that are not URL-safe -> the ids stored"
@@ -74,6 +88,12 @@ class ImportReport(BaseModel):
     )
     errors: list[ImportIssue] = Field(default_factory=list)
     duration_s: float = 0.0
+
+    def add_correction(self, kind: str, example: str) -> None:
+        entry = self.corrections.setdefault(kind, Corrections())
+        entry.count += 1
+        if len(entry.examples) < CORRECTION_EXAMPLES:
+            entry.examples.append(example)
 
     def add_error(self, file: str, field: str, message: str) -> None:
         self.errors.append(ImportIssue(file=file, field=field, message=message))

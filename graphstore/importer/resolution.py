@@ -9,6 +9,22 @@
 
 A step that finds several different items resolves nothing: the mount stays unresolved and
 lists them as candidates. Nothing is ever picked among ties.
+
+A unit file's mount reference is lossy: `er-large-laser` names the Inner Sphere item even on
+a Clan 'Mech, and normalised matching can land on a battle-armor item. `resolve_mount` weighs
+the rest of the file's evidence, within the reference's *family* (the items whose names are
+the same once the IS/Clan marker is dropped: `ER Large Laser`, `ER Large Laser (Clan)`):
+
+1. a 'Mech mount never lands on a battle-armor or ProtoMech item when the family has a 'Mech
+   item (kind `mech_item`);
+2. the location's critical-slot names (MegaMek's own names, `CLERLargeLaser`, resolved like
+   a reference) decide when exactly one family member is among them (kind `slot_name`);
+3. otherwise the unit's tech base (INNER_SPHERE or CLAN) decides when exactly one family
+   member has it (kind `unit_tech_base`).
+
+Each correction names its kind, so the import report counts them. When the evidence leaves a
+tie the mount keeps what the reference alone said; an unresolved tie the evidence narrows to
+one item is resolved (step `normalized`), one it does not narrow stays a placeholder.
 """
 
 from __future__ import annotations
@@ -16,14 +32,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Step = Literal["exact", "mapping", "normalized"]
+Correction = Literal["mech_item", "slot_name", "unit_tech_base"]
 
 _LEADING_COUNT = re.compile(r"^\d+-(?=\D)")
 _TECH_TAG = re.compile(r"[\(\[]\s*(clan|is|inner sphere)\s*[\)\]]", re.IGNORECASE)
 _TECH_PREFIX = re.compile(r"^(clan|cl|is)(?=[a-z0-9])")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+# Battle-armor and ProtoMech items: MegaMek's ids and names mark them (`basrm2-os`,
+# `protomechac2`, `Flamer [BA]`); `ballistic-*`, `backhoe` and `basic-*` are 'Mech items.
+_NOT_MECH_ID = re.compile(r"^(ba(?!ckhoe|sic|llistic)|battlearmor|protome[ck]h?(?!-?myomer))")
+_NOT_MECH_NAME = re.compile(r"^(ba |battlearmor|protome[ck]h)|\[ba\]", re.IGNORECASE)
 _CLAN = "CLAN"
 _INNER_SPHERE = "INNER_SPHERE"
 
@@ -37,12 +58,19 @@ class CatalogEntry:
     crit_slots: int | None = None
 
 
+def for_mechs(item_id: str, entry: CatalogEntry) -> bool:
+    """False for a battle-armor or ProtoMech item."""
+    return not (_NOT_MECH_ID.match(item_id) or _NOT_MECH_NAME.search(entry.name or ""))
+
+
 @dataclass(frozen=True)
 class Resolution:
     reference: str
     step: Step | None
     equipment_id: str | None
     candidates: tuple[str, ...] = ()
+    correction: Correction | None = None
+    corrected_from: str | None = None
 
     @property
     def resolved(self) -> bool:
@@ -77,6 +105,10 @@ class Resolver:
     _plain: dict[str, set[str]] = field(default_factory=dict, init=False)
     _stripped: dict[str, set[str]] = field(default_factory=dict, init=False)
     _cache: dict[str, Resolution] = field(default_factory=dict, init=False)
+    _families: dict[str, set[str]] = field(default_factory=dict, init=False)
+    _mount_cache: dict[tuple[str, str | None, frozenset[Any]], Resolution] = field(
+        default_factory=dict, init=False
+    )
 
     def __post_init__(self) -> None:
         names: list[tuple[str, str]] = []
@@ -88,6 +120,15 @@ class Resolver:
         for text, item_id in names:
             self._plain.setdefault(plain_key(text), set()).add(item_id)
             self._stripped.setdefault(tech_key(text)[1], set()).add(item_id)
+        for item_id in self.items:
+            self._families.setdefault(self._family_key(item_id), set()).add(item_id)
+
+    def _family_key(self, item_id: str) -> str:
+        return tech_key(self.items[item_id].name or item_id)[1]
+
+    def family(self, item_id: str) -> set[str]:
+        """The items named like `item_id` once the IS/Clan marker is dropped (itself included)."""
+        return self._families.get(self._family_key(item_id), {item_id})
 
     def resolve(self, reference: str) -> Resolution:
         cached = self._cache.get(reference)
@@ -113,6 +154,84 @@ class Resolver:
         if len(found) == 1:
             return Resolution(reference, "normalized", next(iter(found)))
         return Resolution(reference, None, None, tuple(sorted(found)))
+
+    def resolve_mount(
+        self, reference: str, unit_tech_base: str | None, slot_names: Iterable[str]
+    ) -> Resolution:
+        """A 'Mech mount's reference, weighed with its location's slot names and the unit's
+        tech base (see the module's docstring)."""
+        slots = frozenset(self._slot_evidence(name) for name in slot_names)
+        key = (reference, unit_tech_base, slots)
+        cached = self._mount_cache.get(key)
+        if cached is None:
+            cached = self._mount_cache[key] = self._weigh(
+                self.resolve(reference), unit_tech_base, slots
+            )
+        return cached
+
+    def _slot_evidence(self, name: str) -> tuple[str | None, str | None, str]:
+        """What a slot name says: the item it resolves to, its IS/Clan marker, and its
+        letters (sorted, so MegaMek's `LBXAC10` meets the catalog's `LB 10-X AC`)."""
+        tech, key = tech_key(name)
+        return self.resolve(name).equipment_id, tech, "".join(sorted(key))
+
+    def _named_by_slots(
+        self, options: set[str], slots: frozenset[tuple[str | None, str | None, str]]
+    ) -> set[str]:
+        """The options a slot name names: by resolving to it with no contrary marker, or by
+        the same letters and a marker of the option's tech base."""
+        named = set()
+        for option in options:
+            tech_base = self.items[option].tech_base
+            letters = "".join(sorted(self._family_key(option)))
+            for item_id, tech, slot_letters in slots:
+                if (item_id == option and tech in (None, tech_base)) or (
+                    tech == tech_base and slot_letters == letters
+                ):
+                    named.add(option)
+        return named
+
+    def _weigh(
+        self,
+        plain: Resolution,
+        unit_tech_base: str | None,
+        slots: frozenset[tuple[str | None, str | None, str]],
+    ) -> Resolution:
+        if plain.equipment_id is not None:
+            options = self.family(plain.equipment_id)
+        else:
+            options = set(plain.candidates)
+        if not options:
+            return plain
+        mech_options = {i for i in options if for_mechs(i, self.items[i])}
+        correction: Correction | None = None
+        if mech_options and mech_options != options:
+            options = mech_options
+            correction = "mech_item"
+        chosen: str | None = None
+        if len(options) == 1:
+            chosen = next(iter(options))
+        elif len(named := self._named_by_slots(options, slots)) == 1:
+            chosen, correction = next(iter(named)), "slot_name"
+        elif unit_tech_base in (_CLAN, _INNER_SPHERE):
+            own = {i for i in options if self.items[i].tech_base == unit_tech_base}
+            if plain.equipment_id in own:
+                chosen = plain.equipment_id
+            elif len(own) == 1:
+                chosen, correction = next(iter(own)), "unit_tech_base"
+        if chosen is None and plain.equipment_id in options:
+            chosen = plain.equipment_id
+        if chosen is None:  # a tie the evidence leaves: never guessed
+            return Resolution(plain.reference, None, None, tuple(sorted(options)))
+        if chosen == plain.equipment_id:
+            return plain
+        return Resolution(
+            plain.reference,
+            plain.step or "normalized",
+            chosen,
+            correction=correction,
+            corrected_from=plain.equipment_id,
+        )
 
     def crit_slots(self, item_id: str) -> int | None:
         entry = self.items.get(item_id)

@@ -21,6 +21,7 @@ from graphstore.errors import ImportSourceError
 from graphstore.graph import Graph
 from graphstore.importer.ids import category_id
 from graphstore.store import GraphStore, RuleKind
+from graphstore.store.construction import ConstructionTables
 
 DEFAULT_RULES_FILE = Path("data") / "rules" / "battletech.yaml"
 
@@ -66,6 +67,7 @@ class RulesPack(_Strict):
     conflicts: list[ConflictRule] = Field(default_factory=list)
     requires: list[RequiresRule] = Field(default_factory=list)
     limits: list[LimitRule] = Field(default_factory=list)
+    construction: ConstructionTables | None = None
 
 
 class RulesImportReport(BaseModel):

@@ -16,9 +16,10 @@ Mount locations: `LOC`, `LOC_(R)` (rear), `LOC,_AMMO:N` (quantity N), or the fla
 `isRearMounted`. A code the configuration does not have is an error for that mount only.
 
 heat_dissipation: heatSinks.count times what one sink of its type dissipates
-(graphstore.store.enums.HEAT_PER_SINK); null for a type not listed there. free_tonnage is
-always null: it needs engine, structure, armor and cockpit weight tables the files do not
-carry, and guessing them would not be sound.
+(graphstore.store.enums.HEAT_PER_SINK); null for a type not listed there. free_tonnage: the
+tonnage minus the structural weights (engine, gyro, cockpit, structure, armor, extra heat
+sinks, jump jets) computed from the file's construction fields with the rules pack's
+TechManual tables (graphstore.store.construction); null when one of them is unknown.
 
 Ids: a file's `id` that is not URL-safe is rewritten (graphstore.importer.ids) and the report
 lists the rewrite; the stock loadout is `<unit id>.stock`.
@@ -43,6 +44,7 @@ from graphstore.importer.sources import (
     read_json,
     relative_name,
 )
+from graphstore.store.construction import Design, free_tonnage
 from graphstore.store.enums import heat_per_sink
 
 _TORSOS = ["HEAD", "CENTER_TORSO", "LEFT_TORSO", "RIGHT_TORSO"]
@@ -59,10 +61,12 @@ _CONSTRUCTION = re.compile(
     r"|ammo|case|armor|structure|myomer|tsm|masc",
     re.IGNORECASE,
 )
+_GYRO_SLOT = re.compile(r"gyro", re.IGNORECASE)
+_GYRO_BY_SLOTS = {6: "XL", 2: "COMPACT"}
 STOCK_SUFFIX = "stock"
 STOCK_LOADOUT_NAME = "Stock"
 # Bump when the mapping from files to graph changes, so every unit is rewritten once.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 5
 
 
 class RawMount(BaseModel):
@@ -76,6 +80,28 @@ class RawMount(BaseModel):
 class RawEngine(BaseModel):
     type: StrictStr | None = None
     rating: StrictInt | None = None
+
+
+class RawTyped(BaseModel):
+    type: StrictStr | None = None
+
+
+ArmorPoints = StrictInt | dict[str, StrictInt]
+
+
+class RawArmor(BaseModel):
+    type: StrictStr | None = None
+    allocation: dict[str, ArmorPoints] | None = None
+
+    @property
+    def points(self) -> int | None:
+        """Every location's points, front and rear; None without an allocation."""
+        if self.allocation is None:
+            return None
+        return sum(
+            sum(value.values()) if isinstance(value, dict) else value
+            for value in self.allocation.values()
+        )
 
 
 class RawHeatSinks(BaseModel):
@@ -108,6 +134,10 @@ class RawUnit(BaseModel):
     year: StrictInt | None = None
     battleValue: StrictInt | None = None
     engine: RawEngine = Field(default_factory=RawEngine)
+    gyro: RawTyped = Field(default_factory=RawTyped)
+    cockpit: StrictStr | None = None
+    structure: RawTyped = Field(default_factory=RawTyped)
+    armor: RawArmor = Field(default_factory=RawArmor)
     heatSinks: RawHeatSinks = Field(default_factory=RawHeatSinks)
     movement: RawMovement = Field(default_factory=RawMovement)
     role: StrictStr | None = None
@@ -141,6 +171,8 @@ class UnitRecord:
     props: dict[str, Any]
     locations: list[dict[str, Any]]
     mounts: list[MountRecord] = field(default_factory=list)
+    # (kind, what): where the file's other evidence corrected a field, for the report
+    corrections: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def loadout_id(self) -> str:
@@ -229,6 +261,7 @@ def read_unit(
             )
             continue
         code, rear, quantity = parsed
+        slot_names = [_SLOT_MARKERS.sub("", n) for n in raw.criticalSlots.get(code) or [] if n]
         mounts.append(
             MountRecord(
                 mount_id=f"{store_id(raw.id)}.{STOCK_SUFFIX}.{index}",
@@ -236,11 +269,17 @@ def read_unit(
                 location=code,
                 rear=rear or entry.isRearMounted,
                 quantity=quantity,
-                resolution=resolver.resolve(entry.id),
+                resolution=resolver.resolve_mount(entry.id, raw.techBase, slot_names),
             )
         )
     locations = _locations(raw, codes, mounts, resolver)
     props = _unit_properties(raw)
+    corrections = []
+    gyro = _gyro_from_layout(raw)
+    if gyro is not None and gyro != props["gyro_type"]:
+        corrections.append(("gyro_from_layout", f"gyro {props['gyro_type']} -> {gyro}"))
+        props["gyro_type"] = gyro
+        props["free_tonnage"] = free_tonnage(Design.of(props))
     props["imported_from"] = shown
     props["content_hash"] = content_hash(
         FORMAT_VERSION,
@@ -258,13 +297,23 @@ def read_unit(
         props=props,
         locations=locations,
         mounts=mounts,
+        corrections=corrections,
     )
+
+
+def _gyro_from_layout(raw: RawUnit) -> str | None:
+    """The gyro type the centre torso's slots show, when their count tells (TechManual: a
+    standard or heavy-duty gyro takes 4 slots, an XL gyro 6, a compact one 2); else None.
+    Files say STANDARD for every gyro, so the layout is the better evidence."""
+    slots = raw.criticalSlots.get("CENTER_TORSO") or []
+    count = sum(1 for name in slots if name and _GYRO_SLOT.search(name))
+    return _GYRO_BY_SLOTS.get(count)
 
 
 def _unit_properties(raw: RawUnit) -> dict[str, Any]:
     per_sink = heat_per_sink().get((raw.heatSinks.type or "").upper())
     count = raw.heatSinks.count
-    return {
+    props: dict[str, Any] = {
         "chassis": raw.chassis,
         "model": raw.model,
         "unit_type": raw.unitType,
@@ -285,10 +334,17 @@ def _unit_properties(raw: RawUnit) -> dict[str, Any]:
         "jump_mp": raw.movement.jump,
         "heat_sink_type": raw.heatSinks.type,
         "heat_sink_count": count,
+        "gyro_type": raw.gyro.type,
+        "cockpit_type": raw.cockpit,
+        "structure_type": raw.structure.type,
+        "armor_type": raw.armor.type,
+        "armor_points": raw.armor.points,
         "role": raw.role,
         "source": raw.source,
         "mul_id": raw.mulId,
     }
+    props["free_tonnage"] = free_tonnage(Design.of(props))
+    return props
 
 
 def _locations(

@@ -323,6 +323,8 @@ class RulesEngine:
             location=row["location"],
             message=row["message"],
             proof=_normalise_proof(row["proof"]),
+            cause=row["cause"],
+            source_note=row["source_note"],
             accepted=accepted,
         )
 

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from graphstore.rules.registry import Severity
 
 ViolationStatus = Literal["open", "accepted"]
+# design: the loadout breaks the rule. source_data: the unit file an import read disagrees
+# with itself or with the catalog (each rule's header says when); `source_note` says how.
+Cause = Literal["design", "source_data"]
 OverrideHolder = Literal["Loadout", "Unit"]
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1}
@@ -52,6 +55,8 @@ class Violation(BaseModel):
     location: str | None = None
     message: str
     proof: dict[str, Any] = Field(default_factory=dict)
+    cause: Cause = "design"
+    source_note: str | None = None
     accepted: AcceptedViolationPublic | None = None
 
     @property
@@ -89,6 +94,11 @@ class LoadoutValidation(BaseModel):
         return [v for v in self.violations if v.status == "accepted"]
 
     @property
+    def design_errors(self) -> list[Violation]:
+        """Open errors the design itself is to blame for (not its source data)."""
+        return [v for v in self.errors if v.cause == "design"]
+
+    @property
     def is_valid(self) -> bool:
         return not self.errors
 
@@ -97,6 +107,9 @@ class RuleCount(BaseModel):
     errors: int = 0
     warnings: int = 0
     accepted: int = 0
+    by_cause: dict[Cause, int] = Field(
+        default_factory=dict, description="open errors and warnings per cause"
+    )
 
 
 class ValidationSummary(BaseModel):
@@ -104,21 +117,32 @@ class ValidationSummary(BaseModel):
 
     loadouts: int = 0
     loadouts_with_errors: int = 0
+    loadouts_with_design_errors: int = Field(
+        default=0, description="loadouts with an open error whose cause is the design"
+    )
     errors: int = 0
     warnings: int = 0
     accepted: int = 0
+    errors_by_cause: dict[Cause, int] = Field(default_factory=dict)
     by_rule: dict[str, RuleCount] = Field(default_factory=dict)
 
     def add(self, result: LoadoutValidation) -> None:
         self.loadouts += 1
         if result.errors:
             self.loadouts_with_errors += 1
+        if result.design_errors:
+            self.loadouts_with_design_errors += 1
         for violation in result.violations:
             count = self.by_rule.setdefault(violation.rule, RuleCount())
             if violation.status == "accepted":
                 count.accepted += 1
                 self.accepted += 1
-            elif violation.severity == "error":
+                continue
+            count.by_cause[violation.cause] = count.by_cause.get(violation.cause, 0) + 1
+            if violation.severity == "error":
+                self.errors_by_cause[violation.cause] = (
+                    self.errors_by_cause.get(violation.cause, 0) + 1
+                )
                 count.errors += 1
                 self.errors += 1
             else:

@@ -44,6 +44,8 @@ RULE_COLUMNS = (
     "location",
     "message",
     "proof",
+    "cause",
+    "source_note",
     "involves_candidate",
 )
 

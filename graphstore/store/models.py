@@ -121,6 +121,11 @@ class UnitBase(BaseModel):
     jump_mp: Annotated[int, Field(ge=0, le=30)] | None = None
     heat_sink_type: Label | None = None
     heat_sink_count: NonNegative | None = None
+    gyro_type: Label | None = None
+    cockpit_type: Label | None = None
+    structure_type: Label | None = None
+    armor_type: Label | None = None
+    armor_points: Annotated[int, Field(ge=0, le=10_000)] | None = None
     role: Label | None = None
     source: Label | None = None
     mul_id: NonNegative | None = None
@@ -190,6 +195,11 @@ class UnitPublic(Stamped):
     jump_mp: int | None = None
     heat_sink_type: str | None = None
     heat_sink_count: int | None = None
+    gyro_type: str | None = None
+    cockpit_type: str | None = None
+    structure_type: str | None = None
+    armor_type: str | None = None
+    armor_points: int | None = None
     role: str | None = None
     source: str | None = None
     mul_id: int | None = None

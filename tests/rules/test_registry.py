@@ -97,7 +97,7 @@ GOOD_BODY = (
     "// @include rules/fragments/checks\n// rule body\n"
     "RETURN check.key AS check_key, loadout.id AS loadout_id, 'broken' AS rule,"
     " null AS severity, null AS equipment_id, null AS location, '' AS message,"
-    " {} AS proof, false AS involves_candidate\n"
+    " {} AS proof, 'design' AS cause, null AS source_note, false AS involves_candidate\n"
 )
 
 
@@ -144,7 +144,7 @@ WHERE mount.equipment.tonnage > 10
 RETURN check.key AS check_key, loadout.id AS loadout_id, 'no_heavy_items' AS rule,
   null AS severity, mount.equipment.id AS equipment_id, mount.location AS location,
   'too heavy' AS message, {tonnage: mount.equipment.tonnage} AS proof,
-  mount.hypothetical AS involves_candidate
+  'design' AS cause, null AS source_note, mount.hypothetical AS involves_candidate
 """
 
 
