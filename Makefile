@@ -14,7 +14,7 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup stop clean setup \
+.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-truth stop clean setup \
 	smoke-pythons
 
 run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
@@ -96,6 +96,9 @@ bench-history: $(INSTALL_STAMP) ## Version history: storage, write overhead, rea
 # bench-scale's) backed up, verified and restored into a fresh home. bench-results/backup.json.
 bench-backup: $(INSTALL_STAMP) ## Backup and restore of the 100k graph
 	$(BIN)/python -m benchmarks.backup
+
+bench-truth: $(INSTALL_STAMP) ## How many published designs of the corpus the validator calls illegal
+	$(BIN)/python -m benchmarks.truth
 
 stop: $(INSTALL_STAMP) ## Stop the local engine
 	$(BIN)/graphstore engine stop

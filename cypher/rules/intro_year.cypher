@@ -4,6 +4,12 @@
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // A hypothetical check (compatible_equipment, explain) only keeps rows involving the
 // candidate, so it looks at the candidate's mount alone.
+// Interpretation, and where it differs from MegaMek: MegaMek dates an item by prototype,
+// production and common years, and knows extinction and reintroduction (the ER large laser
+// of the Star League, lost, back in 3037). The catalog holds one introductionYear per item,
+// often the reintroduction, so a Star League design can look too early. The rule compares
+// that one year; cause source_data when every such mount came from the unit's file (the
+// published design and the catalog's single date disagree), design otherwise.
 // @id: intro_year
 // @severity: error
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}

@@ -5,6 +5,12 @@
 // see an aggregate nested inside an expression (true IN collect(...)) as a grouping.
 // A hypothetical check (compatible_equipment, explain) only keeps rows involving the
 // candidate, so it looks at the candidate's mount alone.
+// Interpretation, and where it differs from MegaMek: MegaMek's level of an item depends on
+// the year (experimental while a prototype, advanced in production, standard once common)
+// and on the unit's faction. The catalog holds one rulesLevel per item and no dates per
+// level, so what the data supports is this single comparison. Cause source_data when every
+// such mount came from the unit's file ("the unit declares STANDARD but mounts an ADVANCED
+// item": the file's declared level and its catalog levels disagree), design otherwise.
 // @id: rules_level
 // @severity: error
 // @param level_rank: each rules level's rank, 0 for the lowest

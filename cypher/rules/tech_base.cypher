@@ -10,6 +10,11 @@
 // file's declared tech base disagrees with its own equipment, after the importer used every
 // piece of evidence the file has (graphstore.importer.resolution). MegaMek calls such a
 // design mixed tech; here it stays an error, marked as the source's.
+// Items for both tech bases: MegaMek gives some items TechBase.ALL (usable by either). The
+// catalog gives every item one tech base (INNER_SPHERE or CLAN, none "both"), and
+// name-mappings.json maps IS and Clan names to one id only where two different items share
+// an id, so the data does not show which items are for both; this rule cannot apply
+// MegaMek's ALL and judges the one tech base the catalog states.
 // @id: tech_base
 // @severity: error
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}

@@ -39,29 +39,47 @@ class OutputFormat(StrEnum):
 
 def _violations_table(result: LoadoutValidation) -> Table:
     table = Table(title=f"loadout {escape(result.loadout_id)}", show_lines=False)
-    for column in ("severity", "status", "rule", "equipment", "location", "message"):
+    for column in ("severity", "status", "cause", "rule", "equipment", "location", "message"):
         table.add_column(column)
     for v in result.violations:
         colour = "red" if v.is_blocking else "yellow" if v.status == "open" else "dim"
+        message = v.message if v.source_note is None else f"{v.message} ({v.source_note})"
         table.add_row(
             f"[{colour}]{v.severity}[/]",
             v.status,
+            v.cause,
             v.rule,
             escape(v.equipment_id or "-"),
             escape(v.location or "-"),
-            escape(v.message),
+            escape(message),
         )
     return table
 
 
 def _summary_table(summary: ValidationSummary) -> Table:
     table = Table(title="violations by rule")
-    for column in ("rule", "errors", "warnings", "accepted"):
+    for column in ("rule", "errors", "warnings", "accepted", "design", "source data"):
         table.add_column(column, justify="left" if column == "rule" else "right")
     for rule_id, count in sorted(summary.by_rule.items()):
-        table.add_row(rule_id, str(count.errors), str(count.warnings), str(count.accepted))
+        table.add_row(
+            rule_id,
+            str(count.errors),
+            str(count.warnings),
+            str(count.accepted),
+            str(count.by_cause.get("design", 0)),
+            str(count.by_cause.get("source_data", 0)),
+        )
     table.add_row(
-        "[bold]total[/]", str(summary.errors), str(summary.warnings), str(summary.accepted)
+        "[bold]total[/]",
+        str(summary.errors),
+        str(summary.warnings),
+        str(summary.accepted),
+        str(summary.errors_by_cause.get("design", 0)) + " errors",
+        str(summary.errors_by_cause.get("source_data", 0)) + " errors",
+    )
+    table.caption = (
+        f"{summary.loadouts_with_errors} of {summary.loadouts} loadouts have an open error; "
+        f"{summary.loadouts_with_design_errors} one whose cause is the design"
     )
     return table
 

@@ -106,6 +106,9 @@ class Resolver:
     _stripped: dict[str, set[str]] = field(default_factory=dict, init=False)
     _cache: dict[str, Resolution] = field(default_factory=dict, init=False)
     _families: dict[str, set[str]] = field(default_factory=dict, init=False)
+    _slot_cache: dict[str, tuple[str | None, str | None, str]] = field(
+        default_factory=dict, init=False
+    )
     _mount_cache: dict[tuple[str, str | None, frozenset[Any]], Resolution] = field(
         default_factory=dict, init=False
     )
@@ -172,8 +175,15 @@ class Resolver:
     def _slot_evidence(self, name: str) -> tuple[str | None, str | None, str]:
         """What a slot name says: the item it resolves to, its IS/Clan marker, and its
         letters (sorted, so MegaMek's `LBXAC10` meets the catalog's `LB 10-X AC`)."""
-        tech, key = tech_key(name)
-        return self.resolve(name).equipment_id, tech, "".join(sorted(key))
+        said = self._slot_cache.get(name)
+        if said is None:
+            tech, key = tech_key(name)
+            said = self._slot_cache[name] = (
+                self.resolve(name).equipment_id,
+                tech,
+                "".join(sorted(key)),
+            )
+        return said
 
     def _named_by_slots(
         self, options: set[str], slots: frozenset[tuple[str | None, str | None, str]]

@@ -6,6 +6,10 @@ are the budget rules' own sums (cypher/rules/fragments/loadout_sums), so a calcu
 rule never disagree. Writes that change an input (mounts, an item's tonnage/heat/BV/heat
 dissipation/is_weapon, the unit's heat sinks or dissipation) set `stale = true` in the same
 transaction; `compute()` or `graphstore check --repair` refresh.
+
+The unit's construction weights (graphstore.store.construction: the rules pack's TechManual
+tables) are calculations too, one per component plus their sum, each with the `inputs` it
+was computed from; a weight whose inputs are unknown is stored with value null.
 """
 
 from __future__ import annotations
@@ -17,13 +21,22 @@ from typing import Any
 
 from graphstore.errors import NotFoundError
 from graphstore.store.claims import claim
+from graphstore.store.construction import COMPONENTS, Design, structural_weight, weights
 from graphstore.store.convert import plain
 from graphstore.store.enums import heat_per_sink
 from graphstore.store.models import CalculationPublic
 from graphstore.store.scope import Runner, run, run_one
 
-FORMULA_VERSION = "2"
-NAMES = ("battle_value", "heat_balance", "total_tonnage")
+FORMULA_VERSION = "3"
+CONSTRUCTION_PREFIX = "construction_"
+STRUCTURAL_WEIGHT = "structural_weight"
+NAMES = (
+    "battle_value",
+    "heat_balance",
+    "total_tonnage",
+    *(CONSTRUCTION_PREFIX + component for component in COMPONENTS),
+    STRUCTURAL_WEIGHT,
+)
 
 
 def evaluate(sums: dict[str, Any]) -> dict[str, float]:
@@ -41,12 +54,23 @@ def evaluate(sums: dict[str, Any]) -> dict[str, float]:
     }
 
 
+def construction(design: Design) -> dict[str, tuple[float | None, dict[str, Any]]]:
+    """Formula version 3: each construction weight and its inputs, and their sum."""
+    found = weights(design)
+    rows: dict[str, tuple[float | None, dict[str, Any]]] = {
+        CONSTRUCTION_PREFIX + name: (weight.tons, weight.inputs) for name, weight in found.items()
+    }
+    rows[STRUCTURAL_WEIGHT] = (structural_weight(design), {"components": list(COMPONENTS)})
+    return rows
+
+
 def inputs_hash(row: dict[str, Any]) -> str:
     """sha256 of every value the sums were computed from (mount order does not matter)."""
     canonical = json.dumps(
         {
             "items": sorted(json.dumps(i, default=str) for i in row["items"]),
             "unit": row["unit_inputs"],
+            "design": row["design"],
         },
         sort_keys=True,
         default=str,
@@ -67,8 +91,17 @@ def compute_in(tx: Runner, loadout_id: str) -> None:
     row = read_sums(tx, loadout_id)
     digest = inputs_hash(row)
     rows = [
-        {"id": f"{loadout_id}/{name}", "name": name, "value": value}
+        {"id": f"{loadout_id}/{name}", "name": name, "value": value, "inputs": None}
         for name, value in evaluate(row["sums"]).items()
+    ]
+    rows += [
+        {
+            "id": f"{loadout_id}/{name}",
+            "name": name,
+            "value": value,
+            "inputs": json.dumps(inputs, sort_keys=True),
+        }
+        for name, (value, inputs) in construction(Design.of(row["design"])).items()
     ]
     run(
         tx,

@@ -7,6 +7,7 @@ for, and `model_fields_set` says which ones those were.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -497,10 +498,18 @@ class CalculationPublic(BaseModel):
     entity_id: str
     name: str
     value: float | None
+    inputs: dict[str, Any] | None = Field(
+        default=None, description="what a construction weight was computed from"
+    )
     computed_at: datetime
     inputs_hash: str
     formula_version: str
     stale: bool
+
+    @field_validator("inputs", mode="before")
+    @classmethod
+    def _stored_as_json(cls, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
 
 
 class ChangePublic(BaseModel):

@@ -7,6 +7,7 @@ from typing import Any
 from graphstore.rules.engine import RulesEngine
 from graphstore.store.audit import ChangeLog
 from graphstore.store.claims import claim
+from graphstore.store.construction import Design
 from graphstore.store.convert import plain
 from graphstore.store.entities import Repository
 from graphstore.store.history.content import Content
@@ -17,7 +18,9 @@ from graphstore.store.validation import validate
 from graphstore.store.versioned import Versioned
 
 # Changing these makes the unit's loadout calculations stale.
-CALCULATION_INPUTS = frozenset({"heat_dissipation", "heat_sink_count", "heat_sink_type"})
+CALCULATION_INPUTS = frozenset(
+    {"heat_dissipation", "heat_sink_count", "heat_sink_type"} | set(Design.__dataclass_fields__)
+)
 
 
 class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic]):

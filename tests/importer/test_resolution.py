@@ -58,3 +58,72 @@ def test_resolution_matches_a_plain_python_oracle(ids: list[str], data: st.DataO
     elif same_key:
         assert not result.resolved
         assert list(result.candidates) == same_key
+
+
+# ---- a 'Mech mount weighed with the rest of its unit file ---------------------------------
+
+_LASERS = {
+    "er-large-laser": CatalogEntry("ER Large Laser", "INNER_SPHERE", 2),
+    "clan-er-large-laser": CatalogEntry("ER Large Laser (Clan)", "CLAN", 1),
+    "lb-10-x-ac": CatalogEntry("LB 10-X AC", "INNER_SPHERE", 6),
+    "clan-lb-10-x-ac": CatalogEntry("LB 10-X AC (Clan)", "CLAN", 5),
+    "heavy-medium-laser": CatalogEntry("Heavy Medium Laser", "CLAN", 2),
+    "baheavymediumlaser": CatalogEntry("Heavy Medium Laser", "CLAN", 4),
+    "basrm2-os": CatalogEntry("SRM 2 (OS)", "CLAN", 2),
+    "srm-2-os": CatalogEntry("SRM 2 (OS)", "INNER_SPHERE", 1),
+    "clan-srm-2-os": CatalogEntry("SRM 2 (OS) (Clan)", "CLAN", 1),
+}
+_MAPPINGS = {"CLERLargeLaser": "clan-er-large-laser", "ISERLargeLaser": "er-large-laser"}
+
+
+def _mech_resolver() -> Resolver:
+    return Resolver(_LASERS, _MAPPINGS)
+
+
+def test_the_locations_slot_names_decide_between_same_name_items() -> None:
+    found = _mech_resolver().resolve_mount("er-large-laser", "MIXED", ["CLERLargeLaser"] * 1)
+    assert (found.equipment_id, found.correction) == ("clan-er-large-laser", "slot_name")
+    assert found.corrected_from == "er-large-laser"
+    assert found.step == "exact"  # the step that found the reference stays counted
+
+
+def test_a_slot_name_with_the_same_letters_and_a_tech_marker_decides() -> None:
+    # MegaMek spells the LB-X `CLLBXAC10`; the catalog `LB 10-X AC (Clan)`.
+    found = _mech_resolver().resolve_mount("lb-10-x-ac", "MIXED", ["CLLBXAC10"] * 5)
+    assert (found.equipment_id, found.correction) == ("clan-lb-10-x-ac", "slot_name")
+
+
+def test_a_slot_whose_marker_contradicts_its_item_is_no_evidence() -> None:
+    # A slot that resolves to the Clan item but says IS (a duplicate id's ammo, say).
+    resolver = Resolver(_LASERS, {**_MAPPINGS, "IS LB 10-X AC Ammo": "clan-lb-10-x-ac"})
+    found = resolver.resolve_mount("lb-10-x-ac", "MIXED", ["IS LB 10-X AC Ammo"])
+    assert (found.equipment_id, found.correction) == ("lb-10-x-ac", None)
+
+
+def test_the_units_tech_base_breaks_the_tie_when_the_slots_do_not() -> None:
+    found = _mech_resolver().resolve_mount("er-large-laser", "CLAN", ["Unnamed Thing"])
+    assert (found.equipment_id, found.correction) == ("clan-er-large-laser", "unit_tech_base")
+    assert _mech_resolver().resolve_mount("er-large-laser", "INNER_SPHERE", []).correction is None
+
+
+def test_a_mech_mount_never_lands_on_a_battle_armor_item() -> None:
+    found = _mech_resolver().resolve_mount("heavy-medium-laser", "CLAN", [])
+    assert found.equipment_id == "heavy-medium-laser"
+    by_name = _mech_resolver().resolve_mount("Heavy Medium Laser", "CLAN", [])
+    assert (by_name.equipment_id, by_name.correction) == ("heavy-medium-laser", "mech_item")
+
+
+def test_a_tie_no_evidence_breaks_stays_unresolved() -> None:
+    resolver = _mech_resolver()
+    tied = resolver.resolve("SRM 2 (OS)")
+    assert not tied.resolved
+    assert set(tied.candidates) == {"srm-2-os", "basrm2-os"}
+    # MIXED unit, no slot names: the 'Mech item wins over battle armor, nothing else is
+    # guessed.
+    found = resolver.resolve_mount("SRM 2 (OS)", "MIXED", [])
+    assert (found.equipment_id, found.correction) == ("srm-2-os", "mech_item")
+    both = Resolver(
+        {"a-gun": CatalogEntry("Gun", "INNER_SPHERE"), "b-gun": CatalogEntry("Gun", "CLAN")}, {}
+    )
+    assert not both.resolve_mount("Gun", "MIXED", []).resolved
+    assert both.resolve_mount("Gun", "CLAN", []).equipment_id == "b-gun"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from graphstore import GraphStore, RulesEngine
 from graphstore.store import MountCreate
-from graphstore.store.calculations import FORMULA_VERSION
+from graphstore.store.calculations import FORMULA_VERSION, NAMES
 from testkit import wipe
 
 from .conftest import equipment, unit
@@ -19,7 +19,9 @@ def values(store: GraphStore, loadout_id: str) -> dict[str, float | None]:
 
 def test_compute_stores_value_time_hash_and_formula(catalog: GraphStore) -> None:
     calcs = catalog.compute("atlas-stock")
-    assert {c.name: c.value for c in calcs} == {
+    found = {c.name: c.value for c in calcs}
+    assert set(found) == set(NAMES)
+    assert {name: found[name] for name in ("battle_value", "total_tonnage", "heat_balance")} == {
         "battle_value": 178 + 46,
         "total_tonnage": 15,
         "heat_balance": 20 - 7 - 3,
@@ -117,3 +119,31 @@ def test_calculations_count_what_the_budget_rules_count(
     if weapon_heat > 0:
         assert proofs["heat_balance"]["weapon_heat"] == -calculated["heat_balance"]
         assert proofs["heat_balance"]["dissipation"] == 0
+
+
+def test_construction_weights_are_calculations_with_their_inputs(catalog: GraphStore) -> None:
+    before = {c.name: c for c in catalog.compute("atlas-stock")}
+    assert before["construction_engine"].value is None  # no engine on the unit yet: unknown
+    assert before["structural_weight"].value is None
+    catalog.units.update(
+        "atlas-as7-d",
+        {
+            "engine_type": "FUSION",
+            "engine_rating": 300,
+            "gyro_type": "STANDARD",
+            "cockpit_type": "STANDARD",
+            "structure_type": "STANDARD",
+            "armor_type": "STANDARD",
+            "armor_points": 304,
+            "heat_sink_type": "SINGLE",
+            "heat_sink_count": 20,
+            "jump_mp": 0,
+        },
+    )
+    assert all(c.stale for c in catalog.calculations("atlas-stock"))
+    after = {c.name: c for c in catalog.compute("atlas-stock")}
+    assert after["construction_engine"].value == 19.0
+    assert after["construction_engine"].inputs == {"type": "FUSION", "rating": 300}
+    assert after["construction_armor"].inputs == {"type": "STANDARD", "points": 304}
+    assert after["structural_weight"].value == 64.0
+    assert after["battle_value"].inputs is None
