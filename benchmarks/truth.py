@@ -97,6 +97,10 @@ def run(corpus: Path, out: Path | None) -> dict[str, Any]:
                         "units": report.counts.units_imported,
                         "mounts": report.counts.mounts_total,
                         "unresolved": report.counts.mounts_unresolved,
+                        "resolved_by_step": report.counts.mounts_resolved.model_dump(),
+                        "corrections": {
+                            kind: entry.count for kind, entry in report.corrections.items()
+                        },
                     },
                     "weights": weights(graph),
                     **tally(RulesEngine(graph)),

@@ -5,8 +5,11 @@
 // known crit_slots, are judged. One row per location; equipment_id is null.
 // A hypothetical check (compatible_equipment, explain) looks at the candidate's location only.
 // cause: source_data when the location's fixed slots come from the unit file's layout and
-// every mount here came from that file: a layout fits its location by construction, so the
-// overflow is the file's equipment list disagreeing with its own layout.
+// every mount here came from that file. A published layout fits its location by
+// construction, so the overflow is the catalog's slot counts for the listed items against
+// that layout: an item listed twice but laid out once, a weapon whose slots MegaMek splits
+// over two locations (one location holds a mount here), or a catalog gap (the only Heavy
+// Small Laser the catalog holds is the battle-armor one, 3 slots for the 'Mech's 1).
 // @id: slot_budget
 // @severity: error
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
@@ -30,8 +33,8 @@ RETURN check.key AS check_key, loadout.id AS loadout_id, 'slot_budget' AS rule, 
   {used: fixed + mounted, capacity: place.crit_slots, fixed: fixed, mounted: mounted} AS proof,
   CASE WHEN from_layout THEN 'source_data' ELSE 'design' END AS cause,
   CASE WHEN from_layout
-    THEN 'the source file\'s equipment list puts more in ' + place.code
-      + ' than its own critical-slot layout holds'
+    THEN 'the catalog slot counts of the items the source file lists in ' + place.code
+      + ' do not fit the file\'s own critical-slot layout there'
   END AS source_note,
   any(m IN here WHERE m.hypothetical AND coalesce(m.equipment.crit_slots, 0) > 0)
     AS involves_candidate

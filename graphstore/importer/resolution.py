@@ -22,6 +22,9 @@ the same once the IS/Clan marker is dropped: `ER Large Laser`, `ER Large Laser (
 3. otherwise the unit's tech base (INNER_SPHERE or CLAN) decides when exactly one family
    member has it (kind `unit_tech_base`).
 
+A reference that carries its own IS/Clan marker (`clan-er-large-laser`, `CLERPPC`) is not
+lossy: steps 2 and 3 leave it as it is.
+
 Each correction names its kind, so the import report counts them. When the evidence leaves a
 tie the mount keeps what the reference alone said; an unresolved tie the evidence narrows to
 one item is resolved (step `normalized`), one it does not narrow stays a placeholder.
@@ -219,8 +222,13 @@ class Resolver:
             options = mech_options
             correction = "mech_item"
         chosen: str | None = None
+        marker = tech_key(plain.reference)[0]
         if len(options) == 1:
             chosen = next(iter(options))
+        elif marker is not None and plain.equipment_id in options:
+            # The reference names its tech base itself (`clan-er-large-laser`, `CLERPPC`):
+            # not lossy, so nothing else overrules it.
+            chosen = plain.equipment_id
         elif len(named := self._named_by_slots(options, slots)) == 1:
             chosen, correction = next(iter(named)), "slot_name"
         elif unit_tech_base in (_CLAN, _INNER_SPHERE):

@@ -162,6 +162,11 @@ def test_validation_endpoints(client: TestClient) -> None:
     batch = client.post("/v1/validation/batch", json={"worst": 3}).json()
     assert batch["summary"]["loadouts"] >= 12
     assert batch["summary"]["by_rule"]["conflict"]["errors"] >= 1
+    # counts split by cause: a conflict is the design's; together the causes are every error
+    assert batch["summary"]["by_rule"]["conflict"]["by_cause"]["design"] >= 1
+    assert sum(batch["summary"]["errors_by_cause"].values()) == batch["summary"]["errors"]
+    assert 1 <= batch["summary"]["loadouts_with_design_errors"] <= batch["summary"]["loadouts"]
+    assert {v["cause"] for v in report["violations"]} <= {"design", "source_data"}
     assert len(batch["worst"]) == 3
     assert batch["worst"][0]["errors"] >= batch["worst"][-1]["errors"]
 

@@ -260,6 +260,7 @@ def test_the_json_report_has_exactly_the_agreed_fields(
     assert set(document) == {
         "counts",
         "unresolved",
+        "corrections",
         "duplicates",
         "renamed",
         "left_alone",
