@@ -130,3 +130,13 @@ def test_backup_benchmark_runs(tmp_path: Path) -> None:
     assert isinstance(at_scale, dict)
     assert at_scale["same_graph_hash"] is True
     assert at_scale["verify_ok"] is True
+
+
+def test_truth_benchmark_runs(tmp_path: Path) -> None:
+    result = _run("benchmarks.truth", tmp_path / "truth.json", "--corpus", str(DEMO))
+    weights, imported = result["weights"], result["import"]
+    assert isinstance(weights, dict)
+    assert isinstance(imported, dict)
+    assert result["stock_designs"] == weights["designs"] > 0
+    assert {"seconds", "mounts_per_s", "corrections"} <= imported.keys()
+    assert "designs_by_rule_and_cause" in result

@@ -3,6 +3,15 @@
 // With a known free_tonnage this is an error. When free_tonnage is null it is compared with
 // the unit's total tonnage instead and reported as a warning (proof.basis says which).
 // One row per loadout; equipment_id and location are null.
+// free_tonnage is the unit's tonnage minus its construction weights (engine, gyro, cockpit,
+// structure, armor, heat sinks beyond the engine's free ones, jump jets), computed with the
+// rules pack's TechManual tables when the unit is imported (graphstore.store.construction).
+// Where it differs from MegaMek: MegaMek weighs every item in the layout (ammunition, CASE,
+// electronics, extra heat sinks); a megamek-web unit file lists only part of its equipment,
+// so here only the mounted items count against free_tonnage, and an under-listed design
+// passes where MegaMek would weigh more.
+// cause: always design (an over-weight published design is listed in
+// tests/rules/fixtures/corpus_design_errors.json with its reason).
 // @id: tonnage_budget
 // @severity: error
 // @downgrade: warning when the unit's free_tonnage is unknown

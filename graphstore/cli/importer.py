@@ -35,6 +35,10 @@ def _summary(report: ImportReport, *, dry_run: bool) -> Table:
         ("  resolved by normalized key", counts.mounts_resolved.normalized),
         ("  unresolved (placeholders)", counts.mounts_unresolved),
         ("distinct unresolved references", len(report.unresolved)),
+        *(
+            (f"corrected by {kind.replace('_', ' ')}", entry.count)
+            for kind, entry in sorted(report.corrections.items())
+        ),
         ("duplicate catalog ids", len(report.duplicates)),
         ("file errors", len(report.errors)),
         ("duration (s)", report.duration_s),

@@ -251,6 +251,7 @@ def read_unit(
             shown, "equipment", "empty equipment list; the unit is imported with no mounts"
         )
     mounts: list[MountRecord] = []
+    cleaned_slots: dict[str, list[str]] = {}
     for index, entry in enumerate(raw.equipment):
         parsed = parse_mount_location(entry.location)
         if parsed is None or parsed[0] not in codes or parsed[2] < 1:
@@ -261,7 +262,11 @@ def read_unit(
             )
             continue
         code, rear, quantity = parsed
-        slot_names = [_SLOT_MARKERS.sub("", n) for n in raw.criticalSlots.get(code) or [] if n]
+        slot_names = cleaned_slots.get(code)
+        if slot_names is None:
+            slot_names = cleaned_slots[code] = [
+                _SLOT_MARKERS.sub("", n) for n in raw.criticalSlots.get(code) or [] if n
+            ]
         mounts.append(
             MountRecord(
                 mount_id=f"{store_id(raw.id)}.{STOCK_SUFFIX}.{index}",
@@ -275,11 +280,8 @@ def read_unit(
     locations = _locations(raw, codes, mounts, resolver)
     props = _unit_properties(raw)
     corrections = []
-    gyro = _gyro_from_layout(raw)
-    if gyro is not None and gyro != props["gyro_type"]:
-        corrections.append(("gyro_from_layout", f"gyro {props['gyro_type']} -> {gyro}"))
-        props["gyro_type"] = gyro
-        props["free_tonnage"] = free_tonnage(Design.of(props))
+    if props["gyro_type"] != raw.gyro.type:
+        corrections.append(("gyro_from_layout", f"gyro {raw.gyro.type} -> {props['gyro_type']}"))
     props["imported_from"] = shown
     props["content_hash"] = content_hash(
         FORMAT_VERSION,
@@ -334,7 +336,7 @@ def _unit_properties(raw: RawUnit) -> dict[str, Any]:
         "jump_mp": raw.movement.jump,
         "heat_sink_type": raw.heatSinks.type,
         "heat_sink_count": count,
-        "gyro_type": raw.gyro.type,
+        "gyro_type": _gyro_from_layout(raw) or raw.gyro.type,
         "cockpit_type": raw.cockpit,
         "structure_type": raw.structure.type,
         "armor_type": raw.armor.type,
