@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALL_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+EXPLORE_BUNDLE := graphstore/explore/static/explore.js
+BROWSER_STAMP := $(VENV)/.browser
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -17,15 +19,16 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 .PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-truth stop clean setup \
 	smoke-pythons
 
-run: $(INSTALL_STAMP) ## Start the local engine, migrate, load the demo data, serve the API
+run: $(INSTALL_STAMP) $(EXPLORE_BUNDLE) ## Start the local engine, migrate, load the demo data, serve the API
 	$(BIN)/graphstore engine start
 	$(BIN)/graphstore migrate
 	$(BIN)/graphstore demo
+	@echo "== the explorer: http://$(HOST):$(PORT)/explore"
 	$(BIN)/graphstore serve --host $(HOST) --port $(PORT)
 
 # Cypher is linted inside the suite (tests/test_cypher_lint.py); `make cypher-lint` runs the
 # same linter on its own.
-test: $(INSTALL_STAMP) $(NODE_STAMP) lint typecheck ## The whole suite, from nothing
+test: $(INSTALL_STAMP) $(NODE_STAMP) $(EXPLORE_BUNDLE) $(BROWSER_STAMP) lint typecheck ## The whole suite, from nothing
 	@echo "== the whole suite on $$($(BIN)/python --version)"
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory smoke-pythons
@@ -44,7 +47,7 @@ smoke-pythons: ## A smoke run on each of OTHER_PYTHONS
 		$$venv/bin/pytest -q -p no:cacheprovider $(SMOKE_TESTS); \
 	done
 
-setup: $(INSTALL_STAMP) $(NODE_STAMP)
+setup: $(INSTALL_STAMP) $(NODE_STAMP) $(EXPLORE_BUNDLE)
 
 $(INSTALL_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -54,6 +57,21 @@ $(INSTALL_STAMP): pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The explorer's page script and styles, bundled by esbuild (shipped in the wheel).
+$(EXPLORE_BUNDLE): $(NODE_STAMP) $(wildcard graphstore/explore/web/*)
+	npm run --silent build:explore
+	touch $@
+
+# The explorer's browser test drives Debian's chromium; installed here when it is missing.
+$(BROWSER_STAMP): $(INSTALL_STAMP)
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "== installing Debian's chromium for the explorer's browser test"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null; \
+	fi
 	touch $@
 
 lint: $(INSTALL_STAMP)

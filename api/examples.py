@@ -66,6 +66,11 @@ SCHEMA = response_example(
                 "status": "applied",
             },
         ],
+        "graph": {
+            "labels": ["Equipment", "Loadout", "Unit"],
+            "relationship_types": ["HAS_LOADOUT", "MOUNTS"],
+            "property_keys": ["id", "location", "tonnage"],
+        },
     }
 )
 

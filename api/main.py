@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import problems
@@ -17,8 +18,9 @@ from api.head import HeadAsGet
 from api.metrics import RequestTimer
 from api.operation_ids import operation_id
 from api.rate_limit import RateLimiter
-from api.routers import catalog, equipment, health, loadouts, units, validation
+from api.routers import catalog, equipment, explore, health, loadouts, units, validation
 from api.settings import ApiSettings
+from graphstore.explore.assets import STATIC
 from graphstore.graph import Graph
 from graphstore.health import HealthCache
 from graphstore.settings import StoreLimits
@@ -62,8 +64,10 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
             allow_headers=["*"],
         )
     app.add_middleware(RequestTimer)  # outermost: times everything, refusals included
-    for router in (health, units, loadouts, validation, equipment, catalog):
+    for router in (health, units, loadouts, validation, equipment, catalog, explore):
         app.include_router(router.router)
+    # The explorer's bundled script and styles (built at set-up; 404 until they are).
+    app.mount("/explore/assets", StaticFiles(directory=STATIC, check_dir=False), "explore")
     for versioned in (units, loadouts):
         app.include_router(versioned.history)
     _with_problem_components(app)

@@ -26,9 +26,11 @@ from graphstore.errors import (
     MergeConflictError,
     NotFoundError,
     QueryError,
+    QueryRefusedError,
     QueryTimeoutError,
     RuleDefinitionError,
     SchemaOutOfDateError,
+    UserQueryError,
     ValidationError,
 )
 
@@ -110,6 +112,14 @@ async def _unavailable(_: Request, error: Exception) -> JSONResponse:
     )
 
 
+async def _refused(_: Request, error: Exception) -> JSONResponse:
+    return problem(422, f"query refused: {error}")
+
+
+async def _user_query(_: Request, error: Exception) -> JSONResponse:
+    return problem(400, f"the query failed: {error}")
+
+
 async def _bad_rule(_: Request, error: Exception) -> JSONResponse:
     return problem(422, str(error))
 
@@ -158,6 +168,8 @@ _HANDLERS: list[tuple[type[Exception], Handler]] = [
     (ValidationError, _invalid),
     (ConstraintError, _constraint),
     (RuleDefinitionError, _bad_rule),
+    (QueryRefusedError, _refused),
+    (UserQueryError, _user_query),
     *[(unavailable, _unavailable) for unavailable in _UNAVAILABLE],
     (QueryError, _bug),
     (GraphStoreError, _bug),

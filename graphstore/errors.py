@@ -111,6 +111,14 @@ class ValidationError(GraphStoreError, ValueError):
         self.errors = errors
 
 
+class QueryRefusedError(GraphStoreError):
+    """The explorer refused a query: it would write, or it ran over the time limit."""
+
+
+class UserQueryError(GraphStoreError):
+    """A person's own Cypher (the explorer's) failed in the engine: syntax, types, names."""
+
+
 class TransactionError(GraphStoreError):
     """A store transaction was misused (nested, or used after it ended)."""
 

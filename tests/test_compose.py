@@ -37,3 +37,14 @@ def test_the_image_ships_the_cypher_and_migrations_it_needs() -> None:
     dockerfile = (REPO_ROOT / "Dockerfile").read_text()
     for folder in ("graphstore", "api", "cypher", "migrations"):
         assert f"COPY {folder} ./{folder}" in dockerfile
+
+
+def test_neo4j_browser_plays_the_guide_from_the_api_and_the_image_ships_the_explorer() -> None:
+    compose = _compose()
+    environment = compose["services"]["neo4j"]["environment"]
+    assert environment["NEO4J_browser_post__connect__cmd"] == "play http://localhost:8000/guide"
+    assert environment["NEO4J_browser_remote__content__hostname__allowlist"] == "localhost"
+    assert "8000:8000" in compose["services"]["api"]["ports"]
+    dockerfile = (REPO_ROOT / "Dockerfile").read_text()
+    assert "npm run build:explore" in dockerfile
+    assert "COPY --from=explorer /build/graphstore/explore/static" in dockerfile

@@ -106,6 +106,11 @@ def test_the_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> N
             assert health.json()["schema_version"]
             units = httpx.get(f"{base}/v1/units", timeout=10).json()
             assert units["total"] > 0
+            # the explorer's page and its npm-built bundle ship in the wheel
+            assert "graphstore explorer" in httpx.get(f"{base}/explore", timeout=10).text
+            bundle = httpx.get(f"{base}/explore/assets/explore.js", timeout=10)
+            assert bundle.status_code == 200
+            assert len(bundle.content) > 100_000
         finally:
             server.terminate()
             server.wait(timeout=30)

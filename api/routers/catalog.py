@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.deps import Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess
 from api.examples import (
@@ -19,6 +19,7 @@ from api.examples import (
 from api.problems import error_responses
 from api.queries import UnitStatsQuery
 from api.schemas import CategoryPatch, RestoreRequest
+from graphstore.explore import GraphSchema, graph_schema
 from graphstore.migrations import Migrator, StatusRow
 from graphstore.search import CategoryNode, UnitGroupStats, category_tree, unit_stats
 from graphstore.store.models import CategoryCreate, CategoryPublic, DeleteReport
@@ -31,6 +32,9 @@ class SchemaStatusPublic(BaseModel):
     latest_version: int | None
     up_to_date: bool
     migrations: list[StatusRow]
+    graph: GraphSchema = Field(
+        description="the graph's labels, relationship types and property keys (the explorer's)"
+    )
 
 
 @router.get("/categories", response_model=list[CategoryNode], responses=CATEGORIES)
@@ -53,13 +57,15 @@ def stats(graph: GraphDep, query: Annotated[UnitStatsQuery, Query()]) -> list[Un
 
 @router.get("/schema", response_model=SchemaStatusPublic, responses=SCHEMA)
 def schema(graph: GraphDep) -> SchemaStatusPublic:
-    """Migration status: applied, pending, changed and missing migrations."""
+    """Migration status (applied, pending, changed and missing migrations) and the graph's
+    vocabulary."""
     status = Migrator(graph).status()
     return SchemaStatusPublic(
         schema_version=status.schema_version,
         latest_version=status.latest_version,
         up_to_date=status.up_to_date,
         migrations=status.rows,
+        graph=graph_schema(graph),
     )
 
 

@@ -17,7 +17,7 @@ from graphstore.cli.importer import demo, import_app
 from graphstore.cli.index import index_app
 from graphstore.cli.migrate import migrate_app, schema_app
 from graphstore.cli.query import query_app
-from graphstore.cli.serve import serve
+from graphstore.cli.serve import explore, serve
 from graphstore.cli.validate import validate
 from graphstore.errors import GraphStoreError
 
@@ -30,6 +30,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(history_app, name="history")
 app.add_typer(backup_app, name="backup")
 app.command()(serve)
+app.command()(explore)
 app.add_typer(import_app, name="import")
 app.command()(demo)
 app.command()(validate)

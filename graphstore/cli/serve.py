@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+import webbrowser
+
 import typer
 import uvicorn
 from rich.console import Console
@@ -22,4 +27,28 @@ def serve(
     with connect(schema_guard=apply_pending if migrate else require_current) as graph:
         console.print(f"graph: {graph.info.kind} {graph.info.version} at {graph.info.uri}")
     console.print(f"API:  http://{host}:{port}/   docs: http://{host}:{port}/docs")
+    console.print(f"explorer: http://{host}:{port}/explore   Browser guide: /guide")
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, log_level="info")
+
+
+def explore(
+    host: str = typer.Option("127.0.0.1", help="interface to bind"),
+    port: int = typer.Option(8000, help="TCP port"),
+    open_browser: bool = typer.Option(True, "--open/--no-open", help="open a web browser"),
+) -> None:
+    """Serve the API and open the explorer (/explore) in a web browser once it is up."""
+    url = f"http://{host}:{port}/explore"
+
+    def open_when_up() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((host, port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        webbrowser.open(url)
+
+    if open_browser:
+        threading.Thread(target=open_when_up, daemon=True).start()
+    serve(host=host, port=port, migrate=False)
