@@ -75,6 +75,20 @@ SCHEMA = response_example(
 )
 
 
+SAVED = response_example(
+    [
+        {
+            "name": "explore/conflicts_with",
+            "description": "What conflicts with an item ...",
+            "text": "MATCH (item:Equipment {id: $equipment_id}) ...",
+            "parameters": {"equipment_id": "the Equipment id"},
+            "example": {"equipment_id": "masc"},
+            "guided": True,
+        }
+    ]
+)
+
+
 NEW_UNIT = example(
     "a 50-ton Inner Sphere 'Mech",
     {

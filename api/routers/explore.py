@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
 from api.deps import Expensive, GraphDep, WriteAccess
-from api.examples import LoadoutId
+from api.examples import SAVED, LoadoutId
 from api.problems import error_responses
 from graphstore.explore import (
     ExploreQuery,
@@ -20,15 +20,14 @@ from graphstore.explore import (
     saved_queries,
 )
 from graphstore.explore.assets import page_file
+from graphstore.queries import load
 
 router = APIRouter(tags=["explore"])
 
+_GUIDED = "explore/unit_and_stock_loadout"
 _QUERY_EXAMPLE = {
-    "a unit and its loadouts": {
-        "value": {
-            "query": "MATCH (u:Unit {id: $id})-[r:HAS_LOADOUT]->(l) RETURN u, r, l",
-            "params": {"id": "hunchback-hbk-4g"},
-        }
+    "a unit and its stock loadout": {
+        "value": {"query": load(_GUIDED).text, "params": {"unit_id": "hunchback-hbk-4g"}}
     }
 }
 
@@ -46,7 +45,7 @@ def explore_page() -> FileResponse:
     dependencies=[WriteAccess, Expensive],
     responses=error_responses(400, 401, 422, 429),
 )
-def explore_query(
+def query(
     graph: GraphDep, request: Annotated[ExploreQuery, Body(openapi_examples=_QUERY_EXAMPLE)]
 ) -> ExploreResult:
     """Runs read-only Cypher: rows, and the nodes and relationships they hold. Updating
@@ -54,8 +53,8 @@ def explore_query(
     return run_read_only(graph, request)
 
 
-@router.get("/v1/explore/saved", response_model=list[SavedQuery])
-def explore_saved() -> list[SavedQuery]:
+@router.get("/v1/explore/saved", response_model=list[SavedQuery], responses=SAVED)
+def saved() -> list[SavedQuery]:
     """The named queries that only read, guided starts first, with their parameters."""
     return list(saved_queries())
 

@@ -40,8 +40,7 @@ def guide_html() -> str:
             "<p>Units, their locations and loadouts, and the equipment a loadout MOUNTS "
             "(each MOUNTS carries its location and quantity).</p><ul>"
             + "".join(f"<li><b>:{escape(label)}</b> {escape(text)}</li>" for label, text in _MODEL)
-            + "</ul>"
-            + _runnable("CALL db.schema.visualization()"),
+            + "</ul><p>Neo4j draws the schema with <code>:schema</code>.</p>",
         ),
         _slide(
             "The rules",

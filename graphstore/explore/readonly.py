@@ -94,7 +94,7 @@ def refusal(query: str) -> str | None:
         procedure = name.group(0) if name else text[after : after + 20].strip()
         if procedure.lower() not in READ_PROCEDURES:
             return (
-                f"CALL {procedure} is not one of the read-only procedures the explorer "
+                f"the procedure {procedure} is not one of the read-only ones the explorer "
                 f"allows ({', '.join(sorted(READ_PROCEDURES))})"
             )
     if not text.strip():

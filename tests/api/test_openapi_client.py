@@ -39,6 +39,7 @@ OPERATION_IDS = {
     "equipment_mounted_in",
     "catalog_list", "catalog_create", "catalog_stats", "catalog_schema", "catalog_update",
     "catalog_delete", "catalog_restore",
+    "explore_query", "explore_saved", "explore_picture",
 }  # fmt: skip
 
 
@@ -71,9 +72,19 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     where = tmp_path_factory.mktemp("client")
     spec = where / "openapi.json"
     spec.write_text(json.dumps(create_app().openapi()), encoding="utf-8")
+    # A loadout picture (image/svg+xml) is, to a generated client, a file of bytes.
+    config = where / "config.yaml"
+    config.write_text("content_type_overrides:\n  image/svg+xml: application/octet-stream\n")
     tools = str(Path(sys.executable).parent)  # the generator and the ruff it formats with
     done = subprocess.run(
-        [str(Path(tools) / "openapi-python-client"), "generate", "--path", str(spec)],
+        [
+            str(Path(tools) / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec),
+            "--config",
+            str(config),
+        ],
         cwd=where,
         capture_output=True,
         text=True,

@@ -162,3 +162,31 @@ def test_a_backup_moves_between_the_local_engine_and_neo4j(
     from_local = create(session_graph, folder / "local.gsb")
     restore(migrated_neo4j, from_local.path, replace=True)
     assert tally(migrated_neo4j).graph_hash == from_local.metadata["graph_hash"]
+
+
+def test_the_explorer_changes_nothing_on_neo4j_either(
+    migrated_neo4j: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every refused form leaves the graph hash as it was, and with the refusal switched
+    off a write still does not land: Neo4j refuses it in a read-mode transaction, and the
+    transaction is rolled back anyway."""
+    from graphstore import graph_hash
+    from graphstore.errors import GraphStoreError, QueryRefusedError
+    from graphstore.explore import ExploreQuery, run_read_only
+    from graphstore.explore import run as explore_run
+    from tests.explore.test_readonly import UPDATING
+
+    before = graph_hash(migrated_neo4j)
+    for query in [q for q in UPDATING if q]:
+        with pytest.raises(QueryRefusedError):
+            run_read_only(migrated_neo4j, ExploreQuery(query=query))
+        assert graph_hash(migrated_neo4j) == before, query
+    monkeypatch.setattr(explore_run, "refusal", lambda _query: None)
+    with pytest.raises(GraphStoreError):  # Neo4j: writing in a read transaction is refused
+        run_read_only(migrated_neo4j, ExploreQuery(query="CREATE (:Probe) RETURN 1"))
+    assert graph_hash(migrated_neo4j) == before
+    drawn = run_read_only(
+        migrated_neo4j,
+        ExploreQuery(query="MATCH (u:Unit)-[r:HAS_LOADOUT]->(l:Loadout) RETURN u, r, l LIMIT 3"),
+    )
+    assert drawn.graph.relationships
