@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import Path
 
+from graphstore.queries import load as load_query
+
 UnitId = Annotated[str, Path(description="a unit id", examples=["hunchback-hbk-4g"])]
 LoadoutId = Annotated[str, Path(description="a loadout id", examples=["hunchback-hbk-4g.stock"])]
 EquipmentId = Annotated[str, Path(description="an equipment id", examples=["medium-laser"])]
@@ -75,13 +77,14 @@ SCHEMA = response_example(
 )
 
 
+_GUIDED = load_query("explore/conflicts_with")
 SAVED = response_example(
     [
         {
-            "name": "explore/conflicts_with",
-            "description": "What conflicts with an item ...",
-            "text": "MATCH (item:Equipment {id: $equipment_id}) ...",
-            "parameters": {"equipment_id": "the Equipment id"},
+            "name": _GUIDED.name,
+            "description": _GUIDED.description,
+            "text": _GUIDED.text,
+            "parameters": _GUIDED.parameters,
             "example": {"equipment_id": "masc"},
             "guided": True,
         }

@@ -26,8 +26,9 @@ A reference that carries its own IS/Clan marker (`clan-er-large-laser`, `CLERPPC
 lossy: steps 2 and 3 leave it as it is.
 
 Each correction names its kind, so the import report counts them. When the evidence leaves a
-tie the mount keeps what the reference alone said; an unresolved tie the evidence narrows to
-one item is resolved (step `normalized`), one it does not narrow stays a placeholder.
+tie the mount keeps what the reference alone said (a placeholder listing the 'Mech items when
+that was a battle-armor item); an unresolved tie the evidence narrows to one item is resolved
+(step `normalized`), one it does not narrow stays a placeholder.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 Step = Literal["exact", "mapping", "normalized"]
 Correction = Literal["mech_item", "slot_name", "unit_tech_base"]
+# What one slot name says: the item it resolves to, its IS/Clan marker, its sorted letters.
+SlotEvidence = tuple[str | None, str | None, str]
 
 _LEADING_COUNT = re.compile(r"^\d+-(?=\D)")
 _TECH_TAG = re.compile(r"[\(\[]\s*(clan|is|inner sphere)\s*[\)\]]", re.IGNORECASE)
@@ -109,10 +112,8 @@ class Resolver:
     _stripped: dict[str, set[str]] = field(default_factory=dict, init=False)
     _cache: dict[str, Resolution] = field(default_factory=dict, init=False)
     _families: dict[str, set[str]] = field(default_factory=dict, init=False)
-    _slot_cache: dict[str, tuple[str | None, str | None, str]] = field(
-        default_factory=dict, init=False
-    )
-    _mount_cache: dict[tuple[str, str | None, frozenset[Any]], Resolution] = field(
+    _slot_cache: dict[str, SlotEvidence] = field(default_factory=dict, init=False)
+    _mount_cache: dict[tuple[str, str | None, frozenset[SlotEvidence]], Resolution] = field(
         default_factory=dict, init=False
     )
 
@@ -175,7 +176,7 @@ class Resolver:
             )
         return cached
 
-    def _slot_evidence(self, name: str) -> tuple[str | None, str | None, str]:
+    def _slot_evidence(self, name: str) -> SlotEvidence:
         """What a slot name says: the item it resolves to, its IS/Clan marker, and its
         letters (sorted, so MegaMek's `LBXAC10` meets the catalog's `LB 10-X AC`)."""
         said = self._slot_cache.get(name)
@@ -188,9 +189,7 @@ class Resolver:
             )
         return said
 
-    def _named_by_slots(
-        self, options: set[str], slots: frozenset[tuple[str | None, str | None, str]]
-    ) -> set[str]:
+    def _named_by_slots(self, options: set[str], slots: frozenset[SlotEvidence]) -> set[str]:
         """The options a slot name names: by resolving to it with no contrary marker, or by
         the same letters and a marker of the option's tech base."""
         named = set()
@@ -208,7 +207,7 @@ class Resolver:
         self,
         plain: Resolution,
         unit_tech_base: str | None,
-        slots: frozenset[tuple[str | None, str | None, str]],
+        slots: frozenset[SlotEvidence],
     ) -> Resolution:
         if plain.equipment_id is not None:
             options = self.family(plain.equipment_id)
