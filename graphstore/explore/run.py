@@ -20,7 +20,6 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
-import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 from pydantic import BaseModel, Field
@@ -187,7 +186,8 @@ def _run(
                     more_rows = True
                     break
                 rows.append([collector.value(v) for v in record.values()])
-        except neo4j_errors.ClientError as error:
+        except (neo4j_errors.ClientError, neo4j_errors.DatabaseError) as error:
+            # A person's query failing in the engine is their 400, not the service's 500.
             if _timed_out(error, started, timeout_s):
                 raise QueryRefusedError(
                     f"the query ran over the explorer's time limit of {timeout_s:g} s"
@@ -208,7 +208,7 @@ def _run(
     )
 
 
-def _timed_out(error: neo4j.exceptions.ClientError, started: float, limit: float) -> bool:
+def _timed_out(error: neo4j_errors.Neo4jError, started: float, limit: float) -> bool:
     code = error.code or ""
     return (
         "Timeout" in code
