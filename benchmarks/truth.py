@@ -13,16 +13,18 @@ fixture tests/rules/fixtures/corpus_design_errors.json explains. The import itse
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import CORPUS, REPO, query, write_result
+from benchmarks.common import CORPUS, query, write_result
 from graphstore import EngineSettings, Graph, LocalEngine, RulesEngine, connect, import_megamek
-from graphstore.importer.rules_pack import DEFAULT_RULES_FILE, import_rules
+from graphstore.importer.rules_pack import import_rules
 from graphstore.migrations import apply_pending
+from graphstore.resources import rules_pack_path
 
 
 def tally(engine: RulesEngine) -> dict[str, Any]:
@@ -89,7 +91,7 @@ def run(corpus: Path, out: Path | None) -> dict[str, Any]:
                 started = time.perf_counter()
                 report = import_megamek(graph, corpus)
                 import_s = time.perf_counter() - started
-                import_rules(graph, REPO / DEFAULT_RULES_FILE)
+                import_rules(graph, rules_pack_path())
                 result = {
                     "import": {
                         "seconds": round(import_s, 2),
@@ -117,8 +119,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     result = run(args.corpus, args.out)
-    import json
-
     print(json.dumps(result, indent=2))
 
 

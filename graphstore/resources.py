@@ -15,3 +15,9 @@ def resource_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise ConfigurationError(f"graphstore's {name}/ directory is missing from this installation")
+
+
+def rules_pack_path() -> Path:
+    """The rules pack this installation ships (data/rules/battletech.yaml): its rules and its
+    construction tables."""
+    return resource_dir("data") / "rules" / "battletech.yaml"

@@ -6,14 +6,15 @@ Each comes with its description, its declared parameters and, when the file has 
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from graphstore import queries
+from graphstore.errors import QueryNotFoundError
 from graphstore.explore.readonly import refusal
+from graphstore.index_advice import example_parameters
 
 GUIDED_FOLDER = "explore"
 # Internal: what the explorer itself asks (the editor's vocabulary, the loadout picture).
@@ -39,13 +40,11 @@ def saved_queries() -> tuple[SavedQuery, ...]:
         query = queries.load(name)
         if refusal(query.text) is not None:
             continue
-        example: dict[str, Any] = {}
-        if "example" in query.metadata:
-            try:
-                parsed = json.loads(query.metadata["example"])
-            except json.JSONDecodeError:
-                parsed = {}
-            example = {k: v for k, v in parsed.items() if k in query.parameters}
+        try:
+            parsed = example_parameters(query)
+        except QueryNotFoundError:  # parameters declared without an @example: empty fields
+            parsed = {}
+        example = {k: v for k, v in parsed.items() if k in query.parameters}
         found.append(
             SavedQuery(
                 name=name,

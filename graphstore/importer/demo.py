@@ -14,7 +14,7 @@ from graphstore.graph import Graph
 from graphstore.importer.megamek import import_megamek
 from graphstore.importer.report import ImportReport
 from graphstore.importer.rules_pack import RulesImportReport, import_rules
-from graphstore.resources import resource_dir
+from graphstore.resources import resource_dir, rules_pack_path
 from graphstore.rules import RulesEngine
 
 TOUR_LOADOUT = "hunchback-hbk-4g-demo-conflict.stock"
@@ -27,7 +27,7 @@ def demo_path() -> Path:
 
 
 def rules_path() -> Path:
-    return resource_dir("data") / "rules" / "battletech.yaml"
+    return rules_pack_path()
 
 
 @dataclass

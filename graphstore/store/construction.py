@@ -22,9 +22,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
 
-from graphstore.resources import resource_dir
+from graphstore.resources import rules_pack_path
 
-RULES_PACK = ("rules", "battletech.yaml")
 COMPONENTS = ("engine", "gyro", "cockpit", "structure", "armor", "heat_sinks", "jump_jets")
 
 
@@ -55,8 +54,7 @@ class ConstructionTables(BaseModel):
 @cache
 def shipped_tables() -> ConstructionTables:
     """The construction tables of the rules pack this installation ships."""
-    path = resource_dir("data").joinpath(*RULES_PACK)
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = yaml.safe_load(rules_pack_path().read_text(encoding="utf-8"))
     return ConstructionTables.model_validate(document["construction"])
 
 

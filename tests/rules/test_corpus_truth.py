@@ -29,11 +29,11 @@ from graphstore.importer.catalog import read_catalog
 from graphstore.importer.report import ImportReport
 from graphstore.importer.resolution import CatalogEntry, Resolver, for_mechs
 from graphstore.importer.rules_pack import import_rules
+from graphstore.resources import rules_pack_path
 from graphstore.rules.models import LoadoutValidation
 from graphstore.store.listing import MAX_PAGE_SIZE
 from tests.importer.conftest import reset
 
-REPO = Path(__file__).resolve().parents[2]
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "corpus_design_errors.json").read_text())
 MUTANTS = 200
 MOST_DESIGN_ERRORS = 0.05
@@ -65,7 +65,7 @@ def _every(lister: Callable[..., Any]) -> list[Any]:
 def imported(session_graph: Graph, corpus: Path) -> Corpus:
     graph = reset(session_graph)
     report = import_megamek(graph, corpus)
-    import_rules(graph, REPO / "data" / "rules" / "battletech.yaml")
+    import_rules(graph, rules_pack_path())
     results = list(RulesEngine(graph).validate_all())
     store = GraphStore(graph)
     units = {u.id: u.model_dump() for u in _every(store.list_units)}

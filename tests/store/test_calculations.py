@@ -9,6 +9,7 @@ from graphstore import GraphStore, RulesEngine
 from graphstore.store import MountCreate
 from graphstore.store.calculations import FORMULA_VERSION, NAMES
 from testkit import wipe
+from tests.store.test_construction import ATLAS_AS7_D
 
 from .conftest import equipment, unit
 
@@ -129,21 +130,7 @@ def test_construction_weights_are_calculations_with_their_inputs(catalog: GraphS
     before = {c.name: c for c in catalog.compute("atlas-stock")}
     assert before["construction_engine"].value is None  # no engine on the unit yet: unknown
     assert before["structural_weight"].value is None
-    catalog.units.update(
-        "atlas-as7-d",
-        {
-            "engine_type": "FUSION",
-            "engine_rating": 300,
-            "gyro_type": "STANDARD",
-            "cockpit_type": "STANDARD",
-            "structure_type": "STANDARD",
-            "armor_type": "STANDARD",
-            "armor_points": 304,
-            "heat_sink_type": "SINGLE",
-            "heat_sink_count": 20,
-            "jump_mp": 0,
-        },
-    )
+    catalog.units.update("atlas-as7-d", ATLAS_AS7_D)  # its tonnage is already 100
     assert all(c.stale for c in catalog.calculations("atlas-stock"))
     after = {c.name: c for c in catalog.compute("atlas-stock")}
     assert after["construction_engine"].value == 19.0

@@ -4,7 +4,6 @@ reference written from the tables' wording (fractions, no shared code), and know
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graphstore.resources import rules_pack_path
 from graphstore.store.construction import (
     COMPONENTS,
     ConstructionTables,
@@ -21,8 +21,7 @@ from graphstore.store.construction import (
     weights,
 )
 
-PACK = Path(__file__).resolve().parents[2] / "data" / "rules" / "battletech.yaml"
-TABLES: dict[str, Any] = yaml.safe_load(PACK.read_text())["construction"]
+TABLES: dict[str, Any] = yaml.safe_load(rules_pack_path().read_text())["construction"]
 
 
 def _up_to_half(value: Fraction) -> Fraction:
@@ -90,21 +89,23 @@ def test_weights_match_the_reference_tables(design: Design) -> None:
     )
 
 
+# The published Atlas AS7-D's construction fields (its unit's, minus the tonnage).
+ATLAS_AS7_D: dict[str, Any] = {
+    "engine_type": "FUSION",
+    "engine_rating": 300,
+    "gyro_type": "STANDARD",
+    "cockpit_type": "STANDARD",
+    "structure_type": "STANDARD",
+    "armor_type": "STANDARD",
+    "armor_points": 304,
+    "heat_sink_type": "SINGLE",
+    "heat_sink_count": 20,
+    "jump_mp": 0,
+}
+
+
 def _atlas(**changes: Any) -> Design:
-    fields: dict[str, Any] = {
-        "tonnage": 100,
-        "engine_type": "FUSION",
-        "engine_rating": 300,
-        "gyro_type": "STANDARD",
-        "cockpit_type": "STANDARD",
-        "structure_type": "STANDARD",
-        "armor_type": "STANDARD",
-        "armor_points": 304,
-        "heat_sink_type": "SINGLE",
-        "heat_sink_count": 20,
-        "jump_mp": 0,
-    }
-    return Design(**(fields | changes))
+    return Design(**({"tonnage": 100, **ATLAS_AS7_D} | changes))
 
 
 def test_the_atlas_as7_d_leaves_its_published_36_tons_for_equipment() -> None:
