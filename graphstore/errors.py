@@ -146,3 +146,16 @@ class MergeConflictError(GraphStoreError):
     def __init__(self, message: str, *, conflicts: list[dict[str, object]]) -> None:
         super().__init__(message)
         self.conflicts = conflicts
+
+
+class ForbiddenError(GraphStoreError):
+    """The scope may see this but not do this: a tenant changing the shared catalog, a
+    reader writing, a role managing keys. `quota` names the quota a write would exceed."""
+
+    def __init__(self, message: str, *, quota: str | None = None) -> None:
+        super().__init__(message)
+        self.quota = quota
+
+
+class AuthenticationFailedError(GraphStoreError):
+    """An API key that is unknown, revoked or expired, or a malformed one."""

@@ -6,6 +6,7 @@ nor of the schema (graphstore.migrations): every layer above talks to the graph 
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import threading
@@ -25,6 +26,7 @@ from graphstore.errors import (
     ConflictError,
     ConstraintError,
     DatabaseUnavailableError,
+    ForbiddenError,
     GraphStoreError,
     QueryError,
     QueryTimeoutError,
@@ -34,6 +36,7 @@ from graphstore.observability import timed
 from graphstore.queries import Query
 from graphstore.quirks import retry_as_transient
 from graphstore.settings import DriverSettings
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 log = logging.getLogger("graphstore")
 
@@ -175,6 +178,8 @@ class Graph:
     def _execute(
         self, query: Query, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[dict[str, Any]]:
+        parameters = scoped_parameters(query, parameters, None)
+
         def call() -> list[dict[str, Any]]:
             reading = routing == RoutingControl.READ
             timeout = self._retrying.read_timeout_s if reading else None
@@ -252,6 +257,47 @@ class Graph:
         return f"<Graph {self.info.kind} {self.info.version} {self.info.uri} db={self.database}>"
 
 
+class ScopedGraph(Graph):
+    """A Graph seen from one tenant's scope: every query and unit of work it runs carries
+    the Tenancy. It shares the Graph's driver and bookmarks (it holds no state of its own),
+    so it costs nothing to make one per request."""
+
+    def __init__(self, graph: Graph, tenancy: Tenancy) -> None:
+        # No super().__init__: the connection state stays the unscoped Graph's alone.
+        self.unscoped: Graph = graph.unscoped if isinstance(graph, ScopedGraph) else graph
+        self.tenancy = tenancy
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unscoped, name)
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        return self.unscoped.driver
+
+    def read(self, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:
+        named = _as_query(query)
+        return self.unscoped.read(named, **scoped_parameters(named, parameters, self.tenancy))
+
+    def write(self, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:
+        named = _as_query(query)
+        return self.unscoped.write(named, **scoped_parameters(named, parameters, self.tenancy))
+
+    def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+        return self.unscoped.write_transaction(bind(work, self.tenancy))
+
+    def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+        return self.unscoped.read_transaction(bind(work, self.tenancy))
+
+    def reconnect(self) -> bool:
+        return self.unscoped.reconnect()
+
+    def close(self) -> None:
+        """The unscoped Graph's owner closes it."""
+
+    def __repr__(self) -> str:
+        return f"<ScopedGraph {self.tenancy} of {self.unscoped!r}>"
+
+
 def _retrying_quirks(call: Callable[[], T], settings: DriverSettings) -> T:
     """`call` again, after a short growing pause, while it fails in a way the engine means
     as "ran alongside a commit" (graphstore.quirks), until the retry time runs out."""
@@ -274,6 +320,72 @@ def _work_name(work: Callable[..., Any]) -> str:
     return name if name and not name.startswith("<") else "transaction"
 
 
+@dataclass(frozen=True)
+class Tenancy:
+    """Whose data a unit of work sees and changes (docs/tenants.md).
+
+    `tenant`: reads see the shared data and this tenant's (None: the shared data alone).
+    `owner`: what creates are stamped with (None: shared). `platform`: may change the
+    shared catalog and run whole-graph queries (`@tenancy: platform`).
+    """
+
+    tenant: str | None
+    owner: str | None
+    platform: bool
+
+
+PLATFORM = Tenancy(tenant=None, owner=None, platform=True)
+"""Whole-graph maintenance: migrations, history upkeep, integrity checks, backups."""
+
+SINGLE_TENANT = Tenancy(tenant=DEFAULT_TENANT, owner=DEFAULT_TENANT, platform=True)
+"""What a Graph with no scope runs as: the default tenant, which also runs the shared
+catalog. A single-tenant graph (the library, the CLI, scripts) behaves as before tenants;
+every HTTP request runs in its key's scope instead (a ScopedGraph, a scoped GraphStore)."""
+
+
+class BoundRunner:
+    """A transaction that carries its Tenancy: run_named fills every `$tenant` and `$owner`
+    a query declares from it, so no caller can forget the scope or name another one."""
+
+    def __init__(self, tx: Runner, tenancy: Tenancy) -> None:
+        self.tx = tx
+        self.tenancy = tenancy
+
+    def run(self, query: Any, parameters: dict[str, Any] | None = None, **kw: Any) -> neo4j.Result:
+        return self.tx.run(query, parameters, **kw)
+
+
+def bind(work: Callable[[Any], T], tenancy: Tenancy) -> Callable[[Any], T]:
+    """`work`, handed a transaction that carries `tenancy`. The binding nearest the work
+    wins: a catalog write inside a tenant's transaction is stamped as its scope says."""
+
+    @functools.wraps(work)
+    def scoped(tx: Any) -> T:
+        plain = tx.tx if isinstance(tx, BoundRunner) else tx
+        return work(BoundRunner(plain, tenancy))
+
+    return scoped
+
+
+SCOPE_PARAMETERS = ("tenant", "owner")
+
+
+def scoped_parameters(
+    named: Query, parameters: dict[str, Any], tenancy: Tenancy | None
+) -> dict[str, Any]:
+    """`parameters` with the scope's `$tenant`/`$owner` where the query declares them (no
+    scope: SINGLE_TENANT). A query marked `@tenancy: platform` reads or writes across
+    tenants: a tenant's scope may not run it."""
+    scope = SINGLE_TENANT if tenancy is None else tenancy
+    if not scope.platform and named.metadata.get("tenancy") == "platform":
+        raise ForbiddenError(f"{named.name} works on every tenant's data: platform scope only")
+    scoped = dict(parameters)
+    for name in SCOPE_PARAMETERS:
+        if name in named.parameters and name not in scoped:
+            scoped[name] = getattr(scope, name)
+    return scoped
+
+
 def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:
     """Runs a named query inside a transaction function; rows as dicts.
 
@@ -281,6 +393,7 @@ def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[st
     that it can; every other error is typed here, where the query's name is known.
     """
     named = _as_query(query)
+    parameters = scoped_parameters(named, parameters, getattr(tx, "tenancy", None))
     try:
         with timed(named.name, parameters):
             return [record.data() for record in tx.run(named.cypher, parameters)]

@@ -2,6 +2,7 @@
 // labels its `labels` names (graphstore.backup.model.LABEL_SETS) and exactly its properties.
 // A label set not listed here is refused before anything is written.
 // @param rows: [{labels, props}]
+// @tenancy: platform
 // @example: {"rows": [{"labels": "Unit", "props": {"id": "atlas-as7-d", "chassis": "Atlas"}}]}
 CALL () {
   UNWIND [row IN $rows WHERE row.labels = 'Unit'] AS row

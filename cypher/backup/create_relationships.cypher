@@ -3,6 +3,7 @@
 // its `shape` (type, start label, end label) with exactly its properties. A shape not
 // listed here is refused before anything is written.
 // @param rows: [{shape, start, end, props}]
+// @tenancy: platform
 // @example: {"rows": [{"shape": "HAS_LOADOUT Unit Loadout", "start": "atlas-as7-d", "end": "atlas-as7-d.stock", "props": {}}]}
 CALL () {
   UNWIND [row IN $rows WHERE row.shape = 'CHANGED Change Category'] AS row

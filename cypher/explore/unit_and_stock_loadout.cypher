@@ -1,6 +1,7 @@
 // A unit, its locations, its stock loadout and the items that loadout mounts, with the
 // MOUNTS relationships (location and quantity on each).
 // @param unit_id: the Unit id
+// @tenancy: platform
 // @example: {"unit_id": "hunchback-hbk-4g"}
 MATCH (unit:Unit {id: $unit_id})
 OPTIONAL MATCH (unit)-[located:HAS_LOCATION]->(place:Location)

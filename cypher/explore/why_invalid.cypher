@@ -2,6 +2,7 @@
 // (mount, CONFLICTS_WITH, mount), and the items it mounts whose REQUIRES target (an item or
 // a category) nothing it mounts satisfies. The loadout's validation lists every rule.
 // @param loadout_id: the Loadout id
+// @tenancy: platform
 // @example: {"loadout_id": "hunchback-hbk-4g-demo-conflict.stock"}
 MATCH (loadout:Loadout {id: $loadout_id})
 OPTIONAL MATCH (loadout)-[first:MOUNTS]->(a:Equipment)-[conflict:CONFLICTS_WITH]->(b:Equipment)

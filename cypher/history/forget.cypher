@@ -4,6 +4,7 @@
 // @param label: 'Unit' or 'Loadout'
 // @param ids: the deleted ids
 // @param archives: their HistoryArchive keys (label:id)
+// @tenancy: resolved
 // @example: {"label": "Loadout", "ids": ["gone.stock"], "archives": ["Loadout:gone.stock"]}
 CALL () {
   UNWIND $ids AS id

@@ -4,6 +4,7 @@
 // caller did not say which version it wrote), and what catch-up compares against.
 // @param ids: Loadout ids
 // @param label: 'Loadout'
+// @tenancy: resolved
 // @example: {"ids": ["atlas-as7-d.stock"], "label": "Loadout"}
 UNWIND $ids AS id
 MATCH (n:Loadout {id: id})

@@ -4,6 +4,7 @@
 // caller did not say which version it wrote), and what catch-up compares against.
 // @param ids: Unit ids
 // @param label: 'Unit'
+// @tenancy: resolved
 // @example: {"ids": ["atlas-as7-d"], "label": "Unit"}
 UNWIND $ids AS id
 MATCH (n:Unit {id: id})

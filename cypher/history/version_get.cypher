@@ -4,10 +4,11 @@
 // @param id: the entity id
 // @param number: the version number, or null
 // @param at: a time, or null
+// @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
 // @example: {"label": "Loadout", "id": "atlas-as7-d.stock", "number": 1, "at": null}
 CALL () {
   OPTIONAL MATCH (v:Version {entity_id: $id})
-  WHERE v.entity_label = $label
+  WHERE v.entity_label = $label AND (v.tenant IS NULL OR v.tenant = $tenant)
     AND ($number IS NULL OR v.number = $number)
     AND ($at IS NULL OR v.at <= $at)
   RETURN v
@@ -17,7 +18,7 @@ CALL () {
 WITH v WHERE v IS NOT NULL
 CALL (v) {
   MATCH (c:Version {entity_id: $id})
-  WHERE c.entity_label = $label AND c.number >= v.base AND c.number <= v.number
+  WHERE c.entity_label = $label AND (c.tenant IS NULL OR c.tenant = $tenant) AND c.number >= v.base AND c.number <= v.number
   RETURN collect(c {.number, .snapshot, .body}) AS chain
 }
 RETURN v {.number, .at, .actor, .source, .note, .parents, .hash, .previous_hash, .snapshot,

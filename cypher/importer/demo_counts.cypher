@@ -1,4 +1,5 @@
 // Counts of the domain graph for the demo tour.
+// @tenancy: platform
 RETURN COUNT { MATCH (:Unit) } AS units,
   COUNT { MATCH (e:Equipment) WHERE NOT e:Unresolved } AS equipment,
   COUNT { MATCH (:Equipment:Unresolved) } AS unresolved,

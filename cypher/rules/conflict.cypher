@@ -12,6 +12,7 @@
 // A hypothetical check (compatible_equipment, explain) keeps only pairs with the candidate.
 // @id: conflict
 // @severity: error
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

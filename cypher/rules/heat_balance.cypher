@@ -4,6 +4,7 @@
 // One row per loadout; equipment_id and location are null.
 // @id: heat_balance
 // @severity: warning
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}], "heat_per_sink": {"SINGLE": 1, "DOUBLE": 2}}
 // @include rules/fragments/checks
 // rule body

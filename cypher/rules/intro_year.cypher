@@ -12,6 +12,7 @@
 // published design and the catalog's single date disagree), design otherwise.
 // @id: intro_year
 // @severity: error
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

@@ -6,6 +6,7 @@
 // candidate, so it counts only mounts of the candidate's item.
 // @id: max_per_location
 // @severity: error
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

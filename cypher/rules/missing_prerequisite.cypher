@@ -9,6 +9,7 @@
 // candidate, so it looks at the candidate's mount alone.
 // @id: missing_prerequisite
 // @severity: error
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

@@ -14,6 +14,7 @@
 // @id: rules_level
 // @severity: error
 // @param level_rank: each rules level's rank, 0 for the lowest
+// @tenancy: resolved
 // @example: {"level_rank": {"INTRODUCTORY": 0, "STANDARD": 1, "ADVANCED": 2, "EXPERIMENTAL": 3}, "checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

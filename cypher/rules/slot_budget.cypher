@@ -12,6 +12,7 @@
 // Small Laser the catalog holds is the battle-armor one, 3 slots for the 'Mech's 1).
 // @id: slot_budget
 // @severity: error
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

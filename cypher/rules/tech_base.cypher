@@ -17,6 +17,7 @@
 // MegaMek's ALL and judges the one tech base the catalog states.
 // @id: tech_base
 // @severity: error
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

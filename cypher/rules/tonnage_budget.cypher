@@ -15,6 +15,7 @@
 // @id: tonnage_budget
 // @severity: error
 // @downgrade: warning when the unit's free_tonnage is unknown
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}], "heat_per_sink": {"SINGLE": 1, "DOUBLE": 2}}
 // @include rules/fragments/checks
 // rule body

@@ -8,6 +8,7 @@
 // candidate, so it looks at the candidate's mount alone.
 // @id: unresolved_equipment
 // @severity: warning
+// @tenancy: resolved
 // @example: {"checks": [{"key": "", "loadout_id": "atlas-as7-d.stock", "equipment_id": null, "location": null}]}
 // @include rules/fragments/checks
 // rule body

@@ -16,7 +16,7 @@ WITH collect({
   tech_base: e.tech_base,
   rules_level: e.rules_level,
   era: era,
-  categories: [(e)-[:IN_CATEGORY]->(c:Category) WHERE c.deleted_at IS NULL | c.id]
+  categories: [(e)-[:IN_CATEGORY]->(c:Category) WHERE c.deleted_at IS NULL AND (c.tenant IS NULL OR c.tenant = $tenant) | c.id]
 }) AS rows
 RETURN
   size(rows) AS total,

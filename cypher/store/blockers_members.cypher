@@ -2,6 +2,7 @@
 // live members only).
 // @param id: the Category id
 // @param live_only: count only live members
+// @tenancy: resolved
 // @example: {"id": "weapons-energy", "live_only": true}
 MATCH (e:Equipment)-[:IN_CATEGORY]->(:Category {id: $id})
 WHERE NOT $live_only OR e.deleted_at IS NULL

@@ -2,6 +2,7 @@
 // delete, the mounts of live loadouts only).
 // @param id: the Equipment id
 // @param live_only: count only live loadouts
+// @tenancy: resolved
 // @example: {"id": "medium-laser", "live_only": true}
 MATCH (l:Loadout)-[m:MOUNTS]->(:Equipment {id: $id})
 WHERE NOT $live_only OR l.deleted_at IS NULL

@@ -2,6 +2,7 @@
 // ones only).
 // @param id: the Category id
 // @param live_only: count only live subcategories
+// @tenancy: resolved
 // @example: {"id": "weapons-energy", "live_only": true}
 MATCH (child:Category)-[:SUBCATEGORY_OF]->(:Category {id: $id})
 WHERE NOT $live_only OR child.deleted_at IS NULL

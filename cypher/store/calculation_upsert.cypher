@@ -5,6 +5,7 @@
 // @param inputs_hash: sha256 of the inputs read
 // @param formula_version: the formula version used
 // @param now: the computation time
+// @tenancy: resolved
 // @example: {"loadout_id": "atlas-as7-d.stock", "rows": [{"id": "total_tonnage", "name": "total_tonnage", "value": 1.0, "inputs": null}], "inputs_hash": "0000000000000000000000000000000000000000000000000000000000000000", "formula_version": "1", "now": "2026-11-30T12:00:00Z"}
 MATCH (l:Loadout {id: $loadout_id})
 UNWIND $rows AS row

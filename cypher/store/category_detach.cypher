@@ -2,6 +2,7 @@
 // category, subcategories become roots. Returns what was detached.
 // @param id: the Category id
 // @param live_only: detach live members and subcategories only (a forced soft delete)
+// @tenancy: resolved
 // @example: {"id": "weapons-energy", "live_only": true}
 MATCH (c:Category {id: $id})
 OPTIONAL MATCH (e:Equipment)-[membership:IN_CATEGORY]->(c)

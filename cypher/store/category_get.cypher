@@ -4,9 +4,10 @@
 // @param fields: property names to return, or null for all
 // @param relations: any of 'parent', 'children', 'members'
 // @param include_deleted: also find a soft-deleted category
+// @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
 // @example: {"id": "weapons-energy", "fields": null, "relations": [], "include_deleted": false}
 MATCH (c:Category {id: $id})
-WHERE $include_deleted OR c.deleted_at IS NULL
+WHERE ($include_deleted OR c.deleted_at IS NULL) AND (c.tenant IS NULL OR c.tenant = $tenant)
 RETURN
   [k IN keys(c) WHERE ($fields IS NULL OR k IN $fields) AND NOT k STARTS WITH '_' |
     [k, c[k]]] AS props,

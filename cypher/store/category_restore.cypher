@@ -1,6 +1,7 @@
 // Restores one soft-deleted Category: clears deleted_at and bumps the version.
 // @param id: the Category id
 // @param now: the restore time
+// @tenancy: resolved
 // @example: {"id": "weapons-energy", "now": "2026-11-30T12:00:00Z"}
 MATCH (n:Category {id: $id})
 REMOVE n.deleted_at

@@ -3,6 +3,7 @@
 // @param id: the Equipment id
 // @param live_only: detach from live loadouts only (a forced soft delete)
 // @param now: the write time
+// @tenancy: resolved
 // @example: {"id": "medium-laser", "live_only": true, "now": "2026-11-30T12:00:00Z"}
 MATCH (e:Equipment {id: $id})
 OPTIONAL MATCH (l:Loadout)-[m:MOUNTS]->(e)

@@ -5,6 +5,7 @@
 // @param conflict: true for CONFLICTS_WITH, false for REQUIRES
 // @param reason: why the rule holds
 // @param now: the write time
+// @tenancy: resolved
 // @example: {"id": "medium-laser", "target_id": "large-laser", "conflict": true, "reason": "example", "now": "2026-11-30T12:00:00Z"}
 MATCH (e:Equipment {id: $id})
 OPTIONAL MATCH (te:Equipment {id: $target_id})

@@ -4,6 +4,7 @@
 // @param target_id: the target Equipment or Category id
 // @param conflict: true for CONFLICTS_WITH, false for REQUIRES
 // @param now: the write time
+// @tenancy: resolved
 // @example: {"id": "medium-laser", "target_id": "large-laser", "conflict": true, "now": "2026-11-30T12:00:00Z"}
 MATCH (e:Equipment {id: $id})-[r:CONFLICTS_WITH|REQUIRES]->(target)
 WHERE target.id = $target_id AND (type(r) = 'CONFLICTS_WITH') = $conflict

@@ -1,5 +1,6 @@
 // The units that own these loadouts (normally one each).
 // @param ids: Loadout ids
+// @tenancy: resolved
 // @example: {"ids": ["atlas-as7-d.stock"]}
 UNWIND $ids AS id
 MATCH (l:Loadout {id: id})<-[:HAS_LOADOUT]-(u:Unit)

@@ -2,6 +2,7 @@
 // values they were computed from, for the stored calculations and their inputs hash, and
 // the unit's construction fields (the construction weights' inputs).
 // @param loadout_id: the Loadout id
+// @tenancy: resolved
 // @example: {"loadout_id": "atlas-as7-d.stock", "heat_per_sink": {"SINGLE": 1, "DOUBLE": 2}}
 MATCH (loadout:Loadout {id: $loadout_id})<-[:HAS_LOADOUT]-(unit:Unit)
 WITH loadout, unit, [(loadout)-[:MOUNTS]->(e:Equipment) | {equipment: e}] AS mounts

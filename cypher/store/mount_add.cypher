@@ -3,6 +3,7 @@
 // @param id: the Loadout id
 // @param mount: {mount_id, equipment_id, location, slot, rear, quantity, original_id}
 // @param now: the write time
+// @tenancy: resolved
 // @example: {"id": "atlas-as7-d.stock", "mount": {"mount_id": "m1", "equipment_id": "medium-laser", "location": "RIGHT_ARM", "slot": null, "rear": false, "quantity": 1, "original_id": null}, "now": "2026-11-30T12:00:00Z"}
 MATCH (l:Loadout {id: $id})
 MATCH (e:Equipment {id: $mount.equipment_id})

@@ -3,6 +3,7 @@
 // @param id: the Loadout id
 // @param mount_id: the mount to remove
 // @param now: the write time
+// @tenancy: resolved
 // @example: {"id": "atlas-as7-d.stock", "mount_id": "m1", "now": "2026-11-30T12:00:00Z"}
 MATCH (l:Loadout {id: $id})-[m:MOUNTS {mount_id: $mount_id}]->(e:Equipment)
 WITH l, m, m {.mount_id, .location, .slot, .rear, .quantity, equipment_id: e.id} AS gone

@@ -1,6 +1,7 @@
 // Deletes one Unit for good, cascading (see the integrity table) to its loadouts, its
 // locations, and the calculations and overrides of both. Returns what cascaded.
 // @param id: the Unit id
+// @tenancy: resolved
 // @example: {"id": "atlas-as7-d"}
 MATCH (u:Unit {id: $id})
 OPTIONAL MATCH (u)-[:HAS_LOADOUT]->(l:Loadout)

@@ -5,9 +5,10 @@
 // @param fields: property names to return, or null for all
 // @param relations: any of 'locations', 'loadouts'
 // @param include_deleted: also find a soft-deleted unit (and its soft-deleted loadouts)
+// @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
 // @example: {"id": "atlas-as7-d", "fields": null, "relations": [], "include_deleted": false}
 MATCH (u:Unit {id: $id})
-WHERE $include_deleted OR u.deleted_at IS NULL
+WHERE ($include_deleted OR u.deleted_at IS NULL) AND (u.tenant IS NULL OR u.tenant = $tenant)
 RETURN
   [k IN keys(u) WHERE ($fields IS NULL OR k IN $fields) AND NOT k STARTS WITH '_' |
     [k, u[k]]] AS props,

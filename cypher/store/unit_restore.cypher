@@ -2,6 +2,7 @@
 // the same deleted_at).
 // @param id: the Unit id
 // @param now: the restore time
+// @tenancy: resolved
 // @example: {"id": "atlas-as7-d", "now": "2026-11-30T12:00:00Z"}
 MATCH (u:Unit {id: $id})
 WITH u, u.deleted_at AS deleted_at

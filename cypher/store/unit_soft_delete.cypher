@@ -2,6 +2,7 @@
 // unit brings back exactly those).
 // @param id: the Unit id
 // @param now: the deletion time
+// @tenancy: resolved
 // @example: {"id": "atlas-as7-d", "now": "2026-11-30T12:00:00Z"}
 MATCH (u:Unit {id: $id})
 SET u.deleted_at = $now, u.version = u.version + 1, u.updated_at = $now

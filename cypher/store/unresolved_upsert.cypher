@@ -3,6 +3,7 @@
 // that changes nothing writes nothing.
 // @param rows: [{id, original_id, name, candidates, imported_from}]
 // @param now: the write time
+// @tenancy: resolved
 // @example: {"rows": [{"id": "unresolved-x", "original_id": "x", "name": "x", "candidates": [], "imported_from": "units"}], "now": "2026-11-30T12:00:00Z"}
 UNWIND $rows AS row
 MERGE (n:Equipment:Unresolved {id: row.id})

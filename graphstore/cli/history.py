@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from graphstore.cli.backup import safety_net
 from graphstore.connection import connect
-from graphstore.graph import Graph
+from graphstore.graph import PLATFORM, Graph
 from graphstore.migrations import require_current
 from graphstore.settings import EngineSettings
 from graphstore.store import GraphStore
@@ -66,7 +66,7 @@ def catch_up(
     """Record a version of every unit and loadout whose content its newest version does not
     hold (what `graphstore migrate` does after it applies a migration)."""
     with _graph() as graph:
-        recorded = len(record_untracked(Scope(graph), actor, progress=_progress))
+        recorded = len(record_untracked(Scope(graph, PLATFORM), actor, progress=_progress))
     console.print(f"{recorded} version(s) recorded")
 
 
@@ -100,7 +100,7 @@ def compact(
     with _graph() as graph:
         safety_net(graph, "before-history-compact")
         result = compact_history(
-            Scope(graph), cutoff, out, keep_every=keep_every, progress=_progress
+            Scope(graph, PLATFORM), cutoff, out, keep_every=keep_every, progress=_progress
         )
     console.print(
         f"archived {result.archived} version(s) of {result.entities} entit(ies) into "
@@ -116,7 +116,7 @@ def restore_archive(
     """Bring archived versions back into the graph (those not stored already), after
     checking the file's checksum."""
     with _graph() as graph:
-        result = restore_history(Scope(graph), archive, progress=_progress)
+        result = restore_history(Scope(graph, PLATFORM), archive, progress=_progress)
     console.print(
         f"restored {result.restored} version(s) of {len(result.entities)} entit(ies) from "
         f"{escape(str(archive))}; {result.already_stored} were stored already"

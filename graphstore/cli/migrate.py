@@ -11,7 +11,7 @@ from rich.table import Table
 
 from graphstore.cli.backup import safety_net
 from graphstore.connection import connect
-from graphstore.graph import Graph
+from graphstore.graph import PLATFORM, Graph
 from graphstore.migrations import Migrator, schema_diff
 from graphstore.store.history.catch_up import SINCE_SCHEMA, record_untracked
 from graphstore.store.scope import Scope
@@ -44,7 +44,9 @@ def migrate(
         if result.applied and not dry_run and (result.schema_version or 0) >= SINCE_SCHEMA:
             # What the applied data steps changed (or what predates history) gets a version.
             recorded = len(
-                record_untracked(Scope(graph), "graphstore migrate", progress=console.print)
+                record_untracked(
+                    Scope(graph, PLATFORM), "graphstore migrate", progress=console.print
+                )
             )
             console.print(f"history: {recorded} version(s) recorded for migrated data")
     if dry_run:

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from typing import Any
 
 from graphstore import catalog_generation
-from graphstore.graph import Graph, Runner, run_named
+from graphstore.graph import SINGLE_TENANT, Graph, Runner, run_named
 from graphstore.observability import CACHE_LOOKUPS
 
 MAX_ENTRIES = 512
@@ -34,7 +34,9 @@ class CatalogCache:
         self._max_entries = max_entries
 
     def read(self, graph: Graph, name: str, **parameters: Any) -> list[dict[str, Any]]:
-        key = json.dumps([name, parameters], sort_keys=True, default=str)
+        # A tenant's lookups include its custom items: each tenant has its own entries.
+        tenant = getattr(graph, "tenancy", SINGLE_TENANT).tenant
+        key = json.dumps([name, tenant, parameters], sort_keys=True, default=str)
 
         def work(tx: Runner) -> list[dict[str, Any]]:
             generation = run_named(tx, catalog_generation.READ)[0]["generation"]
@@ -63,8 +65,9 @@ _caches_lock = threading.Lock()
 def catalog_read(graph: Graph, name: str, **parameters: Any) -> list[dict[str, Any]]:
     """`graph.read(name, **parameters)` for a query over the catalog only, from the graph's
     catalog cache when nothing in the catalog changed since."""
+    shared = getattr(graph, "unscoped", graph)
     with _caches_lock:
-        cache = _caches.get(graph)
+        cache = _caches.get(shared)
         if cache is None:
-            cache = _caches[graph] = CatalogCache()
+            cache = _caches[shared] = CatalogCache()
     return cache.read(graph, name, **parameters)

@@ -20,7 +20,9 @@ from graphstore.store.models import ChangePublic
 from graphstore.store.scope import Runner, run
 
 # Bookkeeping that changes on every write; the version alone says which write it was.
-_NOISE = frozenset({"updated_at", "search_name", LOCK_PROPERTY, versions.HISTORY_PROPERTY})
+_NOISE = frozenset(
+    {"updated_at", "search_name", "tenant", LOCK_PROPERTY, versions.HISTORY_PROPERTY}
+)
 
 
 def _jsonable(value: Any) -> Any:
@@ -63,6 +65,8 @@ class ChangeLog:
     at: datetime
     source: str = "library"
     note: str | None = None
+    key_id: str | None = None
+    """The API key behind the change (graphstore.tenancy.keys); None for the library."""
     rows: list[dict[str, Any]] = field(default_factory=list)
     # The units and loadouts written: write() records the next version of each.
     written: dict[tuple[str, str], versions.Written] = field(default_factory=dict)
@@ -144,7 +148,7 @@ class ChangeLog:
 
     def stamp(self) -> dict[str, Any]:
         """The parameters a statement that records its own Changes needs."""
-        return {"now": self.at, "actor": self.actor, "source": self.source}
+        return {"now": self.at, "actor": self.actor, "source": self.source, "key_id": self.key_id}
 
     def write(self, tx: Runner) -> None:
         """Writes the gathered Changes and the next version of every unit and loadout
@@ -160,6 +164,7 @@ class ChangeLog:
                 actor=self.actor,
                 source=self.source,
                 at=self.at,
+                key_id=self.key_id,
             )
         self.rows, self.written = [], {}
 

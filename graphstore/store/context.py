@@ -17,10 +17,15 @@ class Context:
     source: str = "library"
     note: str | None = None
     limits: StoreLimits = field(default_factory=StoreLimits)
+    key_id: str | None = None
 
     def change_log(self, *, source: str | None = None) -> ChangeLog:
         """A fresh log stamped now; its time is also the write's `updated_at`. `source`
         names an operation that is its own source (a restore, a merge)."""
         return ChangeLog(
-            actor=self.actor, at=datetime.now(UTC), source=source or self.source, note=self.note
+            actor=self.actor,
+            at=datetime.now(UTC),
+            source=source or self.source,
+            note=self.note,
+            key_id=self.key_id,
         )

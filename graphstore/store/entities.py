@@ -21,6 +21,7 @@ from graphstore.errors import (
     AlreadyExistsError,
     ConflictError,
     ConstraintError,
+    ForbiddenError,
     IntegrityError,
     NotFoundError,
     RestrictError,
@@ -33,7 +34,7 @@ from graphstore.store.convert import pairs_to_dict, plain
 from graphstore.store.history.record import SAME_PARTS
 from graphstore.store.models import DeleteReport
 from graphstore.store.references import blockers_of
-from graphstore.store.scope import Runner, run, run_one
+from graphstore.store.scope import Runner, Tenancy, run, run_one
 from graphstore.store.validation import error, validate, validate_many
 
 CreateT = TypeVar("CreateT", bound=BaseModel)
@@ -111,6 +112,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         props = claim(tx, self.label, [entity_id]).get(entity_id)
         if props is None or (props.get("deleted_at") is not None and not allow_deleted):
             raise NotFoundError(self.label, entity_id)
+        require_writable(self._context.scope.tenancy, self.label, entity_id, props)
         current = props.get("version")
         if expected_version is not None and current != expected_version:
             raise ConflictError(
@@ -467,6 +469,16 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             return plain(row["props"])  # type: ignore[no-any-return]
 
         return self._public(self._write(entity_id, restore))
+
+
+def require_writable(tenancy: Tenancy, label: str, entity_id: str, props: dict[str, Any]) -> None:
+    """ForbiddenError for a tenant changing what it only reads: the shared catalog. (What
+    another tenant owns never reaches here: claims find only what the scope sees.)"""
+    if props.get("tenant") is None and not tenancy.platform:
+        raise ForbiddenError(
+            f"{label} {entity_id!r} is shared: only the platform admin changes it"
+            + ("; copy it into your tenant (POST /v1/units/{id}/copy)" if label == "Unit" else "")
+        )
 
 
 def require_live(

@@ -19,6 +19,7 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphstore import queries
+from graphstore.graph import SCOPE_PARAMETERS
 from graphstore.store.convert import plain
 from graphstore.store.enums import Era, RulesLevel, TechBase
 from graphstore.store.models import EquipmentPublic, Page, UnitPublic
@@ -151,7 +152,11 @@ class _Filter(BaseModel):
         """The values of the fragment's parameters (not a list request's paging, say)."""
         values = self.model_dump(mode="json")
         values["q"] = self.q.lower().strip() if self.q else None
-        return {name: values[name] for name in queries.fragment_parameters(self.FRAGMENT)}
+        return {
+            name: values[name]
+            for name in queries.fragment_parameters(self.FRAGMENT)
+            if name not in SCOPE_PARAMETERS  # the scope fills those in
+        }
 
 
 class UnitFilter(_Filter):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from graphstore.errors import IntegrityError, MergeConflictError, NotFoundError, ValidationError
+from graphstore.graph import ScopedGraph
 from graphstore.rules.engine import RulesEngine
 from graphstore.store.claims import claim
 from graphstore.store.convert import pairs_to_dict, plain
@@ -411,7 +412,8 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
         return [_public_mount(m) for m in mounts if m["equipment_id"] in gone]
 
     def _rule_errors(self, entity_id: str) -> list[dict[str, Any]]:
-        found = RulesEngine(self._context.scope.graph).validate(entity_id)
+        scope = self._context.scope
+        found = RulesEngine(ScopedGraph(scope.graph, scope.tenancy)).validate(entity_id)
         return [v.model_dump(mode="json") for v in found.errors]
 
     def branch(

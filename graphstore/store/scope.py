@@ -9,15 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from graphstore import catalog_generation
-from graphstore.graph import Graph, Runner, run_named, translate_driver_errors
+from graphstore.graph import (
+    Graph,
+    Runner,
+    Tenancy,
+    bind,
+    run_named,
+    translate_driver_errors,
+)
 
 __all__ = [
     "CatalogScope",
     "Runner",
     "Scope",
+    "Tenancy",
     "TransactionScope",
     "Work",
     "races_as_conflicts",
@@ -45,18 +54,19 @@ def run_one(tx: Runner, name: str, **parameters: Any) -> dict[str, Any] | None:
 
 
 class Scope:
-    """Runs units of work against the graph."""
+    """Runs units of work against the graph, in one tenant's view of it."""
 
     in_transaction = False
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, tenancy: Tenancy) -> None:
         self.graph = graph
+        self.tenancy = tenancy
 
     def write(self, work: Work[T]) -> T:
-        return self.graph.write_transaction(work)
+        return self.graph.write_transaction(bind(work, self.tenancy))
 
     def read(self, work: Work[T]) -> T:
-        return self.graph.read_transaction(work)
+        return self.graph.read_transaction(bind(work, self.tenancy))
 
 
 @contextmanager
@@ -89,18 +99,21 @@ class TransactionScope(Scope):
 
     in_transaction = True
 
-    def __init__(self, graph: Graph, tx: Runner, *, managed: bool = False) -> None:
-        super().__init__(graph)
+    def __init__(
+        self, graph: Graph, tx: Runner, tenancy: Tenancy, *, managed: bool = False
+    ) -> None:
+        super().__init__(graph, tenancy)
         self.tx: Runner | None = tx
         self.managed = managed
 
     def _run(self, work: Work[T]) -> T:
         if self.tx is None:
             raise TransactionError("this store transaction has ended; open a new one")
+        scoped = bind(work, self.tenancy)
         if self.managed:
-            return work(self.tx)
+            return scoped(self.tx)
         with races_as_conflicts(getattr(work, "__name__", "transaction")):
-            return work(self.tx)
+            return scoped(self.tx)
 
     def write(self, work: Work[T]) -> T:
         return self._run(work)
@@ -110,13 +123,17 @@ class TransactionScope(Scope):
 
 
 class CatalogScope(Scope):
-    """Another scope, whose every write also counts a change to the shared catalog in its own
+    """Another scope, whose every write also counts a change to the catalog in its own
     transaction: what lets graphstore.search.cache keep catalog lookups and never serve one
     stale. The repositories of equipment and categories, repairs and purges write through it.
+
+    The platform writes the shared catalog; a tenant's catalog writes are its own custom
+    items, so their owner is the tenant.
     """
 
     def __init__(self, inner: Scope) -> None:
-        super().__init__(inner.graph)
+        owner = None if inner.tenancy.platform else inner.tenancy.tenant
+        super().__init__(inner.graph, replace(inner.tenancy, owner=owner))
         self.inner = inner
         self.in_transaction = inner.in_transaction
 
@@ -127,7 +144,7 @@ class CatalogScope(Scope):
             return result
 
         counted.__name__ = getattr(work, "__name__", "transaction")
-        return self.inner.write(counted)
+        return self.inner.write(bind(counted, self.tenancy))
 
     def read(self, work: Work[T]) -> T:
-        return self.inner.read(work)
+        return self.inner.read(bind(work, self.tenancy))

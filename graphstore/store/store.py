@@ -28,7 +28,7 @@ from graphstore.errors import (
     TransactionError,
     ValidationError,
 )
-from graphstore.graph import Graph, SchemaGuard, translate_driver_errors
+from graphstore.graph import Graph, SchemaGuard, ScopedGraph, translate_driver_errors
 from graphstore.migrations import require_current
 from graphstore.settings import StoreLimits
 from graphstore.store import audit, calculations, integrity, listing
@@ -52,11 +52,13 @@ from graphstore.store.scope import (
     CatalogScope,
     Runner,
     Scope,
+    Tenancy,
     TransactionScope,
     races_as_conflicts,
 )
 from graphstore.store.units import Units
 from graphstore.store.validation import error, validate
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 DEFAULT_ACTOR = "graphstore"
 T = TypeVar("T")
@@ -73,6 +75,9 @@ class GraphStore:
         source: str = "library",
         note: str | None = None,
         limits: StoreLimits | None = None,
+        tenant: str | None = DEFAULT_TENANT,
+        platform: bool | None = None,
+        key_id: str | None = None,
         _scope: Scope | None = None,
     ):
         if source not in SOURCES:
@@ -81,16 +86,42 @@ class GraphStore:
         self.actor = actor
         self.source = source
         self.note = note
+        self.key_id = key_id
         self.limits = limits or StoreLimits()
-        self._scope = _scope or Scope(graph)
+        if platform is None:
+            # Before tenants there was one graph and its user ran the catalog too: the
+            # default tenant's library store still does. A named tenant's store does not.
+            platform = tenant == DEFAULT_TENANT
+        self._scope = _scope or Scope(graph, Tenancy(tenant, tenant, platform))
         context = Context(
-            scope=self._scope, actor=actor, source=source, note=note, limits=self.limits
+            scope=self._scope,
+            actor=actor,
+            source=source,
+            note=note,
+            limits=self.limits,
+            key_id=key_id,
         )
         catalog = replace(context, scope=CatalogScope(self._scope))
         self.units = Units(context)
         self.equipment = EquipmentRepository(catalog)
         self.categories = Categories(catalog)
         self.loadouts = Loadouts(context)
+
+    @property
+    def tenant(self) -> str | None:
+        """Whose units and loadouts this store sees and writes (None: the shared ones)."""
+        return self._scope.tenancy.tenant
+
+    @property
+    def scoped_graph(self) -> ScopedGraph:
+        """The graph as this store's scope sees it: for the rules engine and the search
+        functions, which take a Graph."""
+        return ScopedGraph(self.graph, self._scope.tenancy)
+
+    @property
+    def platform(self) -> bool:
+        """Whether this store writes the shared catalog and may run whole-graph work."""
+        return self._scope.tenancy.platform
 
     def _with(self, **changes: Any) -> GraphStore:
         return GraphStore(self.graph, _scope=self._scope, **(self._options() | changes))
@@ -113,17 +144,20 @@ class GraphStore:
             raise TransactionError("store transactions do not nest; use the outer one")
 
         def run(tx: Runner) -> T:
-            scope = TransactionScope(self.graph, tx, managed=True)
+            scope = TransactionScope(self.graph, tx, self._scope.tenancy, managed=True)
             return work(GraphStore(self.graph, _scope=scope, **self._options()))
 
         return self.graph.write_transaction(run)
 
     def _options(self) -> dict[str, Any]:
         return {
+            "tenant": self._scope.tenancy.tenant,
+            "platform": self._scope.tenancy.platform,
             "actor": self.actor,
             "source": self.source,
             "note": self.note,
             "limits": self.limits,
+            "key_id": self.key_id,
         }
 
     # ---- transactions ------------------------------------------------------------------
@@ -140,7 +174,7 @@ class GraphStore:
         with self.graph.session() as session:
             with translate_driver_errors("transaction"):
                 tx = session.begin_transaction()
-            scope = TransactionScope(self.graph, tx)
+            scope = TransactionScope(self.graph, tx, self._scope.tenancy)
             try:
                 yield GraphStore(self.graph, _scope=scope, **self._options())
             except BaseException:
@@ -247,9 +281,13 @@ def open_store(
     uri: str | None = None,
     *,
     actor: str = DEFAULT_ACTOR,
+    tenant: str | None = DEFAULT_TENANT,
+    platform: bool | None = None,
     schema_guard: SchemaGuard | None = require_current,
     **options: Any,
 ) -> GraphStore:
-    """connect() (the local engine unless told otherwise), then a store over it. The store
-    needs the current schema: by default a graph behind the code is refused."""
-    return GraphStore(connect(uri, schema_guard=schema_guard, **options), actor=actor)
+    """connect() (the local engine unless told otherwise), then a store over it, in
+    `tenant`'s scope (see GraphStore). The store needs the current schema: by default a
+    graph behind the code is refused."""
+    graph = connect(uri, schema_guard=schema_guard, **options)
+    return GraphStore(graph, actor=actor, tenant=tenant, platform=platform)

@@ -2,6 +2,7 @@
 // their entities), then drops from each entity's archive record the hashes now stored again.
 // @param versions: the archived versions' properties (each with its key)
 // @param anchors: [{key, follows}] what each entity's chain still follows
+// @tenancy: platform
 CALL () {
   UNWIND $versions AS row
   CREATE (v:Version)

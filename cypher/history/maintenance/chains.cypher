@@ -3,6 +3,7 @@
 // hashes its chain may follow.
 // @param label: 'Unit' or 'Loadout'
 // @param ids: entity ids
+// @tenancy: platform
 UNWIND $ids AS id
 CALL (id) {
   OPTIONAL MATCH (v:Version {entity_id: id})

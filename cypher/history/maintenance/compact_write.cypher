@@ -5,6 +5,7 @@
 // @param rewritten: [{key, body, snapshot, base, size}]
 // @param anchors: [{key, entity_label, entity_id, follows}]
 // @param archive: the archive file's name
+// @tenancy: platform
 CALL () {
   UNWIND $removed AS key
   MATCH (v:Version {key: key})

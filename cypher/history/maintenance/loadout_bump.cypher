@@ -2,6 +2,7 @@
 // step) their next number, under a claim, so that their new version can be recorded.
 // @param ids: Loadout ids
 // @param now: the write time
+// @tenancy: platform
 UNWIND $ids AS id
 MATCH (n:Loadout {id: id})
 // @include store/fragments/claim

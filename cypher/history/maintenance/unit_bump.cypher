@@ -2,6 +2,7 @@
 // step) their next number, under a claim, so that their new version can be recorded.
 // @param ids: Unit ids
 // @param now: the write time
+// @tenancy: platform
 UNWIND $ids AS id
 MATCH (n:Unit {id: id})
 // @include store/fragments/claim

@@ -2,6 +2,7 @@
 // hashes each chain may follow: what `history compact` decides and writes from.
 // @param label: 'Unit' or 'Loadout'
 // @param ids: entity ids
+// @tenancy: platform
 UNWIND $ids AS id
 CALL (id) {
   OPTIONAL MATCH (v:Version {entity_id: id})

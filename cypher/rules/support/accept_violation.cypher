@@ -8,6 +8,7 @@
 // @param equipment_id: the equipment it applies to, or null for any
 // @param reason: why it is accepted
 // @param accepted_by: who accepted it
+// @tenancy: resolved
 // @example: {"holder_kind": "Loadout", "holder_id": "atlas-as7-d.stock", "id": "atlas-as7-d", "rule": "tech_base", "equipment_id": "medium-laser", "reason": "example", "accepted_by": "example"}
 CALL () {
   MATCH (loadout:Loadout {id: $holder_id})

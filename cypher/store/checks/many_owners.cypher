@@ -1,6 +1,7 @@
 // Owned nodes with more than one owner (each has exactly one: docs/model.md), and
 // categories with more than one parent.
 // @severity: error
+// @tenancy: platform
 MATCH (u:Unit)-[:HAS_LOADOUT]->(l:Loadout)
 WITH l, count(u) AS owners WHERE owners > 1
 RETURN 'Loadout' AS label, l.id AS id, 'owned by ' + toString(owners) + ' units' AS detail

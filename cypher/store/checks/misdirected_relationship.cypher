@@ -2,6 +2,7 @@
 // joins): what a link left to a deleted record becomes when the engine reuses the record.
 // MOUNTS has its own check (dangling_mount).
 // @severity: error
+// @tenancy: platform
 MATCH (a)-[:HAS_LOCATION]->(b) WHERE NOT a:Unit OR NOT b:Location
 RETURN head(labels(a)) AS label, a.id AS id, 'HAS_LOCATION to ' + coalesce(b.id, '?') AS detail
 UNION ALL

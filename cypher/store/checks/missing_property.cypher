@@ -1,5 +1,6 @@
 // Entities lacking a property the model requires (id, name fields, tonnage, owner id).
 // @severity: error
+// @tenancy: platform
 MATCH (n:Unit)
 WHERE n.id IS NULL OR n.chassis IS NULL OR n.unit_type IS NULL OR n.tonnage IS NULL
 RETURN 'Unit' AS label, n.id AS id, 'missing one of id, chassis, unit_type, tonnage' AS detail

@@ -1,5 +1,6 @@
 // Mutable entities without version or timestamps (optimistic locking needs the version).
 // @severity: warning
+// @tenancy: platform
 MATCH (n)
 WHERE (n:Unit OR n:Equipment OR n:Category OR n:Loadout)
   AND (n.version IS NULL OR n.created_at IS NULL OR n.updated_at IS NULL)

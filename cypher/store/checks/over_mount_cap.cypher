@@ -3,6 +3,7 @@
 // choice.
 // @severity: warning
 // @param max_mounts_per_loadout: the configured cap
+// @tenancy: platform
 MATCH (l:Loadout)
 WHERE l.deleted_at IS NULL
 WITH l, COUNT { (l)-[:MOUNTS]->() } AS mounts

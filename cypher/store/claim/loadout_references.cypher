@@ -6,10 +6,12 @@
 // @param equipment_ids: the items the rows mount
 // Each loadout found by its id first: a pattern filtered with `l.id IN $loadout_ids` is
 // planned from every Unit on the local engine (a scan that grew with the graph).
+// @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
 // @example: {"unit_ids": ["atlas-as7-d"], "loadout_ids": ["atlas-as7-d.stock"], "equipment_ids": ["medium-laser"]}
 CALL () {
   UNWIND $loadout_ids AS loadout_id
   MATCH (l:Loadout {id: loadout_id})
+  WHERE l.tenant = $tenant
   MATCH (owner:Unit)-[:HAS_LOADOUT]->(l)
   RETURN collect(DISTINCT owner.id) AS owner_ids
 }
@@ -17,6 +19,7 @@ CALL (owner_ids) {
   UNWIND $unit_ids + owner_ids AS id
   WITH DISTINCT id
   MATCH (n:Unit {id: id})
+  WHERE n.tenant IS NULL OR n.tenant = $tenant
   // @include store/fragments/claim
   RETURN collect(n {
     .id, .deleted_at,
@@ -26,6 +29,7 @@ CALL (owner_ids) {
 CALL () {
   UNWIND $equipment_ids AS id
   MATCH (n:Equipment {id: id})
+  WHERE n.tenant IS NULL OR n.tenant = $tenant
   // @include store/fragments/claim
   RETURN collect(n {.id, .deleted_at}) AS items
 }

@@ -13,7 +13,9 @@
 // @param year_max: latest intro year
 // @param q: lower-cased text the name contains
 // @param include_deleted: also soft-deleted items
+// @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
 WHERE ($include_deleted OR e.deleted_at IS NULL)
+  AND (e.tenant IS NULL OR e.tenant = $tenant)
   AND NOT e:Unresolved
   AND ($tech_base IS NULL OR e.tech_base = $tech_base)
   AND ($rules_level IS NULL OR e.rules_level = $rules_level)

@@ -13,7 +13,9 @@
 // @param year_max: latest year
 // @param q: lower-cased text the name contains
 // @param include_deleted: also soft-deleted units
+// @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
 WHERE ($include_deleted OR u.deleted_at IS NULL)
+  AND (u.tenant IS NULL OR u.tenant = $tenant)
   AND ($tech_base IS NULL OR u.tech_base = $tech_base)
   AND ($era IS NULL OR u.era = $era)
   AND ($rules_level IS NULL OR u.rules_level = $rules_level)

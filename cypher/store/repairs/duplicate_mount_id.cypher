@@ -1,5 +1,6 @@
 // Keeps the first holder of a mount_id shared within one loadout and gives every other one
 // a fresh id.
+// @tenancy: platform
 MATCH (l:Loadout)-[m:MOUNTS]->(:Equipment)
 WHERE m.mount_id IS NOT NULL
 WITH l, m.mount_id AS mount_id, collect(m) AS holders

@@ -1,4 +1,5 @@
 // Starts versioning and timestamps on entities that lack them.
+// @tenancy: platform
 MATCH (n)
 WHERE (n:Unit OR n:Equipment OR n:Category OR n:Loadout)
   AND (n.version IS NULL OR n.created_at IS NULL OR n.updated_at IS NULL)

@@ -1,4 +1,5 @@
 // Gives every MOUNTS relationship without a mount_id a fresh one.
+// @tenancy: platform
 MATCH (l:Loadout)-[m:MOUNTS]->(:Equipment)
 WHERE m.mount_id IS NULL
 SET m.mount_id = randomUUID()

@@ -1,4 +1,5 @@
 // Deletes calculations hung off nothing (they can be recomputed).
+// @tenancy: platform
 MATCH (calc:Calculation)
 WHERE NOT EXISTS { ()-[:HAS_CALCULATION]->(calc) }
 WITH calc, calc.id AS calculation_id

@@ -1,4 +1,5 @@
 // Re-links orphaned loadouts to the unit their unit_id names, when that unit exists.
+// @tenancy: platform
 MATCH (l:Loadout)
 WHERE NOT EXISTS { (:Unit)-[:HAS_LOADOUT]->(l) }
 MATCH (u:Unit {id: l.unit_id})

@@ -1,5 +1,6 @@
 // Re-links orphaned locations to the unit their unit_id names, or deletes them when that
 // unit is gone (a location is only its unit's capacity).
+// @tenancy: platform
 MATCH (loc:Location)
 WHERE NOT EXISTS { (:Unit)-[:HAS_LOCATION]->(loc) }
 OPTIONAL MATCH (u:Unit {id: loc.unit_id})

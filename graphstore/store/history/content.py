@@ -23,9 +23,10 @@ PARTS = {"Unit": "locations", "Loadout": "mounts"}
 """The part of an entity that lives in relationships, by label."""
 
 BOOKKEEPING = frozenset(
-    {"id", "version", "created_at", "updated_at", "search_name", "_lock", "_history"}
+    {"id", "version", "created_at", "updated_at", "search_name", "_lock", "_history", "tenant"}
 )
-"""Properties every write stamps: which version it is already says all they would."""
+"""Properties every write stamps: which version it is (and whose: the version records its
+tenant) already says all they would."""
 
 DERIVED = {"Unit": frozenset({"name"})}
 """Properties the store derives from others (a unit's name from chassis and model)."""
