@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import datetime
-from typing import Annotated, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -14,11 +14,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from api.rate_limit import RateLimiter
 from api.settings import ApiSettings
 from graphstore.connection import connect
-from graphstore.graph import Graph
+from graphstore.errors import ForbiddenError
+from graphstore.graph import Graph, ScopedGraph
 from graphstore.migrations import require_current
 from graphstore.rules import RulesEngine
 from graphstore.settings import StoreLimits
 from graphstore.store import GraphStore
+from graphstore.tenancy.model import Principal, Role
 
 _connect_lock = threading.Lock()
 V = TypeVar("V", bound="Versioned")
@@ -48,21 +50,59 @@ def app_graph(app: FastAPI) -> Graph:
         return graph
 
 
-async def get_graph(request: Request) -> Graph:
-    """The app's one Graph, connected on first use so a down database is a 503, not a crash."""
+async def get_engine_graph(request: Request) -> Graph:
+    """The app's one Graph, unscoped, connected on first use so a down database is a 503,
+    not a crash: for health and the platform's whole-graph routes."""
     graph: Graph | None = request.app.state.graph
     if graph is None:
         graph = await run_in_threadpool(app_graph, request.app)
     return graph
 
 
+async def get_principal(request: Request) -> Principal:
+    """Who the request acts as (api.access set it; open routes get an anonymous reader)."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    return principal or Principal(role=Role.reader)
+
+
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
+EngineGraphDep = Annotated[Graph, Depends(get_engine_graph)]
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_graph(graph: EngineGraphDep, principal: PrincipalDep) -> Graph:
+    """The graph as the request's tenant sees it: the shared data and its own."""
+    return ScopedGraph(graph, principal.tenancy)
+
+
 GraphDep = Annotated[Graph, Depends(get_graph)]
+
+
+def require(role: Role) -> Any:
+    """A dependency refusing, with 403, a principal whose role is below `role`."""
+
+    async def check(principal: PrincipalDep) -> Principal:
+        if not principal.may(role):
+            raise ForbiddenError(f"this needs the {role} role; this key is a {principal.role}")
+        return principal
+
+    return Depends(check)
+
+
+async def _require_platform(principal: PrincipalDep) -> Principal:
+    if not principal.platform:
+        raise ForbiddenError("only the platform admin (GRAPHSTORE_API_KEY) may do this")
+    return principal
+
+
+AdminDep = Annotated[Principal, require(Role.admin)]
+PlatformDep = Annotated[Principal, Depends(_require_platform)]
 
 
 async def get_store(
     request: Request,
-    graph: GraphDep,
+    graph: EngineGraphDep,
+    principal: PrincipalDep,
     settings: SettingsDep,
     x_change_note: Annotated[
         str | None,
@@ -74,7 +114,14 @@ async def get_store(
 ) -> GraphStore:
     limits: StoreLimits = request.app.state.limits
     return GraphStore(
-        graph, actor=settings.actor, source="api", note=x_change_note or None, limits=limits
+        graph,
+        actor=settings.actor,
+        source="api",
+        note=x_change_note or None,
+        limits=limits,
+        tenant=principal.tenant,
+        platform=principal.platform,
+        key_id=principal.key_id,
     )
 
 

@@ -12,13 +12,22 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import problems
-from api.access import KeyRequired
+from api.access import Authenticate, KeyResolver
 from api.body_limit import BodySizeLimit
 from api.head import HeadAsGet
 from api.metrics import RequestTimer
 from api.operation_ids import operation_id
 from api.rate_limit import RateLimiter
-from api.routers import catalog, equipment, explore, health, loadouts, units, validation
+from api.routers import (
+    catalog,
+    equipment,
+    explore,
+    health,
+    loadouts,
+    tenancy,
+    units,
+    validation,
+)
 from api.settings import ApiSettings
 from graphstore.explore.assets import STATIC
 from graphstore.graph import Graph
@@ -54,7 +63,12 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     # The last added runs first: the timer, CORS, HEAD as GET, the key, the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
-    app.add_middleware(KeyRequired, api_key=api_key)
+    app.add_middleware(
+        Authenticate,
+        api_key=api_key,
+        anonymous_reads=settings.anonymous_reads,
+        keys=KeyResolver(app),
+    )
     app.add_middleware(HeadAsGet)
     if settings.cors_origin_list:
         app.add_middleware(
@@ -64,7 +78,7 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
             allow_headers=["*"],
         )
     app.add_middleware(RequestTimer)  # outermost: times everything, refusals included
-    for router in (health, units, loadouts, validation, equipment, catalog, explore):
+    for router in (health, units, loadouts, validation, equipment, catalog, explore, tenancy):
         app.include_router(router.router)
     # The explorer's bundled script and styles (built at set-up; 404 until they are).
     app.mount("/explore/assets", StaticFiles(directory=STATIC, check_dir=False), "explore")

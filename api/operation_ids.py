@@ -11,7 +11,17 @@ from __future__ import annotations
 from fastapi.routing import APIRoute
 
 _ENTITY_WORDS = frozenset(
-    {"unit", "units", "loadout", "equipment", "category", "categories", "health"}
+    {
+        "unit",
+        "units",
+        "loadout",
+        "equipment",
+        "category",
+        "categories",
+        "health",
+        "tenant",
+        "tenants",
+    }
 )
 
 

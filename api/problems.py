@@ -21,6 +21,7 @@ from graphstore.errors import (
     DatabaseUnavailableError,
     EngineNotRunningError,
     EngineStartError,
+    ForbiddenError,
     GraphStoreError,
     IntegrityError,
     MergeConflictError,
@@ -67,6 +68,13 @@ async def _validation_error(_: Request, error: Exception) -> JSONResponse:
 async def _not_found(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, NotFoundError)
     return problem(404, str(error), entity=error.label, id=error.entity_id)
+
+
+async def _forbidden(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ForbiddenError)
+    if error.quota:
+        return problem(403, str(error), quota=error.quota)
+    return problem(403, str(error))
 
 
 async def _conflict(_: Request, error: Exception) -> JSONResponse:
@@ -162,6 +170,7 @@ _HANDLERS: list[tuple[type[Exception], Handler]] = [
     (StarletteHTTPException, _http_error),
     (RequestValidationError, _validation_error),
     (NotFoundError, _not_found),
+    (ForbiddenError, _forbidden),
     (ConflictError, _conflict),
     (IntegrityError, _integrity),
     (MergeConflictError, _merge_conflict),
@@ -217,9 +226,11 @@ COMPONENTS: dict[str, type[BaseModel]] = {
 
 _DESCRIPTIONS = {
     400: "a request body that cannot be decoded (not UTF-8)",
-    401: "a write, or a read of soft-deleted data, without the API key (when "
-    "GRAPHSTORE_API_KEY is set)",
-    404: "no live entity with that id",
+    401: "a missing, malformed, unknown, revoked or expired key, where one is needed "
+    "(writes and soft-deleted data once GRAPHSTORE_API_KEY is set; docs/tenants.md)",
+    403: "the key's role or tenant may not do this (a reader writing, a tenant changing the "
+    "shared catalog, a quota reached: `quota` names it)",
+    404: "no live entity with that id that this tenant can see",
     409: "a stale version, an id already taken, a delete other entities block, or a write "
     "that kept losing races with others",
     413: "the request body is too large",

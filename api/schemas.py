@@ -31,6 +31,12 @@ class UnitPatch(UnitUpdate):
     change_note: str | None = _NOTE
 
 
+class UnitCopyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    new_id: EntityId
+
+
 class EquipmentPatch(EquipmentUpdate):
     version: int | None = _VERSION
 

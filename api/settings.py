@@ -15,7 +15,14 @@ class ApiSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GRAPHSTORE_", extra="ignore")
 
     api_key: SecretStr | None = Field(
-        default=None, description="when set, every write needs `Authorization: Bearer <key>`"
+        default=None,
+        description="the platform admin's key: when set, every write needs a key "
+        "(`Authorization: Bearer <key>`: this one, or a tenant's)",
+    )
+    anonymous_reads: bool = Field(
+        default=True,
+        description="with a platform key set, whether requests without a key may read the "
+        "default tenant (false: every /v1 request needs a key)",
     )
     cors_origins: str = Field(default="", description="comma-separated allowed origins; * = any")
     max_body_bytes: int = Field(default=1_048_576, gt=0, description="largest request body")

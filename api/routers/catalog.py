@@ -69,7 +69,7 @@ def schema(graph: GraphDep) -> SchemaStatusPublic:
     )
 
 
-_CATEGORY_ERRORS = error_responses(401, 404, 409)
+_CATEGORY_ERRORS = error_responses(401, 403, 404, 409)
 
 
 @router.post(

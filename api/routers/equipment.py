@@ -16,7 +16,7 @@ from graphstore.store.history.models import MountedIn
 from graphstore.store.models import DeleteReport, EquipmentCreate, EquipmentPublic, Page
 
 router = APIRouter(
-    prefix="/v1/equipment", tags=["equipment"], responses=error_responses(401, 404, 409)
+    prefix="/v1/equipment", tags=["equipment"], responses=error_responses(401, 403, 404, 409)
 )
 
 

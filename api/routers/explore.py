@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
-from api.deps import Expensive, GraphDep, WriteAccess
+from api.deps import EngineGraphDep, Expensive, GraphDep, PlatformDep, WriteAccess
 from api.examples import SAVED, LoadoutId
 from api.problems import error_responses
 from graphstore.explore import (
@@ -41,15 +41,18 @@ def explore_page() -> FileResponse:
 @router.post(
     "/v1/explore/query",
     response_model=ExploreResult,
-    # Raw Cypher over the whole graph: with a key set, only its holder (the platform admin).
+    # Raw Cypher sees every tenant's data: the platform admin's alone.
     dependencies=[WriteAccess, Expensive],
-    responses=error_responses(400, 401, 422, 429),
+    responses=error_responses(400, 401, 403, 422, 429),
 )
 def query(
-    graph: GraphDep, request: Annotated[ExploreQuery, Body(openapi_examples=_QUERY_EXAMPLE)]
+    graph: EngineGraphDep,
+    _: PlatformDep,
+    request: Annotated[ExploreQuery, Body(openapi_examples=_QUERY_EXAMPLE)],
 ) -> ExploreResult:
     """Runs read-only Cypher: rows, and the nodes and relationships they hold. Updating
-    clauses are refused (422); time, row and node limits apply (`truncated` says)."""
+    clauses are refused (422); time, row and node limits apply (`truncated` says). Free
+    Cypher crosses tenants, so only the platform admin may run it (403 otherwise)."""
     return run_read_only(graph, request)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import GraphDep, app_graph
+from api.deps import EngineGraphDep, app_graph
 from api.examples import HEALTH, LIVENESS, READINESS
 from api.metrics import exposition
 from graphstore.errors import GraphStoreError
@@ -20,19 +20,19 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Liveness, responses=LIVENESS)
-def liveness(graph: GraphDep) -> Liveness:
+def liveness(graph: EngineGraphDep) -> Liveness:
     """200 while the database answers; 503 with Retry-After when it does not."""
     return alive(graph)
 
 
 @router.get("/health/ready", response_model=Readiness, responses=READINESS)
-def readiness(graph: GraphDep) -> Readiness:
+def readiness(graph: EngineGraphDep) -> Readiness:
     """200 when the database answers and its schema is current; 503 otherwise."""
     return ready(graph)
 
 
 @router.get("/health/details", response_model=Health, responses=HEALTH)
-def details(request: Request, graph: GraphDep) -> Health:
+def details(request: Request, graph: EngineGraphDep) -> Health:
     """Engine, schema version and counts per label, computed at most every 10 s."""
     cache: HealthCache = request.app.state.health_cache
     return cache.get(graph)

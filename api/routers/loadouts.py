@@ -40,7 +40,7 @@ from graphstore.store.models import (
 )
 
 router = APIRouter(
-    prefix="/v1/loadouts", tags=["loadouts"], responses=error_responses(401, 404, 409)
+    prefix="/v1/loadouts", tags=["loadouts"], responses=error_responses(401, 403, 404, 409)
 )
 
 

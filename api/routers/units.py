@@ -11,11 +11,13 @@ from api.examples import NEW_UNIT, UNIT_PATCH, VERSION_RESTORE, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
 from api.routers.history import history_router
-from api.schemas import UnitPatch, VersionRestoreRequest
+from api.schemas import UnitCopyRequest, UnitPatch, VersionRestoreRequest
 from graphstore.store.history.models import RestoreResult
 from graphstore.store.models import DeleteReport, LoadoutPublic, Page, UnitCreate, UnitPublic
 
-router = APIRouter(prefix="/v1/units", tags=["units"], responses=error_responses(401, 404, 409))
+router = APIRouter(
+    prefix="/v1/units", tags=["units"], responses=error_responses(401, 403, 404, 409)
+)
 
 _CSV = r"^[A-Za-z_]+(,[A-Za-z_]+)*$"
 
@@ -64,6 +66,19 @@ def create_unit(
 ) -> UnitPublic:
     """Creates a unit with its locations ('Mech locations by default)."""
     return store.units.create(unit)
+
+
+@router.post(
+    "/{unit_id}/copy",
+    response_model=UnitPublic,
+    response_model_exclude_none=True,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def copy_unit(store: StoreDep, unit_id: UnitId, body: UnitCopyRequest) -> UnitPublic:
+    """Copies a unit the caller sees (a shared template, or one of its own) into the
+    caller's tenant as `new_id`, with its loadouts; the copy's `copied_from` names it."""
+    return store.units.copy(unit_id, body.new_id)
 
 
 @router.patch(

@@ -1,7 +1,6 @@
 // Updates one Unit in one statement: claims it, checks it is live and at the expected
 // version, sets the given properties and bumps its version.
 // @param id: the Unit id
-// @tenancy: resolved
 // @example: {"id": "atlas-as7-d", "props": {"notes": "example"}, "expected_version": null, "now": "2026-11-30T12:00:00Z"}
 MATCH (n:Unit {id: $id})
 // @include store/fragments/claimed_update

@@ -381,6 +381,9 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
                     current=None,
                 )
             before, after = plain(row["before"]), plain(row["props"])
+            # Seen, so shared or the tenant's own: a tenant's write to the shared catalog is
+            # refused here, and raising rolls the statement above back with the transaction.
+            require_writable(self._context.scope.tenancy, self.label, entity_id, before)
             self._after_update(tx, entity_id, valid, log)
             log.add("update", self.label, entity_id, before, after)
             log.wrote(self.label, entity_id, props=after, parts_from=SAME_PARTS)

@@ -10,7 +10,13 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from graphstore.errors import IntegrityError, MergeConflictError, NotFoundError, ValidationError
+from graphstore.errors import (
+    ForbiddenError,
+    IntegrityError,
+    MergeConflictError,
+    NotFoundError,
+    ValidationError,
+)
 from graphstore.graph import ScopedGraph
 from graphstore.rules.engine import RulesEngine
 from graphstore.store.claims import claim
@@ -180,6 +186,14 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
             for unit in found["units"]
         }
         live_units, live_items = _live(found["units"]), _live(found["items"])
+        owner = self._context.scope.tenancy.owner
+        for other in (u["id"] for u in found["units"] if u.get("tenant") != owner):
+            # A loadout belongs to its unit's tenant: another's unit (a shared template)
+            # is copied first, so its loadouts never hang off what the tenant cannot change.
+            raise ForbiddenError(
+                f"Unit {other!r} is shared: copy it into your tenant first "
+                "(POST /v1/units/{id}/copy), then add loadouts to the copy"
+            )
         problems: list[dict[str, object]] = []
         for index, row in enumerate(rows):
             base = f"{name}[{index}]." if name else ""
@@ -606,6 +620,41 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
     def diff(self, a: str, b: str) -> MountDiff:
         """How loadout `b`'s mounts differ from `a`'s."""
         return diff_mounts(self.mounts(a), self.mounts(b))
+
+    def copy_in(self, tx: Runner, loadout_id: str, source_unit: str, new_unit: str) -> None:
+        """Copies one loadout of `source_unit`, with its mounts, onto `new_unit` (inside the
+        caller's transaction: graphstore.store.units.Units.copy)."""
+        found = run_one(
+            tx,
+            "store/loadout_get",
+            id=loadout_id,
+            fields=None,
+            relations=["mounts"],
+            include_deleted=False,
+        )
+        if found is None:
+            raise NotFoundError(self.label, loadout_id)
+        props = plain(pairs_to_dict(found["props"]))
+        suffix = loadout_id[len(source_unit) :] if loadout_id.startswith(source_unit) else ""
+        new_id = (
+            f"{new_unit}{suffix}"
+            if suffix[:1] in {".", "-", "_", "~"}
+            else (f"{new_unit}.{loadout_id}")
+        )
+        mounts = [
+            {k: m.get(k) for k in MountCreate.model_fields if m.get(k) is not None}
+            for m in plain(found["mounts"])
+        ]
+        fields = set(LoadoutCreate.model_fields) - {"id", "unit_id", "mounts"}
+        item = validate(
+            LoadoutCreate,
+            {
+                **{k: v for k, v in props.items() if k in fields},
+                "unit_id": new_unit,
+                "mounts": mounts,
+            },
+        )
+        self._create_in(tx, new_id, self._row(item, new_id))
 
     def list_for_unit(self, unit_id: str, *, include_deleted: bool = False) -> list[LoadoutPublic]:
         def work(tx: Runner) -> list[dict[str, Any]]:

@@ -67,6 +67,8 @@ class Stamped(BaseModel):
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
     imported_from: str | None = None
+    tenant: str | None = None
+    """The tenant that owns it; None for the shared catalog (graphstore.tenancy)."""
 
 
 # ---- Locations -------------------------------------------------------------------------
@@ -205,6 +207,8 @@ class UnitPublic(Stamped):
     source: str | None = None
     mul_id: int | None = None
     content_hash: str | None = None
+    copied_from: str | None = None
+    """The unit this one was copied from (POST /v1/units/{id}/copy)."""
     locations: list[LocationPublic] | None = None
     loadouts: list[LoadoutPublic] | None = None
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphstore.errors import NotFoundError
+from graphstore.graph import ScopedGraph
 from graphstore.rules.engine import RulesEngine
 from graphstore.store.audit import ChangeLog
 from graphstore.store.claims import claim
 from graphstore.store.construction import Design
-from graphstore.store.convert import plain
+from graphstore.store.convert import pairs_to_dict, plain
 from graphstore.store.entities import Repository
 from graphstore.store.history.content import Content
-from graphstore.store.loadouts import claim_live_mounted_items
+from graphstore.store.loadouts import Loadouts, claim_live_mounted_items
 from graphstore.store.models import MountPublic, UnitCreate, UnitPublic, UnitUpdate
-from graphstore.store.scope import Runner, run
+from graphstore.store.scope import Runner, run, run_one
 from graphstore.store.validation import validate
 from graphstore.store.versioned import Versioned
 
@@ -21,6 +23,18 @@ from graphstore.store.versioned import Versioned
 CALCULATION_INPUTS = frozenset(
     {"heat_dissipation", "heat_sink_count", "heat_sink_type"} | set(Design.__dataclass_fields__)
 )
+
+
+# A valid unit but for its id: what checks a new id against the rules of a create's.
+_PLACEHOLDER = {
+    "chassis": "x",
+    "model": "x",
+    "unit_type": "x",
+    "tonnage": 0,
+    "tech_base": "INNER_SPHERE",
+    "rules_level": "INTRODUCTORY",
+    "locations": [],
+}
 
 
 class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic]):
@@ -56,6 +70,52 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
             claim(tx, "Loadout", loadouts)
             claim_live_mounted_items(tx, loadouts, f"restore Unit {entity_id!r}")
 
+    # ---- templates ---------------------------------------------------------------------
+
+    def copy(self, source_id: str, new_id: str) -> UnitPublic:
+        """Copies a unit this scope sees (a shared one, or one of its tenant's own) into the
+        tenant as `new_id`, with its locations and live loadouts and what they mount, in one
+        transaction. The copy records its origin in `copied_from`; each loadout copy is named
+        after the new unit (`<new id>.stock` for `<source id>.stock`).
+
+        NotFoundError for a unit the scope cannot see; AlreadyExistsError for a taken id."""
+        new_id = validate(UnitCreate, {**_PLACEHOLDER, "id": new_id}).id or new_id
+        loadouts = Loadouts(self._context)
+
+        def copy(tx: Runner) -> dict[str, Any]:
+            source = run_one(
+                tx,
+                "store/unit_get",
+                id=source_id,
+                fields=None,
+                relations=["locations", "loadouts"],
+                include_deleted=False,
+            )
+            if source is None:
+                raise NotFoundError(self.label, source_id)
+            props = pairs_to_dict(source["props"])
+            fields = set(UnitCreate.model_fields) - {"id", "locations"}
+            locations = [
+                {k: spec.get(k) for k in ("code", "crit_slots", "fixed_slots", "fixed")}
+                for spec in plain(source["locations"])
+            ]
+            item = validate(
+                UnitCreate,
+                {
+                    **{k: v for k, v in plain(props).items() if k in fields},
+                    "locations": locations,
+                },
+            )
+            row = self._row(item, new_id)
+            row["props"]["copied_from"] = source_id
+            created = self._create_in(tx, new_id, row, parents=None)
+            for summary in source["loadouts"] or []:
+                loadouts.copy_in(tx, summary["id"], source_id, new_id)
+            return created
+
+        created = self._creating(new_id, copy)
+        return self.get(str(created["id"]), relations=self.relations)
+
     # ---- history -----------------------------------------------------------------------
 
     def _restore_in(
@@ -82,7 +142,8 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
 
     def _rule_errors(self, entity_id: str) -> list[dict[str, Any]]:
         # A unit's properties are rule inputs of every loadout it has.
-        engine = RulesEngine(self._context.scope.graph)
+        scope = self._context.scope
+        engine = RulesEngine(ScopedGraph(scope.graph, scope.tenancy))
         found = self.get(entity_id, relations=["loadouts"])
         return [
             violation.model_dump(mode="json")

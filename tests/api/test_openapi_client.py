@@ -26,9 +26,12 @@ from testkit.served_api import Server
 pytestmark = pytest.mark.slow
 
 OPERATION_IDS = {
+    "tenants_create", "tenants_list", "tenants_delete", "tenants_usage",
+    "tenants_keys_create", "tenants_keys_list", "tenants_keys_revoke",
     "health_liveness", "health_readiness", "health_details",
     "units_list", "units_create", "units_get", "units_update", "units_delete",
-    "units_loadouts", "units_restore", "units_versions", "units_version", "units_version_diff",
+    "units_loadouts", "units_copy", "units_restore",
+    "units_versions", "units_version", "units_version_diff",
     "loadouts_create", "loadouts_get", "loadouts_replace", "loadouts_update",
     "loadouts_delete", "loadouts_add_mount", "loadouts_remove_mount", "loadouts_clone",
     "loadouts_diff", "loadouts_restore", "loadouts_branch", "loadouts_merge",

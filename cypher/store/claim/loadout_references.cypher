@@ -22,7 +22,7 @@ CALL (owner_ids) {
   WHERE n.tenant IS NULL OR n.tenant = $tenant
   // @include store/fragments/claim
   RETURN collect(n {
-    .id, .deleted_at,
+    .id, .deleted_at, .tenant,
     slots: [(n)-[:HAS_LOCATION]->(place:Location) | [place.code, place.crit_slots]]
   }) AS units
 }

@@ -1,0 +1,73 @@
+"""Tenants (the platform admin's), and a tenant's own keys and usage (docs/tenants.md)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from api.deps import AdminDep, EngineGraphDep, GraphDep, PlatformDep, PrincipalDep, WriteAccess
+from api.problems import error_responses
+from graphstore.tenancy import keys as tenant_keys
+from graphstore.tenancy import tenants
+from graphstore.tenancy.model import KeyCreate, KeyPublic, NewKey, TenantCreate, TenantPublic
+from graphstore.tenancy.usage import TenantUsage, tenant_usage
+
+router = APIRouter(tags=["tenants"], responses=error_responses(401, 403, 404))
+
+
+@router.post(
+    "/v1/tenants",
+    response_model=TenantPublic,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+    responses=error_responses(409),
+)
+def create_tenant(graph: EngineGraphDep, _: PlatformDep, tenant: TenantCreate) -> TenantPublic:
+    """Creates an empty tenant (platform admin only)."""
+    return tenants.create_tenant(graph, tenant)
+
+
+@router.get("/v1/tenants", response_model=list[TenantPublic])
+def list_tenants(graph: EngineGraphDep, _: PlatformDep) -> list[TenantPublic]:
+    """Every tenant, with its live key count (platform admin only)."""
+    return tenants.list_tenants(graph)
+
+
+@router.delete(
+    "/v1/tenants/{tenant_id}", dependencies=[WriteAccess], responses=error_responses(409)
+)
+def delete_tenant(
+    graph: EngineGraphDep, _: PlatformDep, tenant_id: str, with_data: bool = False
+) -> dict[str, int]:
+    """Deletes a tenant and its keys; one that owns data is refused (409) unless
+    `with_data=true` (platform admin only)."""
+    return tenants.delete_tenant(graph, tenant_id, with_data=with_data)
+
+
+@router.post(
+    "/v1/tenant/keys",
+    response_model=NewKey,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[WriteAccess],
+)
+def keys_create(graph: EngineGraphDep, principal: AdminDep, key: KeyCreate) -> NewKey:
+    """A new key of the caller's tenant (admin role). Its `secret` is shown this once."""
+    return tenant_keys.create_key(graph, principal.tenant, key)
+
+
+@router.get("/v1/tenant/keys", response_model=list[KeyPublic])
+def keys_list(graph: EngineGraphDep, principal: AdminDep) -> list[KeyPublic]:
+    """The keys of the caller's tenant, without secrets (admin role)."""
+    return tenant_keys.list_keys(graph, principal.tenant)
+
+
+@router.delete("/v1/tenant/keys/{key_id}", response_model=KeyPublic, dependencies=[WriteAccess])
+def keys_revoke(graph: EngineGraphDep, principal: AdminDep, key_id: str) -> KeyPublic:
+    """Revokes a key of the caller's tenant (admin role); it stops working within seconds."""
+    return tenant_keys.revoke_key(graph, principal.tenant, key_id)
+
+
+@router.get("/v1/tenant/usage", response_model=TenantUsage)
+def usage(graph: GraphDep, principal: PrincipalDep) -> TenantUsage:
+    """The caller's tenant: units, loadouts, custom items, writes in the last 24 h, and a
+    storage estimate."""
+    return tenant_usage(graph, principal.tenant)
