@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 
 from graphstore import queries
 from graphstore.errors import QueryNotFoundError
-from graphstore.graph import Graph
+from graphstore.graph import SCOPE_PARAMETERS, Graph
 from graphstore.indexes import list_indexes
 from graphstore.plans import PlanStep, query_plan
 from graphstore.queries import Query
@@ -74,7 +74,7 @@ def example_parameters(query: Query) -> dict[str, object]:
     name = query.name
     text = query.metadata.get(EXAMPLE)
     if text is None:
-        if query.parameters:
+        if set(query.parameters) - set(SCOPE_PARAMETERS):  # the scope fills those in
             raise QueryNotFoundError(f"{name} declares parameters but no @example: line")
         return {}
     parameters = json.loads(text)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from graphstore import queries
 from graphstore.engine import admin
 from graphstore.errors import ValidationError
-from graphstore.graph import Graph, translate_driver_errors
+from graphstore.graph import Graph, scoped_parameters, translate_driver_errors
 from graphstore.queries import Query
 
 Mode = Literal["explain", "profile"]
@@ -93,6 +93,8 @@ def query_plan(
     """The plan of the named query with these parameters (every declared one is needed)."""
     query = name if isinstance(name, Query) else queries.load(name)
     name = query.name
+    # The scope's parameters ($tenant, $owner) as a store would fill them: the default one.
+    parameters = scoped_parameters(query, dict(parameters), None)
     declared = sorted(query.parameters)
     missing = sorted(set(declared) - set(parameters))
     unknown = sorted(set(parameters) - set(declared))

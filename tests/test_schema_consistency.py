@@ -15,7 +15,7 @@ from graphstore.ogm.base import ReadOnlyNode
 from graphstore.resources import resource_dir
 from tests.conftest import REPO_ROOT
 
-_STAMPS = {"version", "created_at", "updated_at", "deleted_at", "imported_from"}
+_STAMPS = {"version", "created_at", "updated_at", "deleted_at", "imported_from", "tenant"}
 _IDENTIFIER = re.compile(r"`([a-z_]+)`")
 
 

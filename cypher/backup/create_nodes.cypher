@@ -77,9 +77,21 @@ CALL () {
   RETURN count(*) AS migration
 }
 CALL () {
+  UNWIND [row IN $rows WHERE row.labels = 'Tenant'] AS row
+  CREATE (n:Tenant)
+  SET n = row.props
+  RETURN count(*) AS tenant
+}
+CALL () {
+  UNWIND [row IN $rows WHERE row.labels = 'ApiKey'] AS row
+  CREATE (n:ApiKey)
+  SET n = row.props
+  RETURN count(*) AS apikey
+}
+CALL () {
   UNWIND [row IN $rows WHERE row.labels = 'Equipment:Unresolved'] AS row
   CREATE (n:Equipment:Unresolved)
   SET n = row.props
   RETURN count(*) AS equipment_unresolved
 }
-RETURN unit, location, loadout, equipment, category, change, calculation, acceptedviolation, version, historyarchive, cataloggeneration, migration, equipment_unresolved
+RETURN unit, location, loadout, equipment, category, change, calculation, acceptedviolation, version, historyarchive, cataloggeneration, migration, tenant, apikey, equipment_unresolved

@@ -157,4 +157,12 @@ CALL () {
   SET r = row.props
   RETURN count(*) AS subcategory_of_category_category
 }
-RETURN changed_change_category, changed_change_equipment, changed_change_loadout, changed_change_unit, conflicts_with_equipment_category, conflicts_with_equipment_equipment, derived_from_loadout_loadout, has_calculation_loadout_calculation, has_calculation_unit_calculation, has_loadout_unit_loadout, has_location_unit_location, has_override_loadout_acceptedviolation, has_override_unit_acceptedviolation, in_category_equipment_category, mounts_loadout_equipment, next_migration_migration, requires_equipment_category, requires_equipment_equipment, subcategory_of_category_category
+CALL () {
+  UNWIND [row IN $rows WHERE row.shape = 'KEY_OF ApiKey Tenant'] AS row
+  MATCH (a:ApiKey {id: row.start})
+  MATCH (b:Tenant {id: row.end})
+  CREATE (a)-[r:KEY_OF]->(b)
+  SET r = row.props
+  RETURN count(*) AS key_of_apikey_tenant
+}
+RETURN changed_change_category, changed_change_equipment, changed_change_loadout, changed_change_unit, conflicts_with_equipment_category, conflicts_with_equipment_equipment, derived_from_loadout_loadout, has_calculation_loadout_calculation, has_calculation_unit_calculation, has_loadout_unit_loadout, has_location_unit_location, has_override_loadout_acceptedviolation, has_override_unit_acceptedviolation, in_category_equipment_category, key_of_apikey_tenant, mounts_loadout_equipment, next_migration_migration, requires_equipment_category, requires_equipment_equipment, subcategory_of_category_category

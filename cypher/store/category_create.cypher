@@ -2,7 +2,7 @@
 // that exists already fails on the unique constraint.
 // @param rows: [{id, props, parent_id}]; each with the `change` recording its creation
 // @param returning: whether to return the written properties
-// @example: {"rows": [{"id": "weapons-energy", "props": {"name": "Energy"}, "parent_id": "weapons", "change": {"id": "c1", "label": "Unit", "after": "{}", "note": null}}], "returning": false, "now": "2026-11-30T12:00:00Z", "actor": "example", "source": "library"}
+// @example: {"rows": [{"id": "weapons-energy", "props": {"name": "Energy"}, "parent_id": "weapons", "change": {"id": "c1", "label": "Unit", "after": "{}", "note": null}}], "returning": false, "now": "2026-11-30T12:00:00Z", "actor": "example", "source": "library", "key_id": null}
 UNWIND $rows AS row
 CREATE (n:Category {id: row.id})
 // @include store/fragments/new_entity

@@ -10,7 +10,7 @@
 // @param owner: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
 // @param key_id: the API key that made the change, null for the library
 // @tenancy: resolved
-// @example: {"changes": [{"id": "c1", "operation": "update", "entity_label": "Unit", "entity_id": "atlas-as7-d", "before": "{}", "after": "{}", "note": null}], "versions": [{"key": "Unit:atlas-as7-d#2", "entity_label": "Unit", "entity_id": "atlas-as7-d", "number": 2, "snapshot": false, "base": 1, "body": "{}", "size": 2, "hash": "h", "previous_hash": "g", "parents": ["Unit:atlas-as7-d#1"], "equipment_ids": null, "deleted": false, "note": null, "history": "{}"}], "actor": "example", "source": "library", "at": "2026-11-30T12:00:00Z"}
+// @example: {"changes": [{"id": "c1", "operation": "update", "entity_label": "Unit", "entity_id": "atlas-as7-d", "before": "{}", "after": "{}", "note": null}], "versions": [{"key": "Unit:atlas-as7-d#2", "entity_label": "Unit", "entity_id": "atlas-as7-d", "number": 2, "snapshot": false, "base": 1, "body": "{}", "size": 2, "hash": "h", "previous_hash": "g", "parents": ["Unit:atlas-as7-d#1"], "equipment_ids": null, "deleted": false, "note": null, "history": "{}"}], "actor": "example", "source": "library", "at": "2026-11-30T12:00:00Z", "key_id": null}
 UNWIND $changes AS row
 CREATE (c:Change {
   id: row.id, at: $at, actor: $actor, source: $source, note: row.note,

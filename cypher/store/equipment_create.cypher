@@ -2,7 +2,7 @@
 // already fails on the unique constraint.
 // @param rows: [{id, props, category_ids}]; each with the `change` recording its creation
 // @param returning: whether to return the written properties
-// @example: {"rows": [{"id": "medium-laser", "props": {"name": "Medium Laser"}, "category_ids": ["weapons-energy"], "change": {"id": "c1", "label": "Unit", "after": "{}", "note": null}}], "returning": false, "now": "2026-11-30T12:00:00Z", "actor": "example", "source": "library"}
+// @example: {"rows": [{"id": "medium-laser", "props": {"name": "Medium Laser"}, "category_ids": ["weapons-energy"], "change": {"id": "c1", "label": "Unit", "after": "{}", "note": null}}], "returning": false, "now": "2026-11-30T12:00:00Z", "actor": "example", "source": "library", "key_id": null}
 UNWIND $rows AS row
 CREATE (n:Equipment {id: row.id})
 // @include store/fragments/new_entity

@@ -22,6 +22,8 @@ KEYS: dict[str, str] = {
     "AcceptedViolation": "id",
     "Version": "key",
     "HistoryArchive": "key",
+    "Tenant": "id",
+    "ApiKey": "id",
     "__CatalogGeneration": "id",
     "__Migration": "seq",
 }
@@ -58,6 +60,7 @@ SHAPES: frozenset[tuple[str, str, str]] = frozenset(
         ("CHANGED", "Change", "Category"),
         ("CHANGED", "Change", "Loadout"),
         ("NEXT", "__Migration", "__Migration"),
+        ("KEY_OF", "ApiKey", "Tenant"),
     }
 )
 """Every relationship a backup restores: (type, label at its start, label at its end)."""

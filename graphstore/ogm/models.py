@@ -30,6 +30,7 @@ class Stamped(ReadOnlyNode):
     updated_at = DateTimeNeo4jFormatProperty()
     deleted_at = DateTimeNeo4jFormatProperty()
     imported_from = StringProperty()
+    tenant = StringProperty()  # the owning tenant; none for the shared catalog
 
 
 class Mount(ReadOnlyRel):
@@ -98,6 +99,7 @@ class Unit(Stamped):
     source = StringProperty()
     mul_id = IntegerProperty()
     content_hash = StringProperty()
+    copied_from = StringProperty()
 
     locations = RelationshipTo(
         Location, "HAS_LOCATION", model=Link, cardinality=ReadOnlyRelationships

@@ -23,10 +23,10 @@ def test_migrate_commands_end_to_end(graph: Graph, engine_home: Path) -> None:
     dry = _cli(engine_home, "migrate", "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "FOR ()-[r:MOUNTS]-() ON (r.mount_id);" in dry.stdout, "statements print verbatim"
-    assert "dry run: 5 step(s), checks clean; nothing changed" in dry.stdout
+    assert "dry run: 6 step(s), checks clean; nothing changed" in dry.stdout
 
     status = _cli(engine_home, "migrate", "status")
-    assert status.stdout.count("pending") == 5
+    assert status.stdout.count("pending") == 6
 
     applied = _cli(engine_home, "migrate", "--target", "1")
     assert "applied V001__domain_constraints.cypher; schema version 1" in applied.stdout
@@ -36,10 +36,10 @@ def test_migrate_commands_end_to_end(graph: Graph, engine_home: Path) -> None:
 
     rolled = _cli(engine_home, "migrate", "rollback", "--to", "0")
     assert (
-        "rolled back U005__version_history.cypher, U004__index_calculation_entity_id.cypher, "
+        "rolled back U006__tenants.cypher, U005__version_history.cypher, U004__index_calculation_entity_id.cypher, "
         "U003__url_safe_ids_and_provenance.cypher, U002__search_indexes.cypher, "
         "U001__domain_constraints.cypher"
-    ) in rolled.stdout
+    ) in " ".join(rolled.stdout.split())
     refused = _cli(engine_home, "migrate", "baseline", "3")
     assert refused.returncode == 1
     assert "already has a migration history" in refused.stderr
