@@ -8,7 +8,14 @@ from api.deps import AdminDep, EngineGraphDep, GraphDep, PlatformDep, PrincipalD
 from api.problems import error_responses
 from graphstore.tenancy import keys as tenant_keys
 from graphstore.tenancy import tenants
-from graphstore.tenancy.model import KeyCreate, KeyPublic, NewKey, TenantCreate, TenantPublic
+from graphstore.tenancy.model import (
+    KeyCreate,
+    KeyPublic,
+    NewKey,
+    Quotas,
+    TenantCreate,
+    TenantPublic,
+)
 from graphstore.tenancy.usage import TenantUsage, tenant_usage
 
 router = APIRouter(tags=["tenants"], responses=error_responses(401, 403, 404))
@@ -41,6 +48,13 @@ def delete_tenant(
     """Deletes a tenant and its keys; one that owns data is refused (409) unless
     `with_data=true` (platform admin only)."""
     return tenants.delete_tenant(graph, tenant_id, with_data=with_data)
+
+
+@router.put("/v1/tenants/{tenant_id}/quotas", response_model=Quotas, dependencies=[WriteAccess])
+def set_quotas(graph: EngineGraphDep, _: PlatformDep, tenant_id: str, quotas: Quotas) -> Quotas:
+    """Sets a tenant's quotas (null: no limit); a create past one is a 403 naming it
+    (platform admin only)."""
+    return tenants.set_quotas(graph, tenant_id, quotas)
 
 
 @router.post(

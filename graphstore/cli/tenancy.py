@@ -70,6 +70,27 @@ def delete_tenant(
     )
 
 
+@tenant_app.command("quota")
+def set_quotas(
+    tenant_id: str,
+    max_units: Annotated[int | None, typer.Option(help="the most units (none: no limit)")] = None,
+    max_loadouts: Annotated[int | None, typer.Option(help="the most loadouts")] = None,
+    max_custom_items: Annotated[int | None, typer.Option(help="the most custom items")] = None,
+) -> None:
+    """Set a tenant's quotas (an option left out clears that quota)."""
+    with connect(schema_guard=require_current) as graph:
+        set_to = tenants.set_quotas(
+            graph,
+            tenant_id,
+            {
+                "max_units": max_units,
+                "max_loadouts": max_loadouts,
+                "max_custom_items": max_custom_items,
+            },
+        )
+    console.print(f"quotas of {escape(tenant_id)}: {set_to.model_dump()}")
+
+
 @key_app.command("create")
 def create_key(
     tenant: TenantOption,

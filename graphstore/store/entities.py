@@ -57,6 +57,8 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
     relations: ClassVar[frozenset[str]] = frozenset()
     parts: ClassVar[str | None] = None
     """The row key of what a versioned entity keeps in relationships (mounts, locations)."""
+    quota: ClassVar[str | None] = None
+    """The tenant quota creates of this entity count against (graphstore.tenancy.quotas)."""
 
     def __init__(self, context: Context) -> None:
         self._context = context
@@ -246,6 +248,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         existing = claim(tx, self.label, [entity_id]).get(entity_id)
         if existing is not None:
             raise self._already_exists(entity_id, existing.get("version"))
+        self._claim_quota(tx, 1)
         self._claim_references(tx, [row], "")
         log = self._context.change_log(source=source)
         row = self._with_change(row, log, parents)
@@ -310,6 +313,7 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             return []
         log = self._context.change_log()
         new = [self._with_change(row, log) for row in batch if row["id"] not in existing]
+        self._claim_quota(tx, len(new))
         old = [row for row in batch if row["id"] in existing]
         if new:  # each create records its Change in the same statement
             run(tx, f"store/{self.key}_create", rows=new, returning=False, **log.stamp())
@@ -334,6 +338,18 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         self._after_upsert(tx, batch)
         log.write(tx)
         return [row["id"] for row in batch]
+
+    def _claim_quota(self, tx: Runner, adding: int) -> None:
+        """ForbiddenError, naming the quota, when `adding` more would pass the tenant's."""
+        if self.quota is None or not adding or self._context.scope.tenancy.owner is None:
+            return
+        found = run_one(tx, "tenancy/quota", quota=self.quota)
+        if found is not None and found["used"] + adding > found["most"]:
+            raise ForbiddenError(
+                f"quota {self.quota} of tenant {self._context.scope.tenancy.owner!r}: "
+                f"{found['used']} of {found['most']} used, {adding} more asked",
+                quota=self.quota,
+            )
 
     def _parts_of(self, row: dict[str, Any]) -> list[dict[str, Any]] | None:
         return row.get(self.parts) if self.parts else None

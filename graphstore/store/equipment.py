@@ -45,6 +45,7 @@ def missing_categories(
 
 class EquipmentRepository(Repository[EquipmentCreate, EquipmentUpdate, EquipmentPublic]):
     label = "Equipment"
+    quota = "max_custom_items"
     key = "equipment"
     create_model = EquipmentCreate
     update_model = EquipmentUpdate

@@ -154,6 +154,7 @@ def _public_mount(row: dict[str, Any]) -> MountPublic:
 
 class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate, LoadoutPublic]):
     label = "Loadout"
+    quota = "max_loadouts"
     key = "loadout"
     create_model = LoadoutCreate
     update_model = LoadoutUpdate

@@ -39,6 +39,7 @@ _PLACEHOLDER = {
 
 class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic]):
     label = "Unit"
+    quota = "max_units"
     key = "unit"
     create_model = UnitCreate
     update_model = UnitUpdate

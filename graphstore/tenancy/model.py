@@ -41,6 +41,16 @@ class TenantPublic(BaseModel):
     live_keys: int | None = None
 
 
+class Quotas(BaseModel):
+    """The most a tenant may hold; None: no limit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_units: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+    max_loadouts: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+    max_custom_items: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+
+
 class KeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -8,7 +8,7 @@ from typing import Any
 from graphstore.errors import AlreadyExistsError, ConstraintError, IntegrityError, NotFoundError
 from graphstore.graph import Graph, Runner, run_named
 from graphstore.store.validation import validate
-from graphstore.tenancy.model import TenantCreate, TenantPublic
+from graphstore.tenancy.model import Quotas, TenantCreate, TenantPublic
 from graphstore.values import plain
 
 
@@ -66,3 +66,13 @@ def _public(props: dict[str, Any], **extra: Any) -> TenantPublic:
     return TenantPublic(
         id=data["id"], name=data.get("name"), created_at=data.get("created_at"), **extra
     )
+
+
+def set_quotas(graph: Graph, tenant: str, quotas: Quotas | dict[str, Any]) -> Quotas:
+    """Sets a tenant's quotas (None clears one). A create that would pass one is refused
+    with ForbiddenError naming it (HTTP 403)."""
+    wanted = validate(Quotas, quotas)
+    rows = graph.write("tenancy/quota_set", tenant_id=tenant, **wanted.model_dump())
+    if not rows:
+        raise NotFoundError("Tenant", tenant)
+    return Quotas(**{k: v for k, v in rows[0]["quotas"].items() if k != "id"})

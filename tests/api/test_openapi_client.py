@@ -26,7 +26,7 @@ from testkit.served_api import Server
 pytestmark = pytest.mark.slow
 
 OPERATION_IDS = {
-    "tenants_create", "tenants_list", "tenants_delete", "tenants_usage",
+    "tenants_create", "tenants_list", "tenants_delete", "tenants_usage", "tenants_set_quotas",
     "tenants_keys_create", "tenants_keys_list", "tenants_keys_revoke",
     "health_liveness", "health_readiness", "health_details",
     "units_list", "units_create", "units_get", "units_update", "units_delete",

@@ -104,8 +104,9 @@ class Library:
 class Http:
     name = "http"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, key: str | None = None) -> None:
         self.url = url
+        self._headers = {"Authorization": f"Bearer {key}"} if key else {}
         self._local = threading.local()
         self._opened: list[httpx.Client] = []
 
@@ -114,7 +115,9 @@ class Http:
         """One keep-alive connection pool per racing thread."""
         client = getattr(self._local, "client", None)
         if client is None:
-            client = self._local.client = httpx.Client(base_url=self.url, timeout=60)
+            client = self._local.client = httpx.Client(
+                base_url=self.url, timeout=60, headers=self._headers
+            )
             self._opened.append(client)
         return client
 

@@ -15,8 +15,11 @@ from typing import Any
 
 import pytest
 
+from api.settings import ApiSettings
 from graphstore import Graph, GraphStore
 from graphstore.migrations import migrate
+from graphstore.tenancy.keys import create_key
+from graphstore.tenancy.tenants import create_tenant
 from testkit.served_api import Server
 
 
@@ -79,14 +82,40 @@ class Rounds:
         )
 
 
-@pytest.fixture
-def store(graph: Graph) -> GraphStore:
+PLATFORM_KEY = "race-platform-key"
+
+
+@dataclass
+class Racers:
+    """Whose writes race: the single-tenant default, or a tenant of a multi-tenant graph
+    (where its store is the tenant's and its HTTP key an admin key of it)."""
+
+    store: GraphStore
+    key: str | None = None
+
+    def server(self) -> Server:
+        settings = ApiSettings(api_key=PLATFORM_KEY if self.key else None)
+        return Server(self.store.graph, settings)
+
+
+@pytest.fixture(params=["default", "tenant"])
+def racers(request: pytest.FixtureRequest, graph: Graph) -> Racers:
     migrate(graph)
-    return GraphStore(graph, actor="racer")
+    if request.param == "default":
+        return Racers(GraphStore(graph, actor="racer"))
+    create_tenant(graph, {"id": "racers"})
+    create_tenant(graph, {"id": "bystanders"})
+    key = create_key(graph, "racers", {"role": "admin"}).secret
+    return Racers(GraphStore(graph, actor="racer", tenant="racers"), key)
 
 
 @pytest.fixture
-def api(store: GraphStore) -> Iterator[Server]:
+def store(racers: Racers) -> GraphStore:
+    return racers.store
+
+
+@pytest.fixture
+def api(racers: Racers) -> Iterator[Server]:
     """The API over the test's (migrated, empty) graph, served over real HTTP."""
-    with Server(store.graph) as server:
+    with racers.server() as server:
         yield server

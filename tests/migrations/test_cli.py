@@ -36,7 +36,8 @@ def test_migrate_commands_end_to_end(graph: Graph, engine_home: Path) -> None:
 
     rolled = _cli(engine_home, "migrate", "rollback", "--to", "0")
     assert (
-        "rolled back U006__tenants.cypher, U005__version_history.cypher, U004__index_calculation_entity_id.cypher, "
+        "rolled back U006__tenants.cypher, U005__version_history.cypher, "
+        "U004__index_calculation_entity_id.cypher, "
         "U003__url_safe_ids_and_provenance.cypher, U002__search_indexes.cypher, "
         "U001__domain_constraints.cypher"
     ) in " ".join(rolled.stdout.split())
