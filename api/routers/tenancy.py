@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated, Any
 
-from api.deps import AdminDep, EngineGraphDep, GraphDep, PlatformDep, PrincipalDep, WriteAccess
+from fastapi import APIRouter, Body, Request, status
+
+from api.deps import (
+    AdminDep,
+    EngineGraphDep,
+    GraphDep,
+    PlatformDep,
+    PrincipalDep,
+    StoreDep,
+    WriteAccess,
+)
 from api.problems import error_responses
 from graphstore.tenancy import keys as tenant_keys
 from graphstore.tenancy import tenants
+from graphstore.tenancy.extensions import Extension, ExtensionsSet, with_extra_schema
 from graphstore.tenancy.model import (
     KeyCreate,
     KeyPublic,
@@ -78,6 +89,34 @@ def keys_list(graph: EngineGraphDep, principal: AdminDep) -> list[KeyPublic]:
 def keys_revoke(graph: EngineGraphDep, principal: AdminDep, key_id: str) -> KeyPublic:
     """Revokes a key of the caller's tenant (admin role); it stops working within seconds."""
     return tenant_keys.revoke_key(graph, principal.tenant, key_id)
+
+
+@router.get("/v1/tenant/extensions", response_model=list[Extension])
+def extensions(store: StoreDep) -> list[Extension]:
+    """The typed properties the caller's tenant adds to its units' `extra`."""
+    return store.extensions()
+
+
+@router.put(
+    "/v1/tenant/extensions",
+    response_model=ExtensionsSet,
+    dependencies=[WriteAccess],
+    responses=error_responses(422),
+)
+def set_extensions(
+    store: StoreDep, _: AdminDep, wanted: Annotated[list[Extension], Body()]
+) -> ExtensionsSet:
+    """Replaces the tenant's extensions (admin role). A core property's name, a changed
+    type, or a required one without a default is a 422; each added one's default is
+    written into the tenant's existing units."""
+    return store.set_extensions(wanted)
+
+
+@router.get("/v1/tenant/openapi.json", include_in_schema=False)
+def tenant_openapi(request: Request, store: StoreDep) -> dict[str, Any]:
+    """This API's OpenAPI document with the units' `extra` described as the caller's
+    tenant declares it."""
+    return with_extra_schema(request.app.openapi(), store.extensions())
 
 
 @router.get("/v1/tenant/usage", response_model=TenantUsage)

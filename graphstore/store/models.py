@@ -38,6 +38,7 @@ Tons = Annotated[float, Field(ge=0, le=1_000_000)]
 Year = Annotated[int, Field(ge=0, le=9999)]
 Slots = Annotated[int, Field(ge=0, le=255)]
 Fingerprint = Annotated[Line, Field(max_length=128)]
+ExtraValue = Annotated[str, Field(max_length=1000)] | int | float | bool | None
 SourcePath = Annotated[Line, Field(max_length=500)]
 # Bolt carries 64-bit integers: anything larger is refused here, not by the driver.
 NonNegative = Annotated[int, Field(ge=0, le=2**63 - 1)]
@@ -138,6 +139,11 @@ class UnitBase(BaseModel):
     imported_from: SourcePath | None = Field(
         default=None, description="set by importers: the source file; importers only rewrite these"
     )
+    extra: dict[str, ExtraValue] | None = Field(
+        default=None,
+        description="the tenant's own typed properties (its extensions: GET "
+        "/v1/tenant/extensions); written whole, missing ones take their defaults",
+    )
 
 
 class UnitCreate(UnitBase):
@@ -209,6 +215,13 @@ class UnitPublic(Stamped):
     content_hash: str | None = None
     copied_from: str | None = None
     """The unit this one was copied from (POST /v1/units/{id}/copy)."""
+    extra: dict[str, Any] | None = None
+
+    @field_validator("extra", mode="before")
+    @classmethod
+    def _stored_as_json(cls, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
     locations: list[LocationPublic] | None = None
     loadouts: list[LoadoutPublic] | None = None
 

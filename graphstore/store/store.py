@@ -58,6 +58,12 @@ from graphstore.store.scope import (
 )
 from graphstore.store.units import Units
 from graphstore.store.validation import error, validate
+from graphstore.tenancy.extensions import (
+    Extension,
+    ExtensionsSet,
+    get_extensions,
+    replace_extensions,
+)
 from graphstore.tenancy.names import DEFAULT_TENANT
 
 DEFAULT_ACTOR = "graphstore"
@@ -187,6 +193,32 @@ class GraphStore:
             scope.tx = None
             with races_as_conflicts("transaction commit"):
                 tx.commit()
+
+    # ---- tenant extensions -------------------------------------------------------------
+
+    def extensions(self) -> list[Extension]:
+        """The typed properties this store's tenant adds to its units' `extra`."""
+        return get_extensions(self.scoped_graph)
+
+    def set_extensions(self, wanted: list[Extension] | list[dict[str, Any]]) -> ExtensionsSet:
+        """Replaces the tenant's extensions (graphstore.tenancy.extensions): a core name, a
+        changed type, or a required one without a default is refused. Each added one with
+        a default is written into the tenant's existing units (a version each)."""
+        found, backfilled = replace_extensions(self.scoped_graph, wanted, self._backfill)
+        return ExtensionsSet(extensions=found, units_backfilled=backfilled)
+
+    def _backfill(self, added: list[Extension]) -> int:
+        names = [e.name for e in added]
+        ids = [r["id"] for r in self.scoped_graph.read("tenancy/units_missing_extra", names=names)]
+        noted = self.with_note(f"extension defaults: {', '.join(names)}")
+        changed = 0
+        for unit_id in ids:
+            current = self.units.get(unit_id, fields=["extra"]).extra or {}
+            if all(name in current for name in names):
+                continue
+            noted.units.update(unit_id, {"extra": current})  # missing ones take defaults
+            changed += 1
+        return changed
 
     # ---- lists -------------------------------------------------------------------------
 

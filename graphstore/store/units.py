@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from graphstore.errors import NotFoundError
+from graphstore.errors import NotFoundError, ValidationError
 from graphstore.graph import ScopedGraph
 from graphstore.rules.engine import RulesEngine
 from graphstore.store.audit import ChangeLog
@@ -16,13 +17,19 @@ from graphstore.store.history.content import Content
 from graphstore.store.loadouts import Loadouts, claim_live_mounted_items
 from graphstore.store.models import MountPublic, UnitCreate, UnitPublic, UnitUpdate
 from graphstore.store.scope import Runner, run, run_one
-from graphstore.store.validation import validate
+from graphstore.store.validation import error, validate
 from graphstore.store.versioned import Versioned
+from graphstore.tenancy.extensions import checked_extra, get_extensions
 
 # Changing these makes the unit's loadout calculations stale.
 CALCULATION_INPUTS = frozenset(
     {"heat_dissipation", "heat_sink_count", "heat_sink_type"} | set(Design.__dataclass_fields__)
 )
+
+
+def _extra_text(extra: dict[str, Any] | None) -> str | None:
+    """How `extra` is stored: JSON text (a node property holds no map), keys sorted."""
+    return json.dumps(extra, sort_keys=True) if extra else None
 
 
 # A valid unit but for its id: what checks a new id against the rules of a create's.
@@ -47,9 +54,44 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
     relations = frozenset({"locations", "loadouts"})
     parts = "locations"
 
+    def create(self, data: UnitCreate | dict[str, Any]) -> UnitPublic:
+        """Creates one unit (Repository.create); its `extra` is checked against the
+        tenant's extensions, and missing values take their defaults."""
+        item = validate(UnitCreate, data)
+        return super().create(item.model_copy(update={"extra": self._checked_extra(item.extra)}))
+
+    def update(
+        self,
+        entity_id: str,
+        patch: UnitUpdate | dict[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> UnitPublic:
+        """Repository.update; an `extra` in the patch is checked and written whole."""
+        valid = validate(UnitUpdate, patch)
+        if "extra" in valid.model_fields_set:
+            valid = valid.model_copy(update={"extra": self._checked_extra(valid.extra)})
+        return super().update(entity_id, valid, expected_version=expected_version)
+
+    def _checked_extra(self, extra: dict[str, Any] | None) -> dict[str, Any] | None:
+        scope = self._context.scope
+        if scope.tenancy.owner is None:  # shared units have no tenant, so no extensions
+            if extra:
+                raise ValidationError([error("extra", "shared units have no extensions")])
+            return None
+        found = get_extensions(ScopedGraph(scope.graph, scope.tenancy))
+        return checked_extra(found, extra, creating=True)
+
+    def _update_props(self, patch: UnitUpdate) -> dict[str, Any]:
+        props = super()._update_props(patch)
+        if "extra" in props:
+            props["extra"] = _extra_text(patch.extra)
+        return props
+
     def _row(self, item: UnitCreate, entity_id: str, **options: Any) -> dict[str, Any]:
         # name and search_name are derived in Cypher (store/fragments/unit_name).
         props = item.model_dump(mode="json", exclude={"id", "locations"})
+        props["extra"] = _extra_text(item.extra)
         locations = [spec.model_dump(mode="json") for spec in item.resolved_locations()]
         return {"id": entity_id, "props": props, "locations": locations}
 

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.slow
 
 OPERATION_IDS = {
     "tenants_create", "tenants_list", "tenants_delete", "tenants_usage", "tenants_set_quotas",
+    "tenants_extensions", "tenants_set_extensions",
     "tenants_keys_create", "tenants_keys_list", "tenants_keys_revoke",
     "health_liveness", "health_readiness", "health_details",
     "units_list", "units_create", "units_get", "units_update", "units_delete",
