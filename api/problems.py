@@ -90,6 +90,9 @@ async def _conflict(_: Request, error: Exception) -> JSONResponse:
 
 async def _integrity(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, IntegrityError)
+    uses = getattr(error, "uses_by_tenant", None)
+    if uses:
+        return problem(409, str(error), blockers=jsonable(error.blockers), uses_by_tenant=uses)
     return problem(409, str(error), blockers=jsonable(error.blockers))
 
 
@@ -104,6 +107,11 @@ async def _invalid(_: Request, error: Exception) -> JSONResponse:
         {"loc": str(item.get("path", "")).split("."), "msg": item.get("message"), "type": "value"}
         for item in error.errors
     ]
+    if all(item.get("type") == "reference" for item in error.errors):
+        # Only missing references: what the body names does not exist for this tenant (or
+        # is another tenant's, which looks the same).
+        detail = "; ".join(str(item.get("message")) for item in error.errors)
+        return problem(404, detail, errors=jsonable(errors))
     return problem(422, f"{len(errors)} invalid field(s)", errors=jsonable(errors))
 
 

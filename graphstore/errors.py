@@ -99,7 +99,18 @@ class IntegrityError(GraphStoreError):
 
 
 class RestrictError(IntegrityError):
-    """A delete is refused because other entities still point at the target (use force=True)."""
+    """A delete is refused because other entities still point at the target (use force=True).
+    `uses_by_tenant` counts the referrers per owning tenant (shared: "shared")."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        blockers: list[dict[str, object]],
+        uses_by_tenant: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__(message, blockers=blockers)
+        self.uses_by_tenant = uses_by_tenant or {}
 
 
 class ValidationError(GraphStoreError, ValueError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
@@ -339,6 +340,14 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         log.write(tx)
         return [row["id"] for row in batch]
 
+    def _visible_blockers(self, blockers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The blockers with their ids for the platform admin; a tenant sees the ids of its
+        own only (the counts by tenant say the rest)."""
+        tenancy = self._context.scope.tenancy
+        if tenancy.platform:
+            return blockers
+        return [b for b in blockers if b.get("tenant", tenancy.tenant) == tenancy.tenant]
+
     def _claim_quota(self, tx: Runner, adding: int) -> None:
         """ForbiddenError, naming the quota, when `adding` more would pass the tenant's."""
         if self.quota is None or not adding or self._context.scope.tenancy.owner is None:
@@ -436,10 +445,13 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         blockers = blockers_of(tx, self.label, entity_id, live_only=soft)
         if blockers and not force:
             kind = "live " if soft else ""
+            uses = Counter(str(b.get("tenant") or "shared") for b in blockers if "tenant" in b)
+            said = f" (uses by tenant: {dict(sorted(uses.items()))})" if uses else ""
             raise RestrictError(
                 f"{self.label} {entity_id!r} is still referenced by {len(blockers)} {kind}"
-                "relationship(s); pass force=True to detach them",
-                blockers=blockers,
+                f"relationship(s){said}; pass force=True to detach them",
+                blockers=self._visible_blockers(blockers),
+                uses_by_tenant=dict(uses),
             )
         detached = [dict(d) for d in self._detach(tx, entity_id, soft, log.at)] if blockers else []
         for loadout_id in sorted({d["loadout_id"] for d in detached if d.get("loadout_id")}):

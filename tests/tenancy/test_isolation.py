@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from graphstore.errors import AlreadyExistsError, ForbiddenError, NotFoundError
+from graphstore.errors import (
+    AlreadyExistsError,
+    ForbiddenError,
+    NotFoundError,
+    RestrictError,
+    ValidationError,
+)
 from tests.store.conftest import equipment, unit
 from tests.tenancy.conftest import Tenants
 
@@ -47,7 +53,7 @@ def test_custom_items_extend_only_their_tenants_catalog(tenants: Tenants) -> Non
     with pytest.raises(NotFoundError):
         tenants.b.equipment.get("a-laser")
     before = tenants.b.units.get("b-mech").version
-    with pytest.raises((NotFoundError, Exception)) as refused:
+    with pytest.raises(ValidationError) as refused:
         tenants.b.loadouts.create(
             {
                 "unit_id": "b-mech",
@@ -55,6 +61,7 @@ def test_custom_items_extend_only_their_tenants_catalog(tenants: Tenants) -> Non
                 "mounts": [{"equipment_id": "a-laser", "location": "RIGHT_ARM"}],
             }
         )
+    assert refused.value.errors[0]["type"] == "reference"  # the API's 404
     assert "a-laser" in str(refused.value)
     assert tenants.b.loadouts.list_for_unit("b-mech") == []
     assert tenants.b.units.get("b-mech").version == before
@@ -82,3 +89,19 @@ def test_history_and_changes_record_the_tenant(tenants: Tenants) -> None:
     assert tenants.b.history("a-mech") == []
     with pytest.raises(NotFoundError):
         tenants.b.units.versions("a-mech")
+
+
+def test_a_shared_item_in_use_is_kept_and_its_uses_are_counted_per_tenant(
+    tenants: Tenants,
+) -> None:
+    for store, name in ((tenants.a, "a"), (tenants.b, "b")):
+        store.units.copy("atlas-as7-d", f"{name}-atlas")
+    with pytest.raises(RestrictError) as refused:
+        tenants.platform.equipment.delete("medium-laser")
+    assert refused.value.uses_by_tenant == {"guild-a": 1, "guild-b": 1, "shared": 1}
+    assert {b["loadout_id"] for b in refused.value.blockers} == {
+        "a-atlas.stock",
+        "b-atlas.stock",
+        "atlas-as7-d.stock",
+    }
+    assert tenants.platform.equipment.exists("medium-laser")
