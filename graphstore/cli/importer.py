@@ -16,6 +16,7 @@ from graphstore.importer import ImportReport, import_megamek, import_rules
 from graphstore.importer.demo import demo_tour, load_demo
 from graphstore.importer.rules_pack import RulesImportReport
 from graphstore.migrations import apply_pending
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 import_app = typer.Typer(no_args_is_help=True, help="Import real data into the graph.")
 console = Console()
@@ -67,8 +68,12 @@ def megamek(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="read and resolve, write nothing")
     ] = False,
+    tenant: Annotated[str, typer.Option(help="the tenant that owns the units")] = DEFAULT_TENANT,
+    shared: Annotated[
+        bool, typer.Option("--shared", help="the units become shared templates (no tenant)")
+    ] = False,
 ) -> None:
-    """Import megamek-web JSON: equipment catalogs and unit files.
+    """Import megamek-web JSON: equipment catalogs (shared) and unit files.
 
     Exit code 0 when every file imported cleanly, 1 when some had errors (the others are
     imported; the report lists each problem), 2 for bad usage.
@@ -78,7 +83,9 @@ def megamek(
         connect(schema_guard=None if dry_run else apply_pending) as graph,
         _progress() as progress,
     ):
-        result = import_megamek(graph, path, dry_run=dry_run, progress=progress)
+        result = import_megamek(
+            graph, path, dry_run=dry_run, progress=progress, tenant=None if shared else tenant
+        )
     console.print(_summary(result, dry_run=dry_run))
     for issue in result.errors[:10]:
         console.print(

@@ -29,6 +29,7 @@ from graphstore.importer.resolution import CatalogEntry, Resolver
 from graphstore.importer.sources import describe, relative_name
 from graphstore.importer.units import UnitRecord, read_unit, unit_files
 from graphstore.store import GraphStore
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 EQUIPMENT_BATCH = 500
 UNIT_BATCH = 400
@@ -149,13 +150,17 @@ def import_megamek(
     progress: Progress | None = None,
     unit_batch: int = UNIT_BATCH,
     actor: str = IMPORT_ACTOR,
+    tenant: str | None = DEFAULT_TENANT,
 ) -> ImportReport:
     """Imports PATH (with equipment/ and/or units/) and returns the quality report.
+
+    The catalog is shared; the units (and their stock loadouts) go to `tenant`, or become
+    shared templates every tenant may copy when it is None.
 
     With dry_run the files are read, validated and resolved against PATH's catalog plus the
     graph's, and nothing is written.
     """
-    store = GraphStore(graph, actor=actor, source="importer")
+    store = GraphStore(graph, actor=actor, source="importer", tenant=tenant, platform=True)
     started = time.perf_counter()
     root = Path(path)
     if not (root / "equipment").is_dir() and not (root / "units").is_dir():
