@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 from pydantic import BaseModel, Field
 
-from api.deps import Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess
+from api.deps import EngineGraphDep, Expensive, GraphDep, StoreDep, VersionsDep, WriteAccess
 from api.examples import (
     CATEGORIES,
     CATEGORY_PATCH,
@@ -56,7 +56,7 @@ def stats(graph: GraphDep, query: Annotated[UnitStatsQuery, Query()]) -> list[Un
 
 
 @router.get("/schema", response_model=SchemaStatusPublic, responses=SCHEMA)
-def schema(graph: GraphDep) -> SchemaStatusPublic:
+def schema(graph: EngineGraphDep) -> SchemaStatusPublic:
     """Migration status (applied, pending, changed and missing migrations) and the graph's
     vocabulary."""
     status = Migrator(graph).status()

@@ -86,8 +86,10 @@ def read_sums(tx: Runner, loadout_id: str) -> dict[str, Any]:
 
 
 def compute_in(tx: Runner, loadout_id: str) -> None:
-    # Claimed, so that the loadout is not deleted (leaving these orphaned) while they land.
-    claim(tx, "Loadout", [loadout_id])
+    # Claimed, so that the loadout is not deleted (leaving these orphaned) while they land;
+    # the claim sees only what the scope does: another tenant's loadout is not found.
+    if loadout_id not in claim(tx, "Loadout", [loadout_id]):
+        raise NotFoundError("Loadout", loadout_id)
     row = read_sums(tx, loadout_id)
     digest = inputs_hash(row)
     rows = [
