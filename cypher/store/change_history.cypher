@@ -8,6 +8,6 @@ MATCH (c:Change {entity_id: $entity_id})
 WHERE (c.tenant IS NULL OR c.tenant = $tenant)
 RETURN c.id AS id, c.at AS at, c.actor AS actor, c.source AS source, c.note AS note,
   c.operation AS operation, c.entity_label AS entity_label, c.entity_id AS entity_id,
-  c.before AS before, c.after AS after
+  c.before AS before, c.after AS after, c.tenant AS tenant, c.key_id AS key_id
 ORDER BY c.at DESC, c.id DESC
 LIMIT $limit

@@ -183,6 +183,8 @@ def history(tx: Runner, entity_id: str, limit: int) -> list[ChangePublic]:
             note=row["note"],
             before=json.loads(row["before"] or "{}"),
             after=json.loads(row["after"] or "{}"),
+            tenant=row.get("tenant"),
+            key_id=row.get("key_id"),
         )
         for row in rows
     ]

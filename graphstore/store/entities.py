@@ -349,11 +349,14 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         return [b for b in blockers if b.get("tenant", tenancy.tenant) == tenancy.tenant]
 
     def _claim_quota(self, tx: Runner, adding: int) -> None:
-        """ForbiddenError, naming the quota, when `adding` more would pass the tenant's."""
+        """ForbiddenError, naming the quota, when `adding` more would pass the tenant's;
+        NotFoundError when the tenant does not exist (nothing is created for it)."""
         if self.quota is None or not adding or self._context.scope.tenancy.owner is None:
             return
         found = run_one(tx, "tenancy/quota", quota=self.quota)
-        if found is not None and found["used"] + adding > found["most"]:
+        if found is None:
+            raise NotFoundError("Tenant", str(self._context.scope.tenancy.owner))
+        if found["most"] is not None and found["used"] + adding > found["most"]:
             raise ForbiddenError(
                 f"quota {self.quota} of tenant {self._context.scope.tenancy.owner!r}: "
                 f"{found['used']} of {found['most']} used, {adding} more asked",

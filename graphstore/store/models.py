@@ -540,6 +540,8 @@ class ChangePublic(BaseModel):
     entity_id: str
     before: dict[str, Any]
     after: dict[str, Any]
+    tenant: str | None = Field(default=None, description="whose data it changed (none: shared)")
+    key_id: str | None = Field(default=None, description="the API key that made it, if any")
 
 
 UnitPublic.model_rebuild()

@@ -21,6 +21,7 @@ from graphstore.errors import NotFoundError, ValidationError
 from graphstore.graph import Graph
 from graphstore.store.models import UnitCreate, UnitPublic
 from graphstore.store.validation import error, validate_many
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 ExtensionType = Literal["string", "integer", "number", "boolean"]
 _PYTHON: dict[str, tuple[type, ...]] = {
@@ -68,7 +69,8 @@ def get_extensions(graph: Graph) -> list[Extension]:
     """The extensions of the tenant `graph` is scoped to (graphstore.graph.ScopedGraph)."""
     rows = graph.read("tenancy/extensions")
     if not rows:
-        raise NotFoundError("Tenant", str(getattr(graph, "tenancy", "?")))
+        scope = getattr(graph, "tenancy", None)
+        raise NotFoundError("Tenant", str(scope.tenant if scope else DEFAULT_TENANT))
     return [Extension(**e) for e in json.loads(rows[0]["extensions"] or "[]")]
 
 

@@ -42,7 +42,13 @@ def test_each_role_may_do_its_own_and_no_more(client: TestClient, tenants: Tenan
     problem(client.post("/v1/tenants", json={"id": "sneaky"}, headers=admin), 403)
     problem(client.post("/v1/explore/query", json={"cypher": "RETURN 1"}, headers=admin), 403)
     usage = client.get("/v1/tenant/usage", headers=reader).json()
-    assert (usage["tenant"], usage["units"]) == ("guild-a", 1)
+    assert (usage["tenant"], usage["units"], usage["writes_24h"]) == ("guild-a", 1, 1)
+    change = tenants.a.history("a-1")[0]
+    assert change.tenant == "guild-a"
+    assert change.key_id is not None
+    assert editor["Authorization"].startswith(f"Bearer gsk_{change.key_id}_")
+    version = tenants.a.units.versions("a-1").items[0]
+    assert version.number == 1
 
 
 def test_another_tenants_ids_are_404_and_its_items_cannot_be_mounted(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from graphstore import GraphStore
 from graphstore.errors import (
     AlreadyExistsError,
     ForbiddenError,
@@ -11,6 +12,7 @@ from graphstore.errors import (
     RestrictError,
     ValidationError,
 )
+from graphstore.importer.graph_hash import graph_hash
 from tests.store.conftest import equipment, unit
 from tests.tenancy.conftest import Tenants
 
@@ -105,3 +107,11 @@ def test_a_shared_item_in_use_is_kept_and_its_uses_are_counted_per_tenant(
         "atlas-as7-d.stock",
     }
     assert tenants.platform.equipment.exists("medium-laser")
+
+
+def test_nothing_is_created_for_a_tenant_that_does_not_exist(tenants: Tenants) -> None:
+    nobody = GraphStore(tenants.platform.graph, tenant="nobody")
+    before = graph_hash(tenants.platform.graph)
+    with pytest.raises(NotFoundError, match="Tenant 'nobody'"):
+        nobody.units.create(unit("orphan"))
+    assert graph_hash(tenants.platform.graph) == before
