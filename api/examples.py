@@ -169,3 +169,39 @@ BRANCH = example(
     {"new_id": "hunchback-hbk-4g.brawler-2", "from_version": 1, "name": "Brawler"},
 )
 MERGE = example("bring a variant's changes in", {"from": "hunchback-hbk-4g.brawler-2"})
+
+TenantId = Annotated[str, Path(description="a tenant id", examples=["guild-a"])]
+KeyId = Annotated[
+    str, Path(description="a key id (the part after gsk_)", examples=["3f9a1c2b7d4e5f60"])
+]
+TENANTS = response_example(
+    [{"id": "default", "name": "default", "live_keys": 0}, {"id": "guild-a", "live_keys": 2}]
+)
+NEW_TENANT = example("a guild's workspace", {"id": "guild-a", "name": "Guild A"})
+QUOTAS = example("at most 500 units", {"max_units": 500})
+NEW_KEY = example(
+    "an editor key that expires",
+    {"role": "editor", "name": "ci", "expires_at": "2027-01-01T00:00:00Z"},
+)
+KEYS = response_example(
+    [{"id": "3f9a1c2b7d4e5f60", "tenant": "guild-a", "role": "editor", "name": "ci"}]
+)
+EXTENSIONS = response_example(
+    [{"name": "squad", "type": "string", "default": "reserve", "required": True}]
+)
+NEW_EXTENSIONS = example(
+    "a squad for every unit",
+    [{"name": "squad", "type": "string", "default": "reserve", "required": True}],
+)
+USAGE = response_example(
+    {
+        "tenant": "guild-a",
+        "units": 12,
+        "loadouts": 15,
+        "custom_items": 3,
+        "writes_24h": 40,
+        "stored_properties": 640,
+        "storage_estimate_bytes": 40960,
+    }
+)
+COPY = example("a template into the tenant", {"new_id": "our-hunchback"})

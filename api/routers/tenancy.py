@@ -15,6 +15,18 @@ from api.deps import (
     StoreDep,
     WriteAccess,
 )
+from api.examples import (
+    EXTENSIONS,
+    KEYS,
+    NEW_EXTENSIONS,
+    NEW_KEY,
+    NEW_TENANT,
+    QUOTAS,
+    TENANTS,
+    USAGE,
+    KeyId,
+    TenantId,
+)
 from api.problems import error_responses
 from graphstore.tenancy import keys as tenant_keys
 from graphstore.tenancy import tenants
@@ -39,12 +51,16 @@ router = APIRouter(tags=["tenants"], responses=error_responses(401, 403, 404))
     dependencies=[WriteAccess],
     responses=error_responses(409),
 )
-def create_tenant(graph: EngineGraphDep, _: PlatformDep, tenant: TenantCreate) -> TenantPublic:
+def create_tenant(
+    graph: EngineGraphDep,
+    _: PlatformDep,
+    tenant: Annotated[TenantCreate, Body(openapi_examples=NEW_TENANT)],
+) -> TenantPublic:
     """Creates an empty tenant (platform admin only)."""
     return tenants.create_tenant(graph, tenant)
 
 
-@router.get("/v1/tenants", response_model=list[TenantPublic])
+@router.get("/v1/tenants", response_model=list[TenantPublic], responses=TENANTS)
 def list_tenants(graph: EngineGraphDep, _: PlatformDep) -> list[TenantPublic]:
     """Every tenant, with its live key count (platform admin only)."""
     return tenants.list_tenants(graph)
@@ -54,7 +70,7 @@ def list_tenants(graph: EngineGraphDep, _: PlatformDep) -> list[TenantPublic]:
     "/v1/tenants/{tenant_id}", dependencies=[WriteAccess], responses=error_responses(409)
 )
 def delete_tenant(
-    graph: EngineGraphDep, _: PlatformDep, tenant_id: str, with_data: bool = False
+    graph: EngineGraphDep, _: PlatformDep, tenant_id: TenantId, with_data: bool = False
 ) -> dict[str, int]:
     """Deletes a tenant and its keys; one that owns data is refused (409) unless
     `with_data=true` (platform admin only)."""
@@ -62,7 +78,12 @@ def delete_tenant(
 
 
 @router.put("/v1/tenants/{tenant_id}/quotas", response_model=Quotas, dependencies=[WriteAccess])
-def set_quotas(graph: EngineGraphDep, _: PlatformDep, tenant_id: str, quotas: Quotas) -> Quotas:
+def set_quotas(
+    graph: EngineGraphDep,
+    _: PlatformDep,
+    tenant_id: TenantId,
+    quotas: Annotated[Quotas, Body(openapi_examples=QUOTAS)],
+) -> Quotas:
     """Sets a tenant's quotas (null: no limit); a create past one is a 403 naming it
     (platform admin only)."""
     return tenants.set_quotas(graph, tenant_id, quotas)
@@ -74,24 +95,28 @@ def set_quotas(graph: EngineGraphDep, _: PlatformDep, tenant_id: str, quotas: Qu
     status_code=status.HTTP_201_CREATED,
     dependencies=[WriteAccess],
 )
-def keys_create(graph: EngineGraphDep, principal: AdminDep, key: KeyCreate) -> NewKey:
+def keys_create(
+    graph: EngineGraphDep,
+    principal: AdminDep,
+    key: Annotated[KeyCreate, Body(openapi_examples=NEW_KEY)],
+) -> NewKey:
     """A new key of the caller's tenant (admin role). Its `secret` is shown this once."""
     return tenant_keys.create_key(graph, principal.tenant, key)
 
 
-@router.get("/v1/tenant/keys", response_model=list[KeyPublic])
+@router.get("/v1/tenant/keys", response_model=list[KeyPublic], responses=KEYS)
 def keys_list(graph: EngineGraphDep, principal: AdminDep) -> list[KeyPublic]:
     """The keys of the caller's tenant, without secrets (admin role)."""
     return tenant_keys.list_keys(graph, principal.tenant)
 
 
 @router.delete("/v1/tenant/keys/{key_id}", response_model=KeyPublic, dependencies=[WriteAccess])
-def keys_revoke(graph: EngineGraphDep, principal: AdminDep, key_id: str) -> KeyPublic:
+def keys_revoke(graph: EngineGraphDep, principal: AdminDep, key_id: KeyId) -> KeyPublic:
     """Revokes a key of the caller's tenant (admin role); it stops working within seconds."""
     return tenant_keys.revoke_key(graph, principal.tenant, key_id)
 
 
-@router.get("/v1/tenant/extensions", response_model=list[Extension])
+@router.get("/v1/tenant/extensions", response_model=list[Extension], responses=EXTENSIONS)
 def extensions(store: StoreDep) -> list[Extension]:
     """The typed properties the caller's tenant adds to its units' `extra`."""
     return store.extensions()
@@ -104,7 +129,9 @@ def extensions(store: StoreDep) -> list[Extension]:
     responses=error_responses(422),
 )
 def set_extensions(
-    store: StoreDep, _: AdminDep, wanted: Annotated[list[Extension], Body()]
+    store: StoreDep,
+    _: AdminDep,
+    wanted: Annotated[list[Extension], Body(openapi_examples=NEW_EXTENSIONS)],
 ) -> ExtensionsSet:
     """Replaces the tenant's extensions (admin role). A core property's name, a changed
     type, or a required one without a default is a 422; each added one's default is
@@ -119,7 +146,7 @@ def tenant_openapi(request: Request, store: StoreDep) -> dict[str, Any]:
     return with_extra_schema(request.app.openapi(), store.extensions())
 
 
-@router.get("/v1/tenant/usage", response_model=TenantUsage)
+@router.get("/v1/tenant/usage", response_model=TenantUsage, responses=USAGE)
 def usage(graph: GraphDep, principal: PrincipalDep) -> TenantUsage:
     """The caller's tenant: units, loadouts, custom items, writes in the last 24 h, and a
     storage estimate."""

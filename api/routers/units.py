@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, Response, status
 
 from api.deps import AsOf, StoreDep, VersionsDep, WriteAccess, noted, with_etag
-from api.examples import NEW_UNIT, UNIT_PATCH, VERSION_RESTORE, UnitId
+from api.examples import COPY, NEW_UNIT, UNIT_PATCH, VERSION_RESTORE, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
 from api.routers.history import history_router
@@ -75,7 +75,9 @@ def create_unit(
     status_code=status.HTTP_201_CREATED,
     dependencies=[WriteAccess],
 )
-def copy_unit(store: StoreDep, unit_id: UnitId, body: UnitCopyRequest) -> UnitPublic:
+def copy_unit(
+    store: StoreDep, unit_id: UnitId, body: Annotated[UnitCopyRequest, Body(openapi_examples=COPY)]
+) -> UnitPublic:
     """Copies a unit the caller sees (a shared template, or one of its own) into the
     caller's tenant as `new_id`, with its loadouts; the copy's `copied_from` names it."""
     return store.units.copy(unit_id, body.new_id)
