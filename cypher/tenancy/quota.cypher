@@ -1,4 +1,5 @@
-// The scope's tenant, with its quota for one kind of data and how much of it is used. With
+// The scope's tenant, with its quota for one kind of data and how much of it is used (and
+// its extensions, which a unit create checks its `extra` against: one round trip). With
 // a quota set, the tenant is claimed: two creates racing for the last unit of a quota
 // collide on the Tenant node, so the later one counts again and sees the earlier one's
 // (docs/tenants.md, Quotas); without one, nothing is claimed and nothing counted. No row:
@@ -16,4 +17,5 @@ RETURN t[$quota] AS most,
     WHEN $quota = 'max_units' THEN COUNT { MATCH (n:Unit) WHERE n.tenant = $tenant }
     WHEN $quota = 'max_loadouts' THEN COUNT { MATCH (n:Loadout) WHERE n.tenant = $tenant }
     ELSE COUNT { MATCH (n:Equipment) WHERE n.tenant = $tenant }
-  END AS used
+  END AS used,
+  coalesce(t.extensions, '[]') AS extensions

@@ -246,10 +246,10 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         parents: list[str] | None = None,
         source: str | None = None,
     ) -> dict[str, Any]:
-        existing = claim(tx, self.label, [entity_id]).get(entity_id)
+        existing, tenant = self._claim_create(tx, entity_id)
         if existing is not None:
             raise self._already_exists(entity_id, existing.get("version"))
-        self._claim_quota(tx, 1)
+        row = self._admitted(row, tenant)
         self._claim_references(tx, [row], "")
         log = self._context.change_log(source=source)
         row = self._with_change(row, log, parents)
@@ -313,8 +313,9 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
         if not batch:
             return []
         log = self._context.change_log()
-        new = [self._with_change(row, log) for row in batch if row["id"] not in existing]
-        self._claim_quota(tx, len(new))
+        fresh = [row for row in batch if row["id"] not in existing]
+        tenant = self._claim_quota(tx, len(fresh))
+        new = [self._with_change(self._admitted(row, tenant), log) for row in fresh]
         old = [row for row in batch if row["id"] in existing]
         if new:  # each create records its Change in the same statement
             run(tx, f"store/{self.key}_create", rows=new, returning=False, **log.stamp())
@@ -348,20 +349,46 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             return blockers
         return [b for b in blockers if b.get("tenant", tenancy.tenant) == tenancy.tenant]
 
-    def _claim_quota(self, tx: Runner, adding: int) -> None:
-        """ForbiddenError, naming the quota, when `adding` more would pass the tenant's;
-        NotFoundError when the tenant does not exist (nothing is created for it)."""
-        if self.quota is None or not adding or self._context.scope.tenancy.owner is None:
-            return
-        found = run_one(tx, "tenancy/quota", quota=self.quota)
-        if found is None:
-            raise NotFoundError("Tenant", str(self._context.scope.tenancy.owner))
+    def _admitted(self, row: dict[str, Any], tenant: dict[str, Any] | None) -> dict[str, Any]:
+        """A create row as the owning tenant admits it (`tenant`: its quota row, None for
+        shared data): units check their `extra` against its extensions here."""
+        return row
+
+    def _claim_create(
+        self, tx: Runner, entity_id: str
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """Claims `entity_id` (the stored properties when the scope sees it already) and,
+        for what counts against a quota, the owning tenant's row (see _claim_quota), in one
+        round trip: store/claim/<key>_create."""
+        if self.quota is None:
+            return claim(tx, self.label, [entity_id]).get(entity_id), None
+        found = run_one(tx, f"store/claim/{self.key}_create", ids=[entity_id])
+        assert found is not None
+        existing = {item["id"]: plain(item["props"]) for item in found["found"]}
+        return existing.get(entity_id), self._within_quota(found, 1)
+
+    def _within_quota(self, found: dict[str, Any] | None, adding: int) -> dict[str, Any] | None:
+        owner = self._context.scope.tenancy.owner
+        if owner is None:
+            return None
+        if found is None or found.get("tenant_found") is False:
+            raise NotFoundError("Tenant", str(owner))
         if found["most"] is not None and found["used"] + adding > found["most"]:
             raise ForbiddenError(
-                f"quota {self.quota} of tenant {self._context.scope.tenancy.owner!r}: "
+                f"quota {self.quota} of tenant {owner!r}: "
                 f"{found['used']} of {found['most']} used, {adding} more asked",
                 quota=self.quota,
             )
+        return found
+
+    def _claim_quota(self, tx: Runner, adding: int) -> dict[str, Any] | None:
+        """The owning tenant's row (its quota and extensions), in the create's own
+        transaction; None for shared data. ForbiddenError, naming the quota, when `adding`
+        more would pass it; NotFoundError when the tenant does not exist (nothing is
+        created for it)."""
+        if self.quota is None or not adding or self._context.scope.tenancy.owner is None:
+            return None
+        return self._within_quota(run_one(tx, "tenancy/quota", quota=self.quota), adding)
 
     def _parts_of(self, row: dict[str, Any]) -> list[dict[str, Any]] | None:
         return row.get(self.parts) if self.parts else None

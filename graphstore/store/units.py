@@ -19,7 +19,7 @@ from graphstore.store.models import MountPublic, UnitCreate, UnitPublic, UnitUpd
 from graphstore.store.scope import Runner, run, run_one
 from graphstore.store.validation import error, validate
 from graphstore.store.versioned import Versioned
-from graphstore.tenancy.extensions import checked_extra, get_extensions
+from graphstore.tenancy.extensions import Extension, checked_extra, get_extensions
 
 # Changing these makes the unit's loadout calculations stale.
 CALCULATION_INPUTS = frozenset(
@@ -54,12 +54,6 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
     relations = frozenset({"locations", "loadouts"})
     parts = "locations"
 
-    def create(self, data: UnitCreate | dict[str, Any]) -> UnitPublic:
-        """Creates one unit (Repository.create); its `extra` is checked against the
-        tenant's extensions, and missing values take their defaults."""
-        item = validate(UnitCreate, data)
-        return super().create(item.model_copy(update={"extra": self._checked_extra(item.extra)}))
-
     def update(
         self,
         entity_id: str,
@@ -72,6 +66,19 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
         if "extra" in valid.model_fields_set:
             valid = valid.model_copy(update={"extra": self._checked_extra(valid.extra)})
         return super().update(entity_id, valid, expected_version=expected_version)
+
+    def _admitted(self, row: dict[str, Any], tenant: dict[str, Any] | None) -> dict[str, Any]:
+        # A create's `extra`, checked against the extensions its tenant row carries (the
+        # quota query's: no round trip of its own); missing values take their defaults.
+        given = row["props"].get("extra")
+        extra = json.loads(given) if given else None
+        if tenant is None:
+            if extra:
+                raise ValidationError([error("extra", "shared units have no extensions")])
+            return row
+        found = [Extension(**e) for e in json.loads(tenant["extensions"])]
+        checked = checked_extra(found, extra, creating=True)
+        return {**row, "props": {**row["props"], "extra": _extra_text(checked)}}
 
     def _checked_extra(self, extra: dict[str, Any] | None) -> dict[str, Any] | None:
         scope = self._context.scope
