@@ -16,7 +16,7 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-truth stop clean setup \
+.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-truth bench-tenancy stop clean setup \
 	smoke-pythons
 
 run: $(INSTALL_STAMP) $(EXPLORE_BUNDLE) ## Start the local engine, migrate, load the demo data, serve the API
@@ -117,6 +117,9 @@ bench-backup: $(INSTALL_STAMP) ## Backup and restore of the 100k graph
 
 bench-truth: $(INSTALL_STAMP) ## How many published designs of the corpus the validator calls illegal
 	$(BIN)/python -m benchmarks.truth
+
+bench-tenancy: $(INSTALL_STAMP) ## The tenant scope's cost, and 20,000 isolation steps
+	$(BIN)/python -m benchmarks.tenancy
 
 stop: $(INSTALL_STAMP) ## Stop the local engine
 	$(BIN)/graphstore engine stop

@@ -118,14 +118,14 @@ def operations(store: GraphStore, units: list[str], loadouts: list[str]) -> dict
     }
 
 
-def overhead(rounds: int) -> dict[str, Any]:
+def overhead(rounds: int, corpus: Path = CORPUS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="graphstore-bench-tenancy-") as home:
         settings = EngineSettings(home=Path(home))
         local = LocalEngine(settings)
         local.start()
         try:
             with connect(engine_settings=settings, schema_guard=apply_pending) as graph:
-                import_megamek(graph, CORPUS)
+                import_megamek(graph, corpus)
                 ids = sorted(r["id"] for r in graph.read("importer/stored_units"))
                 for index, tenant in enumerate(TENANTS[1:], start=1):
                     create_tenant(graph, {"id": tenant})
@@ -215,11 +215,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--isolation-operations", type=int, default=20_000)
     parser.add_argument("--skip-overhead", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     result: dict[str, Any] = {}
     if not args.skip_overhead:
-        result["overhead"] = overhead(args.rounds)
+        result["overhead"] = overhead(args.rounds, args.corpus)
     if args.isolation_operations:
         result["isolation"] = isolation(args.isolation_operations)
     write_result("tenancy", result, args.out)

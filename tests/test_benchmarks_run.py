@@ -140,3 +140,23 @@ def test_truth_benchmark_runs(tmp_path: Path) -> None:
     assert result["stock_designs"] == weights["designs"] > 0
     assert {"seconds", "mounts_per_s", "corrections"} <= imported.keys()
     assert "designs_by_rule_and_cause" in result
+
+
+def test_tenancy_benchmark_runs(tmp_path: Path) -> None:
+    result = _run(
+        "benchmarks.tenancy",
+        tmp_path / "tenancy.json",
+        "--corpus",
+        str(DEMO),
+        "--rounds",
+        "1",
+        "--isolation-operations",
+        "30",
+    )
+    overhead, isolation = result["overhead"], result["isolation"]
+    assert isinstance(overhead, dict)
+    assert isinstance(isolation, dict)
+    assert overhead["ratio_geometric_mean"] > 0
+    assert "write: create unit" in overhead["operations"]
+    assert isolation["passed"] is True
+    assert isolation["steps_run"] >= 30
