@@ -5,11 +5,13 @@ from graphstore.engine import EngineState, EngineStatus, LocalEngine, StopReport
 from graphstore.errors import (
     AlreadyExistsError,
     AuthenticationError,
+    AuthenticationFailedError,
     ConfigurationError,
     ConflictError,
     DatabaseUnavailableError,
     EngineNotRunningError,
     EngineStartError,
+    ForbiddenError,
     GraphStoreError,
     IntegrityError,
     MergeConflictError,
@@ -23,7 +25,7 @@ from graphstore.errors import (
     TransactionError,
     ValidationError,
 )
-from graphstore.graph import EngineInfo, Graph, run_named
+from graphstore.graph import EngineInfo, Graph, Tenancy, run_named
 from graphstore.health import Health, health
 from graphstore.importer import (
     ImportReport,
@@ -51,14 +53,21 @@ from graphstore.rules import (
 )
 from graphstore.settings import EngineSettings, Neo4jSettings
 from graphstore.store import GraphStore, open_store
+from graphstore.tenancy.extensions import Extension
+from graphstore.tenancy.keys import create_key, list_keys, revoke_key
+from graphstore.tenancy.model import Quotas, Role
+from graphstore.tenancy.names import DEFAULT_TENANT
+from graphstore.tenancy.tenants import create_tenant, delete_tenant, list_tenants, set_quotas
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_TENANT",
     "AcceptedViolationCreate",
     "AcceptedViolationPublic",
     "AlreadyExistsError",
     "AuthenticationError",
+    "AuthenticationFailedError",
     "CandidateEquipment",
     "ConfigurationError",
     "ConflictError",
@@ -69,6 +78,8 @@ __all__ = [
     "EngineStartError",
     "EngineState",
     "EngineStatus",
+    "Extension",
+    "ForbiddenError",
     "Graph",
     "GraphStore",
     "GraphStoreError",
@@ -84,12 +95,15 @@ __all__ = [
     "QueryError",
     "QueryNotFoundError",
     "QueryTimeoutError",
+    "Quotas",
     "RestrictError",
+    "Role",
     "RuleDefinitionError",
     "RulesEngine",
     "RulesImportReport",
     "SchemaOutOfDateError",
     "StopReport",
+    "Tenancy",
     "TransactionError",
     "ValidationError",
     "ValidationFilter",
@@ -99,14 +113,21 @@ __all__ = [
     "__version__",
     "compatible_equipment",
     "connect",
+    "create_key",
+    "create_tenant",
+    "delete_tenant",
     "explain",
     "graph_hash",
     "health",
     "import_megamek",
     "import_rules",
+    "list_keys",
+    "list_tenants",
     "load_demo",
     "open_store",
+    "revoke_key",
     "run_named",
+    "set_quotas",
     "validate",
     "validate_all",
 ]
