@@ -201,7 +201,7 @@ USAGE = response_example(
         "custom_items": 3,
         "writes_24h": 40,
         "stored_properties": 640,
-        "storage_estimate_bytes": 40960,
+        "storage_estimate_bytes": 192000,
     }
 )
 COPY = example("a template into the tenant", {"new_id": "our-hunchback"})

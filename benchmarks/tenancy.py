@@ -36,7 +36,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import CORPUS, REPO, percentiles, query, write_result
-from graphstore import EngineSettings, GraphStore, LocalEngine, connect, import_megamek, queries
+from graphstore import (
+    EngineSettings,
+    Graph,
+    GraphStore,
+    LocalEngine,
+    connect,
+    import_megamek,
+    queries,
+)
 from graphstore.migrations import apply_pending
 from graphstore.store.claims import claim
 from graphstore.store.entities import Repository
@@ -126,6 +134,7 @@ def overhead(rounds: int, corpus: Path = CORPUS) -> dict[str, Any]:
         try:
             with connect(engine_settings=settings, schema_guard=apply_pending) as graph:
                 import_megamek(graph, corpus)
+                storage = _bytes_per_property(graph, Path(home))
                 ids = sorted(r["id"] for r in graph.read("importer/stored_units"))
                 for index, tenant in enumerate(TENANTS[1:], start=1):
                     create_tenant(graph, {"id": tenant})
@@ -155,7 +164,12 @@ def overhead(rounds: int, corpus: Path = CORPUS) -> dict[str, Any]:
                                 _time(op, times[name][variant])
         finally:
             local.stop()
-    result: dict[str, Any] = {"tenants": len(TENANTS), "rounds": rounds, "operations": {}}
+    result: dict[str, Any] = {
+        "tenants": len(TENANTS),
+        "rounds": rounds,
+        "storage": storage,
+        "operations": {},
+    }
     ratios = []
     for name, variants in times.items():
         ratio = statistics.median(variants["scoped"]) / statistics.median(variants["unscoped"])
@@ -168,6 +182,19 @@ def overhead(rounds: int, corpus: Path = CORPUS) -> dict[str, Any]:
     result["ratio_geometric_mean"] = round(math.exp(statistics.fmean(map(math.log, ratios))), 3)
     result["ratio_max"] = round(max(ratios), 3)
     return result
+
+
+def _bytes_per_property(graph: Graph, home: Path) -> dict[str, Any]:
+    """The engine's data directory over the properties it stores, after the import: what
+    graphstore.tenancy.usage.BYTES_PER_PROPERTY rounds."""
+    folder = home / "server" / "databases"
+    data_bytes = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    properties = graph.read(query("tenancy/properties"))[0]["properties"]
+    return {
+        "data_directory_bytes": data_bytes,
+        "properties": properties,
+        "bytes_per_property": round(data_bytes / max(properties, 1), 1),
+    }
 
 
 def _time(op: Callable[[], Any], into: list[float]) -> None:

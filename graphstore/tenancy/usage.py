@@ -8,10 +8,11 @@ from pydantic import BaseModel, Field
 
 from graphstore.graph import Graph
 
-BYTES_PER_PROPERTY = 64
+BYTES_PER_PROPERTY = 300
 """A stored property's share of the engine's data directory, rounded: the local engine's
-directory after importing the shared corpus, divided by the properties it stores
-(docs/tenants.md, Usage, has the measurement)."""
+directory after importing the shared corpus (52,246,658 bytes: pages, indexes and log
+included) over the 170,686 properties its nodes and relationships store, 306 bytes each
+(`python -m benchmarks.tenancy`, 2026-11-30)."""
 
 
 class TenantUsage(BaseModel):
