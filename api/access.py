@@ -16,7 +16,7 @@ This is ASGI middleware rather than a route dependency because FastAPI parses a 
 body before it solves dependencies: a client without a key must learn 401, not whether its
 JSON parses. The platform key is compared as bytes in constant time, so whatever a header
 holds (non-ASCII included) is a plain mismatch. A tenant key is looked up once per
-KEY_CACHE_SECONDS: a revocation takes effect within that time.
+KEY_CACHE_SECONDS: a revocation or an expiry takes effect within that time.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.deps import app_graph
 from api.metrics import count_problem
 from api.problems import problem
 from graphstore.errors import AuthenticationFailedError
@@ -96,22 +97,18 @@ class KeyResolver:
         self._lock = threading.Lock()
 
     def resolve(self, token: bytes) -> Principal:
-        """Blocking (a database read on a miss): call it from a thread."""
-        from api.deps import app_graph  # the one Graph of the app, connected on first use
-
+        """Blocking (a database read on a miss): call it from a thread. A refusal is
+        cached too, as its reason."""
         digest = hashlib.sha256(token).hexdigest()
         with self._lock:
             found = self._cache.get(digest)
         if found is None:
             try:
-                key = token.decode("ascii")
+                # Bytes that are not ASCII cannot match a key's pattern: refused there.
+                key = token.decode("ascii", errors="replace")
                 found = authenticate(app_graph(self.app), key)
-            except (UnicodeDecodeError, AuthenticationFailedError) as failed:
-                found = (
-                    str(failed)
-                    if isinstance(failed, AuthenticationFailedError)
-                    else ("not a graphstore API key")
-                )
+            except AuthenticationFailedError as failed:
+                found = str(failed)
             with self._lock:
                 self._cache[digest] = found
         if isinstance(found, str):
@@ -120,8 +117,6 @@ class KeyResolver:
 
     def tenant_exists(self, tenant: str) -> bool:
         """Blocking, like resolve; cached the same way."""
-        from api.deps import app_graph
-
         with self._lock:
             found = self._tenants.get(tenant)
         if found is None:

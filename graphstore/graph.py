@@ -374,15 +374,22 @@ def scoped_parameters(
     named: Query, parameters: dict[str, Any], tenancy: Tenancy | None
 ) -> dict[str, Any]:
     """`parameters` with the scope's `$tenant`/`$owner` where the query declares them (no
-    scope: SINGLE_TENANT). A query marked `@tenancy: platform` reads or writes across
-    tenants: a tenant's scope may not run it."""
+    scope: SINGLE_TENANT); a caller naming another value is refused. A query marked
+    `@tenancy: platform` reads or writes across tenants: a tenant's scope may not run it."""
     scope = SINGLE_TENANT if tenancy is None else tenancy
     if not scope.platform and named.metadata.get("tenancy") == "platform":
         raise ForbiddenError(f"{named.name} works on every tenant's data: platform scope only")
     scoped = dict(parameters)
     for name in SCOPE_PARAMETERS:
-        if name in named.parameters and name not in scoped:
-            scoped[name] = getattr(scope, name)
+        if name not in named.parameters:
+            continue
+        value = getattr(scope, name)
+        if name in scoped and scoped[name] != value:
+            # Only the scope names the tenant: a caller's other value is a bug, not a choice.
+            raise ForbiddenError(
+                f"{named.name}: ${name} is the scope's ({value!r}), not {scoped[name]!r}"
+            )
+        scoped[name] = value
     return scoped
 
 

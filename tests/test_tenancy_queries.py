@@ -62,6 +62,8 @@ def test_a_tenant_scope_fills_in_its_tenant_and_cannot_run_platform_queries() ->
     with pytest.raises(ForbiddenError, match="platform scope only"):
         scoped_parameters(queries.load("store/checks/orphan_loadout"), {}, tenant)
     assert scoped_parameters(queries.load("store/checks/orphan_loadout"), {}, PLATFORM) == {}
+    with pytest.raises(ForbiddenError, match="is the scope's"):
+        scoped_parameters(queries.load("store/unit_get"), {"id": "x", "tenant": "guild-b"}, tenant)
 
 
 def test_a_graph_without_a_scope_is_the_single_tenant_graph() -> None:
