@@ -344,8 +344,9 @@ every HTTP request runs in its key's scope instead (a ScopedGraph, a scoped Grap
 
 
 class BoundRunner:
-    """A transaction that carries its Tenancy: run_named fills every `$tenant` and `$owner`
-    a query declares from it, so no caller can forget the scope or name another one."""
+    """A transaction that carries its Tenancy: run_named fills every `$tenant` and
+    `$owner_tenant` a query declares from it, so no caller can forget the scope or name
+    another one."""
 
     def __init__(self, tx: Runner, tenancy: Tenancy) -> None:
         self.tx = tx
@@ -367,24 +368,28 @@ def bind(work: Callable[[Any], T], tenancy: Tenancy) -> Callable[[Any], T]:
     return scoped
 
 
-SCOPE_PARAMETERS = ("tenant", "owner")
+SCOPE_PARAMETERS = {"tenant": "tenant", "owner_tenant": "owner"}
+"""The query parameters a scope fills, and the Tenancy field each comes from."""
 
 
 def scoped_parameters(
     named: Query, parameters: dict[str, Any], tenancy: Tenancy | None
 ) -> dict[str, Any]:
-    """`parameters` with the scope's `$tenant`/`$owner` where the query declares them (no
-    scope: SINGLE_TENANT); a caller naming another value is refused. A query marked
+    """`parameters` with the scope's `$tenant`/`$owner_tenant` where the query declares
+    them (no scope: SINGLE_TENANT's, unless the caller names them); in a scope, a caller
+    naming another value is refused. A query marked
     `@tenancy: platform` reads or writes across tenants: a tenant's scope may not run it."""
     scope = SINGLE_TENANT if tenancy is None else tenancy
     if not scope.platform and named.metadata.get("tenancy") == "platform":
         raise ForbiddenError(f"{named.name} works on every tenant's data: platform scope only")
     scoped = dict(parameters)
-    for name in SCOPE_PARAMETERS:
+    for name, field in SCOPE_PARAMETERS.items():
         if name not in named.parameters:
             continue
-        value = getattr(scope, name)
+        value = getattr(scope, field)
         if name in scoped and scoped[name] != value:
+            if tenancy is None:
+                continue  # an unscoped Graph is the platform's: it may name any tenant
             # Only the scope names the tenant: a caller's other value is a bug, not a choice.
             raise ForbiddenError(
                 f"{named.name}: ${name} is the scope's ({value!r}), not {scoped[name]!r}"

@@ -93,7 +93,7 @@ def query_plan(
     """The plan of the named query with these parameters (every declared one is needed)."""
     query = name if isinstance(name, Query) else queries.load(name)
     name = query.name
-    # The scope's parameters ($tenant, $owner) as a store would fill them: the default one.
+    # The scope's parameters ($tenant, $owner_tenant) as a store would fill them: the default one.
     parameters = scoped_parameters(query, dict(parameters), None)
     declared = sorted(query.parameters)
     missing = sorted(set(declared) - set(parameters))

@@ -4,7 +4,7 @@ A query that reads or changes units, loadouts, catalog items, categories, versio
 Changes, calculations or accepted violations does one of:
 - declares `$tenant` and filters by it (`x.tenant = $tenant`): it finds data by id or by a
   scan, so it must see only the shared data and the scope's tenant's;
-- declares `$owner` and stamps it (`x.tenant = $owner`): it creates data;
+- declares `$owner_tenant` and stamps it (`x.tenant = $owner_tenant`): it creates data;
 - says `@tenancy: resolved`: it acts only on ids the same transaction found through one of
   the above (a claim, a filtered read), so the filter has been applied already;
 - says `@tenancy: platform`: whole-graph work (maintenance, checks, backups, the importer,
@@ -25,7 +25,7 @@ TENANT_OWNED = re.compile(
     r":(Unit|Loadout|Equipment|Category|Version|Change|Calculation|AcceptedViolation)\b"
 )
 FILTERS_TENANT = re.compile(r"\.tenant = \$tenant\b")
-STAMPS_OWNER = re.compile(r"(\.tenant = \$owner|tenant: \$owner)\b")
+STAMPS_OWNER = re.compile(r"(\.tenant = \$owner_tenant|tenant: \$owner_tenant)\b")
 SCOPED = [
     name
     for name in queries.available()
@@ -48,8 +48,8 @@ def test_every_query_on_tenant_owned_data_is_scoped(name: str) -> None:
     if marker is not None:
         assert marker in {"platform", "resolved"}, f"{name}: unknown @tenancy {marker!r}"
         assert "tenant" not in query.parameters, f"{name}: marked {marker} but takes $tenant"
-    elif "owner" in query.parameters:
-        assert STAMPS_OWNER.search(query.text), f"{name} declares $owner but never stamps it"
+    elif "owner_tenant" in query.parameters:
+        assert STAMPS_OWNER.search(query.text), f"{name} declares $owner_tenant, never stamps it"
     else:
         assert "tenant" in query.parameters, f"{name}: no $tenant, no @tenancy"
         assert FILTERS_TENANT.search(query.text), f"{name} declares $tenant but never filters"

@@ -7,7 +7,7 @@
 // @param actor: who made the change
 // @param source: where it came from (library, api, importer, migration, restore, merge, repair)
 // @param at: when
-// @param owner: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
+// @param owner_tenant: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
 // @param key_id: the API key that made the change, null for the library
 // @tenancy: resolved
 // @example: {"changes": [{"id": "c1", "operation": "update", "entity_label": "Unit", "entity_id": "atlas-as7-d", "before": "{}", "after": "{}", "note": null}], "versions": [{"key": "Unit:atlas-as7-d#2", "entity_label": "Unit", "entity_id": "atlas-as7-d", "number": 2, "snapshot": false, "base": 1, "body": "{}", "size": 2, "hash": "h", "previous_hash": "g", "parents": ["Unit:atlas-as7-d#1"], "equipment_ids": null, "deleted": false, "note": null, "history": "{}"}], "actor": "example", "source": "library", "at": "2026-11-30T12:00:00Z", "key_id": null}
@@ -15,7 +15,7 @@ UNWIND $changes AS row
 CREATE (c:Change {
   id: row.id, at: $at, actor: $actor, source: $source, note: row.note,
   operation: row.operation, entity_label: row.entity_label, entity_id: row.entity_id,
-  before: row.before, after: row.after, tenant: $owner, key_id: $key_id
+  before: row.before, after: row.after, tenant: $owner_tenant, key_id: $key_id
 })
 WITH collect({change: c, entity_id: row.entity_id, label: row.entity_label}) AS made
 CALL (made) {
@@ -54,7 +54,7 @@ CALL () {
     size: row.size, hash: row.hash, previous_hash: row.previous_hash, parents: row.parents,
     equipment_ids: row.equipment_ids, deleted: row.deleted,
     at: $at, actor: $actor, source: $source, note: row.note,
-    tenant: $owner, key_id: $key_id
+    tenant: $owner_tenant, key_id: $key_id
   })
   RETURN count(*) AS versions
 }

@@ -27,6 +27,18 @@ CALCULATION_INPUTS = frozenset(
 )
 
 
+def _extra_of(
+    extensions: list[Extension] | None, extra: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """`extra` checked against a tenant's extensions, defaults filled; `extensions` None:
+    a shared unit, which belongs to no tenant and so has none."""
+    if extensions is None:
+        if extra:
+            raise ValidationError([error("extra", "shared units have no extensions")])
+        return None
+    return checked_extra(extensions, extra, creating=True)
+
+
 def _extra_text(extra: dict[str, Any] | None) -> str | None:
     """How `extra` is stored: JSON text (a node property holds no map), keys sorted."""
     return json.dumps(extra, sort_keys=True) if extra else None
@@ -71,23 +83,17 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
         # A create's `extra`, checked against the extensions its tenant row carries (the
         # quota query's: no round trip of its own); missing values take their defaults.
         given = row["props"].get("extra")
-        extra = json.loads(given) if given else None
-        if tenant is None:
-            if extra:
-                raise ValidationError([error("extra", "shared units have no extensions")])
-            return row
-        found = [Extension(**e) for e in json.loads(tenant["extensions"])]
-        checked = checked_extra(found, extra, creating=True)
+        found = (
+            None if tenant is None else [Extension(**e) for e in json.loads(tenant["extensions"])]
+        )
+        checked = _extra_of(found, json.loads(given) if given else None)
         return {**row, "props": {**row["props"], "extra": _extra_text(checked)}}
 
     def _checked_extra(self, extra: dict[str, Any] | None) -> dict[str, Any] | None:
         scope = self._context.scope
-        if scope.tenancy.owner is None:  # shared units have no tenant, so no extensions
-            if extra:
-                raise ValidationError([error("extra", "shared units have no extensions")])
-            return None
-        found = get_extensions(ScopedGraph(scope.graph, scope.tenancy))
-        return checked_extra(found, extra, creating=True)
+        shared = scope.tenancy.owner is None
+        found = None if shared else get_extensions(ScopedGraph(scope.graph, scope.tenancy))
+        return _extra_of(found, extra)
 
     def _update_props(self, patch: UnitUpdate) -> dict[str, Any]:
         props = super()._update_props(patch)

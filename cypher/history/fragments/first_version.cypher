@@ -3,7 +3,7 @@
 // @param now: the write time
 // @param actor: who made the change
 // @param source: where it came from
-// @param owner: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
+// @param owner_tenant: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
 // @param key_id: the API key that made the change, null for the library
 SET n._history = row.version.history
 CREATE (:Version {
@@ -12,5 +12,5 @@ CREATE (:Version {
   hash: row.version.hash, previous_hash: null, parents: row.version.parents,
   equipment_ids: row.version.equipment_ids, deleted: false,
   at: $now, actor: $actor, source: $source, note: row.version.note,
-  tenant: $owner, key_id: $key_id
+  tenant: $owner_tenant, key_id: $key_id
 })

@@ -8,17 +8,17 @@
 // @param equipment_id: the equipment it applies to, or null for any
 // @param reason: why it is accepted
 // @param accepted_by: who accepted it
-// @param owner: the tenant whose loadout or unit it may be (filled in by the store)
+// @param owner_tenant: the tenant whose loadout or unit it may be (filled in by the store)
 // @example: {"holder_kind": "Loadout", "holder_id": "atlas-as7-d.stock", "id": "atlas-as7-d", "rule": "tech_base", "equipment_id": "medium-laser", "reason": "example", "accepted_by": "example"}
 CALL () {
   MATCH (loadout:Loadout {id: $holder_id})
   WHERE $holder_kind = 'Loadout'
-    AND (loadout.tenant = $owner OR (loadout.tenant IS NULL AND $owner IS NULL))
+    AND (loadout.tenant = $owner_tenant OR (loadout.tenant IS NULL AND $owner_tenant IS NULL))
   RETURN loadout AS holder
   UNION
   MATCH (unit:Unit {id: $holder_id})
   WHERE $holder_kind = 'Unit'
-    AND (unit.tenant = $owner OR (unit.tenant IS NULL AND $owner IS NULL))
+    AND (unit.tenant = $owner_tenant OR (unit.tenant IS NULL AND $owner_tenant IS NULL))
   RETURN unit AS holder
 }
 MERGE (holder)-[:HAS_OVERRIDE]->(accepted:AcceptedViolation {id: $id})

@@ -4,11 +4,11 @@
 // @param now: the write time
 // @param actor: who made the change
 // @param source: where it came from (library, api, importer, ...)
-// @param owner: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
+// @param owner_tenant: the tenant the write stamps on what it creates, null for shared data (filled in by the store)
 // @param key_id: the API key that made the change, null for the library
-SET n += row.props, n.tenant = $owner, n.version = 1, n.created_at = $now, n.updated_at = $now
+SET n += row.props, n.tenant = $owner_tenant, n.version = 1, n.created_at = $now, n.updated_at = $now
 CREATE (:Change {
   id: row.change.id, at: $now, actor: $actor, source: $source, note: row.change.note,
   operation: 'create', entity_label: row.change.label, entity_id: row.id,
-  before: '{}', after: row.change.after, tenant: $owner, key_id: $key_id
+  before: '{}', after: row.change.after, tenant: $owner_tenant, key_id: $key_id
 })-[:CHANGED]->(n)
