@@ -47,6 +47,8 @@ DELETED_FLAG = "include_deleted"
 TENANT_HEADER = b"x-graphstore-tenant"
 GUARDED_PREFIX = "/v1/"
 KEY_CACHE_SECONDS = 5.0
+READS_BY_POST = frozenset({"/v1/validation/batch"})
+"""Routes that POST only to carry a filter: any key may call them (never anonymous)."""
 _FLAG = TypeAdapter(bool)
 _TENANT = re.compile(TENANT_ID_PATTERN.encode("ascii"))
 
@@ -192,7 +194,8 @@ class Authenticate:
                 else ("soft-deleted data")
             )
             raise Refused(401, f"{what} needs `Authorization: Bearer <key>`", "KeyRequired")
-        if method not in OPEN_METHODS and not principal.may(Role.editor):
+        writes = method not in OPEN_METHODS and scope["path"] not in READS_BY_POST
+        if writes and not principal.may(Role.editor):
             raise Refused(403, f"a {principal.role} key may not write", "RoleRequired")
 
 

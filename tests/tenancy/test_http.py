@@ -35,6 +35,8 @@ def test_each_role_may_do_its_own_and_no_more(client: TestClient, tenants: Tenan
     reader, editor, admin = (bearer(graph, "guild-a", r) for r in ("reader", "editor", "admin"))
     assert client.post("/v1/units", json=new_unit("a-1"), headers=editor).status_code == 201
     assert client.get("/v1/units/a-1", headers=reader).status_code == 200
+    batch = client.post("/v1/validation/batch", json={}, headers=reader)
+    assert batch.status_code == 200, "a batch validation only reads"
     refused = problem(client.post("/v1/units", json=new_unit("a-2"), headers=reader), 403)
     assert "reader key may not write" in refused["detail"]
     problem(client.get("/v1/tenant/keys", headers=editor), 403)
