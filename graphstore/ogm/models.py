@@ -100,6 +100,7 @@ class Unit(Stamped):
     mul_id = IntegerProperty()
     content_hash = StringProperty()
     copied_from = StringProperty()
+    extra = StringProperty()  # JSON text: the tenant's extension values (docs/tenants.md)
 
     locations = RelationshipTo(
         Location, "HAS_LOCATION", model=Link, cardinality=ReadOnlyRelationships

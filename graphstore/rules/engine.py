@@ -17,7 +17,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graphstore.errors import NotFoundError
-from graphstore.graph import Graph, run_named
+from graphstore.graph import SINGLE_TENANT, Graph, run_named
 from graphstore.rules import registry
 from graphstore.rules.models import (
     AcceptedViolationCreate,
@@ -283,6 +283,7 @@ class RulesEngine:
             equipment_id=override.equipment_id,
             reason=override.reason,
             accepted_by=override.accepted_by,
+            platform=getattr(self.graph, "tenancy", SINGLE_TENANT).platform,
         )
         if not rows:
             raise NotFoundError(holder, holder_id)

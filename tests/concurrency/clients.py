@@ -133,7 +133,9 @@ class Http:
             return "refused"
         if status == 409:
             return "conflict"
-        if status == 422:
+        if status == 422 or (status == 404 and "errors" in body):
+            # A 404 with `errors` names missing references in the body: what the library
+            # reports as a ValidationError, "invalid".
             return "invalid"
         if status == 404:
             return "missing"

@@ -66,6 +66,7 @@ def test_the_api_survives_a_killed_engine(engine: LocalEngine, old_port_taken: b
     graph = connect(engine_settings=engine.settings, schema_guard=apply_pending)
     acknowledged: list[tuple[str, float]] = []
     refused: list[tuple[int, float]] = []  # status, seconds the request took
+    landed_unseen: list[str] = []  # 409: an earlier attempt committed, its answer was lost
     stop = threading.Event()
     squatter = None
     try:
@@ -81,6 +82,8 @@ def test_the_api_survives_a_killed_engine(engine: LocalEngine, old_port_taken: b
                         response = client.post("/v1/units", json=unit(unit_id))
                         if response.status_code == 201:
                             acknowledged.append((unit_id, time.monotonic()))
+                        elif response.status_code == 409:
+                            landed_unseen.append(unit_id)
                         else:
                             refused.append((response.status_code, time.monotonic() - started))
 
@@ -120,6 +123,9 @@ def test_the_api_survives_a_killed_engine(engine: LocalEngine, old_port_taken: b
         assert missing == []  # every acknowledged write survived the kill
         assert refused, "no request ran during the outage"
         assert {status for status, _ in refused} == {503}
+        # A commit whose answer the kill lost is retried by the driver, which then finds
+        # the unit there: a 409 for a create that did land, never for one that did not.
+        assert [u for u in landed_unseen if not store.units.exists(u)] == []
         assert max(took for _, took in refused) < RETRY_TIME_S + 5  # 503 in seconds
     finally:
         graph.close()

@@ -9,16 +9,17 @@
 // @param reason: why it is accepted
 // @param accepted_by: who accepted it
 // @param owner_tenant: the tenant whose loadout or unit it may be (filled in by the store)
-// @example: {"holder_kind": "Loadout", "holder_id": "atlas-as7-d.stock", "id": "atlas-as7-d", "rule": "tech_base", "equipment_id": "medium-laser", "reason": "example", "accepted_by": "example"}
+// @param platform: whether the scope may change shared data (a shared unit's loadout)
+// @example: {"holder_kind": "Loadout", "holder_id": "atlas-as7-d.stock", "id": "atlas-as7-d", "rule": "tech_base", "equipment_id": "medium-laser", "reason": "example", "accepted_by": "example", "platform": true}
 CALL () {
   MATCH (loadout:Loadout {id: $holder_id})
   WHERE $holder_kind = 'Loadout'
-    AND (loadout.tenant = $owner_tenant OR (loadout.tenant IS NULL AND $owner_tenant IS NULL))
+    AND (loadout.tenant = $owner_tenant OR (loadout.tenant IS NULL AND $platform))
   RETURN loadout AS holder
   UNION
   MATCH (unit:Unit {id: $holder_id})
   WHERE $holder_kind = 'Unit'
-    AND (unit.tenant = $owner_tenant OR (unit.tenant IS NULL AND $owner_tenant IS NULL))
+    AND (unit.tenant = $owner_tenant OR (unit.tenant IS NULL AND $platform))
   RETURN unit AS holder
 }
 MERGE (holder)-[:HAS_OVERRIDE]->(accepted:AcceptedViolation {id: $id})
