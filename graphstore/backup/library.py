@@ -60,7 +60,17 @@ def prune(keep: int, home: Path | None = None) -> list[Path]:
 
 
 def safety_backup(
-    graph: Graph, reason: str, *, home: Path | None = None, progress: Progress | None = None
+    graph: Graph,
+    reason: str,
+    *,
+    tenant: str | None = None,
+    home: Path | None = None,
+    progress: Progress | None = None,
 ) -> BackupReport:
-    """The backup a destructive command takes first (encrypted when a key is set)."""
-    return create(graph, new_path(reason, home), secret=secret_from(), progress=progress)
+    """The backup a destructive command takes first (encrypted when a key is set): of the
+    whole graph, or of the one tenant it would change."""
+    if tenant is not None:
+        reason = f"{reason}-{tenant}"
+    return create(
+        graph, new_path(reason, home), secret=secret_from(), tenant=tenant, progress=progress
+    )

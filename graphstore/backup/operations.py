@@ -10,7 +10,7 @@ result has been checked against the backup.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,14 +19,22 @@ from typing import Any
 from rich.progress import Progress
 
 from graphstore.backup import model
-from graphstore.backup.archive import FORMAT_VERSION, BackupError, Reader, Writer, decode_properties
-from graphstore.backup.stream import Tally, canonical_line, records, tally
+from graphstore.backup.archive import FORMAT_VERSION, BackupError, Reader, Writer
+from graphstore.backup.stream import (
+    References,
+    Tally,
+    canonical_line,
+    records,
+    restore_batches,
+    tally,
+)
+from graphstore.backup.tenant import restore_tenant
 from graphstore.graph import Graph
 from graphstore.importer.progress import start_phase
 from graphstore.migrations import Migrator
 from graphstore.migrations.schema_diff import live_schema
+from graphstore.tenancy.names import DEFAULT_TENANT
 
-BATCH = 2_000
 WIPE_BATCH = 10_000
 KEY_VARIABLE = "GRAPHSTORE_BACKUP_KEY"
 
@@ -60,21 +68,25 @@ def create(
     tenant: str | None = None,
     progress: Progress | None = None,
 ) -> BackupReport:
-    """Streams the whole graph into one archive (see the module). Refuses to overwrite.
-    `progress` (a Rich progress display, as the CLI passes) gets a bar of records."""
-    if tenant is not None:
-        # Tenants exist (docs/tenants.md); a backup of one of them alone is not built yet.
-        raise BackupError(
-            "a backup of one tenant is not built yet: back up the whole graph (no --tenant)"
-        )
+    """Streams the whole graph, or one tenant's part of it, into one archive (see the
+    module). Refuses to overwrite. `progress` (a Rich progress display, as the CLI passes)
+    gets a bar of records.
+
+    A tenant's backup holds its Tenant node, its keys and everything it owns
+    (cypher/backup/tenant_nodes), and names the shared items its data points at
+    (`references`), which a restore needs in its target."""
+    unknown = tenant not in (None, DEFAULT_TENANT)
+    if unknown and not graph.read("tenancy/tenant_exists", tenant_id=tenant):
+        raise BackupError(f"there is no tenant {tenant!r} to back up")
     started = datetime.now(UTC)
     clock = _Clock()
     # No total: counting first would scan the graph once more (seconds at 100k units).
     phase = start_phase(progress, "backup", None)
     writer = Writer(out, secret)
     found = Tally()
+    references: References = {}
     try:
-        for record in records(graph):
+        for record in records(graph, tenant, references):
             line = canonical_line(record)
             writer.add_line(line)
             found.add(record, line)
@@ -90,6 +102,11 @@ def create(
             },
             "tenant": tenant,
             "records": writer.records,
+            **(
+                {"references": {k: sorted(v) for k, v in sorted(references.items())}}
+                if tenant
+                else {}
+            ),
             **found.summary(),
         }
         path = writer.finish(metadata)
@@ -123,17 +140,8 @@ def verify(path: Path, *, secret: bytes | None = None) -> VerifyReport:
     for record in reader.records():
         found.add(record)
     metadata = reader.metadata
-    problems = _differences(metadata, found)
+    problems = found.differences(metadata)
     return VerifyReport(path, metadata, frames, problems)
-
-
-def _differences(metadata: dict[str, Any], found: Tally) -> list[str]:
-    problems = []
-    summary = found.summary()
-    for key in ("nodes", "relationships", "graph_hash"):
-        if metadata.get(key) != summary[key]:
-            problems.append(f"{key}: the backup says {metadata.get(key)}, found {summary[key]}")
-    return problems
 
 
 @dataclass
@@ -143,6 +151,10 @@ class RestoreReport:
     records: int
     seconds: float
     restarted: bool
+    tenant: str | None = None
+    """The tenant restored, for a backup of one tenant."""
+    keys_left_out: int = 0
+    """A tenant restored under a new id gets none of its original's keys."""
 
 
 def restore(
@@ -151,11 +163,19 @@ def restore(
     *,
     secret: bytes | None = None,
     replace: bool = False,
+    as_tenant: str | None = None,
+    before_replace: Callable[[str | None], object] | None = None,
     progress: Progress | None = None,
 ) -> RestoreReport:
     """Restores a backup into an empty graph (or, with `replace`, one it empties first):
     migrates it to the backup's schema version, writes every record, and checks the counts
     and the graph hash against the backup's metadata before it removes its marker.
+
+    A backup of one tenant restores into that tenant, or `as_tenant`, of a graph that may
+    hold others (graphstore.backup.tenant); `replace` then replaces only that tenant.
+
+    `before_replace` is called (with the tenant, or None for the whole graph) once a
+    `replace` is certain to delete data, before it does: the CLI takes a backup there.
 
     A restore that was interrupted left its marker: the next one starts over cleanly."""
     clock = _Clock()
@@ -165,6 +185,31 @@ def restore(
     metadata = reader.read_metadata()  # every checksum, before anything is written
     assert metadata is not None
     _check_restorable(path, metadata, Migrator(graph).scripts().latest_version or 0)
+    if metadata.get("tenant") is not None:
+        done = restore_tenant(
+            graph,
+            path,
+            reader,
+            metadata,
+            as_tenant=as_tenant,
+            replace=replace,
+            before_replace=before_replace,
+            progress=progress,
+        )
+        return RestoreReport(
+            path,
+            metadata,
+            done.records,
+            clock.seconds(),
+            done.restarted,
+            tenant=done.tenant,
+            keys_left_out=done.keys_left_out,
+        )
+    if as_tenant is not None:
+        raise BackupError(
+            f"{path} is a backup of the whole graph; --as-tenant restores a backup of one "
+            "tenant (graphstore backup create --tenant T)"
+        )
     marker = graph.read("migrations/restore_marker")
     nodes = graph.read("backup/node_count")[0]["nodes"]
     if nodes and not (replace or marker):
@@ -172,6 +217,8 @@ def restore(
             f"the target graph is not empty ({nodes} nodes); restore into an empty one, or "
             "pass --replace (which takes a backup of it first)"
         )
+    if nodes and not marker and before_replace is not None:
+        before_replace(None)
     _wipe(graph)
     graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
     version = metadata.get("schema_version")
@@ -182,14 +229,14 @@ def restore(
         graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
     written = 0
     phase = start_phase(progress, "restore", metadata["records"])
-    for kind, batch in _batches(reader.records()):
+    for kind, batch in restore_batches(reader.records()):
         graph.write(f"backup/create_{kind}", rows=batch)
         written += len(batch)
         phase.advance(len(batch))
     check = start_phase(progress, "check", metadata["records"])
     found = tally(graph)
     check.finish()
-    problems = _differences(metadata, found)
+    problems = found.differences(metadata)
     if problems:
         raise BackupError(
             "the restored graph differs from the backup (it stays marked as an unfinished "
@@ -221,30 +268,6 @@ def _check_restorable(path: Path, metadata: dict[str, Any], latest: int) -> None
 def _wipe(graph: Graph) -> None:
     while graph.write("backup/wipe_batch", limit=WIPE_BATCH)[0]["deleted"]:
         pass
-
-
-def _batches(stream: Iterator[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Records as rows of create_nodes and create_relationships, a batch at a time."""
-    kind, batch = "", list[dict[str, Any]]()
-    for record in stream:
-        if "l" in record:
-            row_kind = "nodes"
-            row = {"labels": ":".join(record["l"]), "props": decode_properties(record["p"])}
-        else:
-            row_kind = "relationships"
-            row = {
-                "shape": f"{record['t']} {record['s'][0]} {record['e'][0]}",
-                "start": record["s"][1],
-                "end": record["e"][1],
-                "props": decode_properties(record["p"]),
-            }
-        if batch and (row_kind != kind or len(batch) >= BATCH):
-            yield kind, batch
-            batch = []
-        kind = row_kind
-        batch.append(row)
-    if batch:
-        yield kind, batch
 
 
 class _Clock:

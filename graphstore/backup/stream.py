@@ -1,4 +1,5 @@
-"""Reading a whole graph as backup records, a page at a time, and hashing it.
+"""Reading a whole graph, or one tenant's part of it, as backup records, a page at a time,
+and hashing it.
 
 A node record is `{"l": labels, "p": properties}`; a relationship record is
 `{"t": type, "s": [label, key], "e": [label, key], "p": properties}`, each end named by
@@ -21,10 +22,12 @@ from typing import Any
 
 from graphstore import queries
 from graphstore.backup import model
-from graphstore.backup.archive import BackupError, encode_properties
+from graphstore.backup.archive import BackupError, decode_properties, encode_properties
 from graphstore.graph import Graph, translate_driver_errors
 
 _MODULUS = 2**256
+BATCH = 2_000
+"""Rows per statement when a restore writes records."""
 
 
 @dataclass
@@ -48,6 +51,15 @@ class Tally:
     @property
     def graph_hash(self) -> str:
         return f"{self._sum:064x}"
+
+    def differences(self, expected: dict[str, Any]) -> list[str]:
+        """How these counts and this hash differ from `expected` (a backup's metadata)."""
+        summary = self.summary()
+        return [
+            f"{key}: the backup says {expected.get(key)}, found {summary[key]}"
+            for key in ("nodes", "relationships", "graph_hash")
+            if expected.get(key) != summary[key]
+        ]
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -90,29 +102,102 @@ def relationship_record(row: dict[str, Any]) -> dict[str, Any] | None:
     return {"t": row["type"], "s": start, "e": end, "p": encode_properties(row["props"])}
 
 
-def records(graph: Graph) -> Iterator[dict[str, Any]]:
-    """Every node, then every relationship, read in one read transaction and streamed (the
-    driver pulls a page of records at a time): the graph is never held in memory."""
-    nodes, relationships = queries.load("backup/nodes"), queries.load("backup/relationships")
+OWNED = ("Unit", "Loadout", "Equipment", "Category")
+"""Labels a tenant owns by `tenant` that its data may also point at when they are shared: a
+relationship from a tenant's node to one of these outside the tenant names a shared item."""
+
+References = dict[str, set[str]]
+"""The shared items a tenant's data points at: keys by label."""
+
+
+def records(
+    graph: Graph, tenant: str | None = None, references: References | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every node, then every relationship, of the graph or of one tenant
+    (cypher/backup/tenant_nodes), read in one read transaction and streamed (the driver
+    pulls a page of records at a time): the graph is never held in memory. For a tenant,
+    the shared items its relationships end at are added to `references`."""
+    if tenant is None:
+        nodes, relationships = queries.load("backup/nodes"), queries.load("backup/relationships")
+        parameters: dict[str, Any] = {}
+    else:
+        nodes = queries.load("backup/tenant_nodes")
+        relationships = queries.load("backup/tenant_relationships")
+        parameters = {"tenant_id": tenant}
     with (
         translate_driver_errors("backup"),
         graph.session(read=True) as session,
         session.begin_transaction() as tx,
     ):
-        for record in tx.run(nodes.cypher):
+        for record in tx.run(nodes.cypher, parameters):
             made = node_record(record["labels"], record["props"])
             if made is not None:
                 yield made
-        for record in tx.run(relationships.cypher):
+        for record in tx.run(relationships.cypher, parameters):
             # By key, not record.data(): that converts every nested value once more.
-            made = relationship_record(dict(zip(record.keys(), record.values(), strict=True)))
-            if made is not None:
-                yield made
+            row = dict(zip(record.keys(), record.values(), strict=True))
+            made = relationship_record(row)
+            if made is None:
+                continue
+            if tenant is not None:
+                _note_reference(made, row.get("end_tenant"), tenant, references)
+            yield made
 
 
-def tally(graph: Graph) -> Tally:
-    """The counts and the hash of the live graph, as a backup of it would record them."""
+def _note_reference(
+    record: dict[str, Any], end_tenant: str | None, tenant: str, references: References | None
+) -> None:
+    label, key = record["e"]
+    if label not in OWNED or end_tenant == tenant:
+        return
+    if end_tenant is not None:
+        raise BackupError(
+            f"tenant {tenant!r}'s {record['s'][0]} {record['s'][1]!r} has a {record['t']} "
+            f"to {label} {key!r} of another tenant ({end_tenant!r}); `graphstore check` "
+            "finds such links"
+        )
+    if references is not None:
+        references.setdefault(label, set()).add(key)
+
+
+def node_keys(graph: Graph, tenant: str) -> list[tuple[str, str]]:
+    """(label, key) of every node of one tenant (cypher/backup/tenant_nodes)."""
+    found = []
+    for row in graph.read("backup/tenant_nodes", tenant_id=tenant):
+        label = model.primary(row["labels"])
+        if label is not None:
+            found.append((label, row["props"][model.KEYS[label]]))
+    return found
+
+
+def tally(graph: Graph, tenant: str | None = None) -> Tally:
+    """The counts and the hash of the live graph (or of one tenant's part of it), as a
+    backup of it would record them."""
     found = Tally()
-    for record in records(graph):
+    for record in records(graph, tenant):
         found.add(record)
     return found
+
+
+def restore_batches(stream: Iterator[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Records as rows of create_nodes and create_relationships, a batch at a time."""
+    kind, batch = "", list[dict[str, Any]]()
+    for record in stream:
+        if "l" in record:
+            row_kind = "nodes"
+            row = {"labels": ":".join(record["l"]), "props": decode_properties(record["p"])}
+        else:
+            row_kind = "relationships"
+            row = {
+                "shape": f"{record['t']} {record['s'][0]} {record['e'][0]}",
+                "start": record["s"][1],
+                "end": record["e"][1],
+                "props": decode_properties(record["p"]),
+            }
+        if batch and (row_kind != kind or len(batch) >= BATCH):
+            yield kind, batch
+            batch = []
+        kind = row_kind
+        batch.append(row)
+    if batch:
+        yield kind, batch

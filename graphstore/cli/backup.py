@@ -13,7 +13,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graphstore.backup import (
-    BackupError,
     create,
     list_backups,
     new_path,
@@ -27,7 +26,7 @@ from graphstore.connection import connect
 from graphstore.graph import Graph
 from graphstore.store import GraphStore
 
-backup_app = typer.Typer(no_args_is_help=True, help="Backups of the whole graph.")
+backup_app = typer.Typer(no_args_is_help=True, help="Backups of the whole graph or one tenant.")
 console = Console()
 
 KeyFile = Annotated[
@@ -47,11 +46,11 @@ def _bar() -> Progress:
     )
 
 
-def safety_net(graph: Graph, reason: str, *, quiet: bool = False) -> str:
-    """Takes a backup before a destructive command; returns (and unless `quiet` prints)
-    the line that names it."""
+def safety_net(graph: Graph, reason: str, *, tenant: str | None = None, quiet: bool = False) -> str:
+    """Takes a backup (of the whole graph, or of the one tenant the command changes) before
+    a destructive command; returns (and unless `quiet` prints) the line that names it."""
     with _bar() as bar:
-        made = safety_backup(graph, reason, progress=None if quiet else bar)
+        made = safety_backup(graph, reason, tenant=tenant, progress=None if quiet else bar)
     line = (
         f"backup taken first: {made.path} ({made.metadata['records']} records; "
         "`graphstore backup restore` brings it back)"
@@ -69,13 +68,15 @@ def create_backup(
     key_file: KeyFile = None,
     tenant: Annotated[str | None, typer.Option(help="one tenant only")] = None,
 ) -> None:
-    """Write the whole graph (nodes, relationships, schema, migration history) to one
-    compressed, checksummed archive; encrypted when a key is given."""
+    """Write the whole graph (nodes, relationships, schema, migration history), or one
+    tenant's part of it, to one compressed, checksummed archive; encrypted when a key is
+    given."""
     target = out or new_path()
     with connect() as graph, _bar() as bar:
         made = create(graph, target, secret=secret_from(key_file), tenant=tenant, progress=bar)
+    of = f"tenant {made.metadata['tenant']!r}, " if made.metadata.get("tenant") else ""
     console.print(
-        f"backup {escape(str(made.path))}: {made.metadata['records']} records, "
+        f"backup {escape(str(made.path))}: {of}{made.metadata['records']} records, "
         f"{made.bytes:,} bytes, schema version {made.metadata['schema_version']}, "
         f"graph hash {made.metadata['graph_hash'][:16]}… in {made.seconds} s"
     )
@@ -109,26 +110,48 @@ def verify_backup(
 def restore_backup(
     file: Annotated[Path, typer.Argument(help="a backup file")],
     replace: Annotated[
-        bool, typer.Option(help="empty a graph that is not empty first (backing it up)")
+        bool,
+        typer.Option(
+            help="empty a graph that is not empty first, or replace the tenant a tenant's "
+            "backup restores into (backing it up)"
+        ),
     ] = False,
     key_file: KeyFile = None,
-    as_tenant: Annotated[str | None, typer.Option(help="restore a tenant under this id")] = None,
+    as_tenant: Annotated[
+        str | None, typer.Option(help="restore a tenant's backup under this tenant id")
+    ] = None,
 ) -> None:
     """Restore into an empty graph: migrate to the backup's schema, write every record,
-    check counts and graph hash. An interrupted restore is started over by the next."""
-    if as_tenant is not None:
-        raise BackupError("tenant restores need tenants, which this graphstore does not have yet")
+    check counts and graph hash. A tenant's backup restores into its tenant (or
+    --as-tenant) of a graph that may serve others. An interrupted restore is started over
+    by the next."""
     secret = secret_from(key_file)
     with connect() as graph:
-        if replace and graph.read("backup/node_count")[0]["nodes"]:
-            safety_net(graph, "before-restore-replace")
+
+        def back_up_first(tenant: str | None) -> None:
+            safety_net(graph, "before-restore-replace", tenant=tenant)
+
         with _bar() as bar:
-            done = restore(graph, file, secret=secret, replace=replace, progress=bar)
+            done = restore(
+                graph,
+                file,
+                secret=secret,
+                replace=replace,
+                as_tenant=as_tenant,
+                before_replace=back_up_first,
+                progress=bar,
+            )
     restarted = " (an interrupted restore was started over)" if done.restarted else ""
+    into = f" into tenant {done.tenant!r}" if done.tenant else ""
     console.print(
-        f"restored {done.records} records from {escape(str(file))} in {done.seconds} s; counts "
-        f"and graph hash match the backup{restarted}"
+        f"restored {done.records} records from {escape(str(file))}{into} in {done.seconds} s; "
+        f"counts and graph hash match the backup{restarted}"
     )
+    if done.keys_left_out:
+        console.print(
+            f"{done.keys_left_out} API key(s) of tenant {done.metadata['tenant']!r} were left "
+            f"out: make new ones with `graphstore key create --tenant {done.tenant} --role ...`"
+        )
 
 
 @backup_app.command("list")

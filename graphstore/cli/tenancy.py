@@ -62,7 +62,7 @@ def delete_tenant(
     --with-data, which takes a backup first."""
     with connect(schema_guard=require_current) as graph:
         if with_data:
-            safety_net(graph, f"before-tenant-delete-{tenant_id}")
+            safety_net(graph, "before-tenant-delete", tenant=tenant_id)
         gone = tenants.delete_tenant(graph, tenant_id, with_data=with_data)
     console.print(
         f"tenant {escape(tenant_id)} deleted ({gone['units']} unit(s), "

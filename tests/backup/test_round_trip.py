@@ -3,12 +3,11 @@ comes back with the same counts and the same graph hash, into a second engine ho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from graphstore import EngineSettings, Graph, GraphStore, LocalEngine, connect
+from graphstore import Graph, GraphStore
 from graphstore.backup import BackupError, create, model, restore, tally, verify
 from graphstore.errors import SchemaOutOfDateError
 from graphstore.importer import load_demo
@@ -27,19 +26,6 @@ def source(session_graph: Graph) -> Graph:
     store.loadouts.update(loadout, {"notes": "before the backup"})
     store.loadouts.branch(loadout, "backup-branch")
     return session_graph
-
-
-@pytest.fixture(scope="module")
-def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Graph]:
-    """A second local engine in its own home: where backups are restored."""
-    settings = EngineSettings(home=tmp_path_factory.mktemp("restore-home"))
-    engine = LocalEngine(settings)
-    engine.start()
-    try:
-        with connect(engine_settings=settings) as graph:
-            yield graph
-    finally:
-        engine.stop()
 
 
 def test_a_backup_restores_into_a_fresh_home_with_the_same_hash(
