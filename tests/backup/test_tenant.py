@@ -107,7 +107,8 @@ def test_a_tenant_restores_into_its_tenant_beside_the_others(
     asked: list[str | None] = []
     done = restore(target, made.path, replace=True, before_replace=asked.append)
     assert asked == ["guild-a"]  # the CLI backs the tenant up there
-    assert done.tenant == "guild-a" and done.keys_left_out == 0
+    assert done.tenant == "guild-a"
+    assert done.keys_left_out == 0
     assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
     a = GraphStore(target, tenant="guild-a", actor="a")
     assert a.units.get("a-atlas").role != "later", "the tenant is back as it was backed up"
@@ -124,7 +125,8 @@ def test_a_tenant_restores_under_a_new_id_without_its_keys(
     made = create(tenants.platform.graph, tmp_path / "a.gsb", tenant="guild-a")
     _fresh(target)
     done = restore(target, made.path, as_tenant="guild-c")
-    assert done.tenant == "guild-c" and done.keys_left_out == 1
+    assert done.tenant == "guild-c"
+    assert done.keys_left_out == 1
     original, copy = tally(tenants.platform.graph, "guild-a"), tally(target, "guild-c")
     assert copy.nodes == original.nodes - Counter({"ApiKey": 1})
     assert copy.relationships == original.relationships - Counter({"KEY_OF ApiKey Tenant": 1})
