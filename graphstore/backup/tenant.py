@@ -83,6 +83,12 @@ def restore_tenant(
     held = node_keys(graph, target)
     data = [key for key in held if key[0] != "Tenant"]
     if data and not replace:
+        if all(label == "Change" for label, _ in data):
+            raise BackupError(
+                f"tenant {target!r} holds only the audit trail its deleted data left "
+                f"({len(data)} Change records): pass --replace to restore over it (the audit "
+                "records written after the backup go with it; a backup of them is taken first)"
+            )
         raise BackupError(
             f"tenant {target!r} already holds {len(data)} node(s) ({_summary(data)}); restore "
             "into a tenant without data, or pass --replace (which takes a backup of it first)"

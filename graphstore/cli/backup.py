@@ -51,10 +51,12 @@ def safety_net(graph: Graph, reason: str, *, tenant: str | None = None, quiet: b
     a destructive command; returns (and unless `quiet` prints) the line that names it."""
     with _bar() as bar:
         made = safety_backup(graph, reason, tenant=tenant, progress=None if quiet else bar)
-    line = (
-        f"backup taken first: {made.path} ({made.metadata['records']} records; "
-        "`graphstore backup restore` brings it back)"
+    how = (
+        "`graphstore backup restore --replace FILE` brings the tenant back"
+        if tenant
+        else ("`graphstore backup restore` brings it back")
     )
+    line = f"backup taken first: {made.path} ({made.metadata['records']} records; {how})"
     if not quiet:
         console.print(escape(line), highlight=False)
     return line

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from graphstore import GraphStore
 from graphstore.backup import list_backups, tally
 from graphstore.cli import app
+from tests.store.conftest import unit
+from tests.tenancy.conftest import Tenants
 
 
 @pytest.fixture
@@ -90,3 +92,43 @@ def test_a_repair_that_deletes_backs_up_first(cli_store: GraphStore) -> None:
     assert [kept.path.stem.split("Z-", 1)[1] for kept in list_backups()] == ["before-repair"]
     nothing = CliRunner().invoke(app, ["check", "--repair", "--log", "/dev/null"])
     assert "backup taken first" not in nothing.output  # nothing left to delete
+
+
+def test_a_tenant_deleted_with_its_data_comes_back_from_its_own_backup(
+    tenants: Tenants, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    graph = tenants.platform.graph
+
+    @contextmanager
+    def shared(**_: object) -> Iterator[object]:
+        yield graph
+
+    for module in ("backup", "tenancy"):
+        monkeypatch.setattr(importlib.import_module(f"graphstore.cli.{module}"), "connect", shared)
+    monkeypatch.setenv("GRAPHSTORE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("GRAPHSTORE_BACKUP_KEY", raising=False)
+    tenants.a.units.create(unit("a-atlas"))
+    tenants.b.units.create(unit("b-atlas"))
+    before = tally(graph).graph_hash
+    made = CliRunner().invoke(app, ["backup", "create", "--tenant", "guild-a"])
+    assert made.exit_code == 0, made.output
+    assert "tenant 'guild-a'" in " ".join(made.output.split())
+
+    deleted = CliRunner().invoke(app, ["tenant", "delete", "guild-a", "--with-data"])
+    assert deleted.exit_code == 0, deleted.output
+    assert "--replace FILE` brings the tenant back" in " ".join(deleted.output.split())
+    [safety] = [
+        kept.path for kept in list_backups() if "before-tenant-delete-guild-a" in kept.path.name
+    ]
+    refused = CliRunner().invoke(app, ["backup", "restore", str(safety)])
+    assert refused.exit_code == 1
+    assert "only the audit trail" in str(refused.exception)
+    restored = CliRunner().invoke(app, ["backup", "restore", str(safety), "--replace"])
+    assert restored.exit_code == 0, restored.output
+    assert "into tenant 'guild-a'" in " ".join(restored.output.split())
+    assert tenants.a.units.get("a-atlas").id == "a-atlas"
+    assert tenants.b.units.get("b-atlas").id == "b-atlas"
+    assert tally(graph).graph_hash == before, "the whole graph is as it was"
+    moved = CliRunner().invoke(app, ["backup", "restore", str(safety), "--as-tenant", "guild-c"])
+    assert moved.exit_code == 1
+    assert "used by other data" in str(moved.exception)
