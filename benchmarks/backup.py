@@ -22,8 +22,10 @@ from benchmarks.history import engine_at, progress
 from graphstore import import_megamek
 from graphstore.backup import create, restore, tally, verify
 from graphstore.migrations import migrate
+from graphstore.tenancy.tenants import create_tenant
 
 TARGETS_S = {"backup": 60, "restore": 180}
+TENANT = "corpus-guild"
 
 
 def _size(folder: Path) -> int:
@@ -68,17 +70,45 @@ def run(home: Path) -> dict[str, Any]:
 
 
 def corpus_round_trip() -> dict[str, Any]:
-    """The 800-unit corpus imported, backed up and restored into another fresh home."""
+    """The 800-unit corpus imported into a tenant, backed up whole and restored into a
+    fresh home; then that tenant alone, backed up and restored into another fresh home that
+    holds only the shared catalog (the corpus's equipment)."""
     work = Path(tempfile.mkdtemp(prefix="graphstore-bench-backup-corpus-"))
     try:
         with engine_at(work / "source") as graph:
             migrate(graph)
-            import_megamek(graph, CORPUS)
+            create_tenant(graph, {"id": TENANT})
+            import_megamek(graph, CORPUS, tenant=TENANT)
             made = create(graph, work / "corpus.gsb")
+            started = time.perf_counter()
+            alone = create(graph, work / "tenant.gsb", tenant=TENANT)
+            tenant_backup_s = time.perf_counter() - started
         with engine_at(work / "restored") as target:
             restore(target, made.path)
             same = tally(target).graph_hash == made.metadata["graph_hash"]
-        return {"records": made.metadata["records"], "same_graph_hash": same}
+        catalog_only = work / "catalog"
+        catalog_only.mkdir()
+        (catalog_only / "equipment").symlink_to(CORPUS / "equipment")
+        with engine_at(work / "tenant-restored") as target:
+            migrate(target)
+            import_megamek(target, catalog_only)
+            started = time.perf_counter()
+            done = restore(target, alone.path)
+            tenant_restore_s = time.perf_counter() - started
+            tenant_same = tally(target, TENANT).graph_hash == alone.metadata["graph_hash"]
+        return {
+            "records": made.metadata["records"],
+            "same_graph_hash": same,
+            "tenant": {
+                "records": alone.metadata["records"],
+                "nodes": alone.metadata["nodes"],
+                "shared_references": {k: len(v) for k, v in alone.metadata["references"].items()},
+                "backup_s": round(tenant_backup_s, 1),
+                "restore_s": round(tenant_restore_s, 1),
+                "restored_records": done.records,
+                "same_graph_hash": tenant_same,
+            },
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
