@@ -74,14 +74,15 @@ def create(
 
     A tenant's backup holds its Tenant node, its keys and everything it owns
     (cypher/backup/tenant_nodes), and names the shared items its data points at
-    (`references`), which a restore needs in its target."""
+    (`references`), carrying the catalog's among them whole (`shared`), so a restore can
+    write those its target lacks."""
     started = datetime.now(UTC)
     clock = _Clock()
     # No total: counting first would scan the graph once more (seconds at 100k units).
     phase = start_phase(progress, "backup", None)
     writer = Writer(out, secret)
     found = Tally()
-    references: References = {}
+    references = References()
     try:
         for record in records(graph, tenant, references):
             line = canonical_line(record)
@@ -103,11 +104,7 @@ def create(
             },
             "tenant": tenant,
             "records": writer.records,
-            **(
-                {"references": {k: sorted(v) for k, v in sorted(references.items())}}
-                if tenant
-                else {}
-            ),
+            **(references.metadata() if tenant else {}),
             **found.summary(),
         }
         path = writer.finish(metadata)
@@ -156,6 +153,8 @@ class RestoreReport:
     """The tenant restored, for a backup of one tenant."""
     keys_left_out: int = 0
     """A tenant restored under a new id gets none of its original's keys."""
+    shared_written: int = 0
+    """Shared catalog items a tenant's backup carried that the target lacked."""
 
 
 def restore(
@@ -205,6 +204,7 @@ def restore(
             done.restarted,
             tenant=done.tenant,
             keys_left_out=done.keys_left_out,
+            shared_written=done.shared_written,
         )
     if as_tenant is not None:
         raise BackupError(

@@ -106,8 +106,27 @@ OWNED = ("Unit", "Loadout", "Equipment", "Category")
 """Labels a tenant owns by `tenant` that its data may also point at when they are shared: a
 relationship from a tenant's node to one of these outside the tenant names a shared item."""
 
-References = dict[str, set[str]]
-"""The shared items a tenant's data points at: keys by label."""
+CARRIED = ("Equipment", "Category")
+"""Shared labels whose items a tenant's backup carries whole (catalog items stand alone; a
+shared unit or loadout a tenant's data points at must be in the target already)."""
+
+
+@dataclass
+class References:
+    """The shared items a tenant's data points at: their keys by label, and the records of
+    those that are catalog items (CARRIED), read in the same transaction."""
+
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, label: str, key: str) -> None:
+        self.keys.setdefault(label, set()).add(key)
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "references": {label: sorted(keys) for label, keys in sorted(self.keys.items())},
+            "shared": sorted(self.records, key=lambda r: (r["l"][0], r["p"]["id"])),
+        }
 
 
 def records(
@@ -116,7 +135,8 @@ def records(
     """Every node, then every relationship, of the graph or of one tenant
     (cypher/backup/tenant_nodes), read in one read transaction and streamed (the driver
     pulls a page of records at a time): the graph is never held in memory. For a tenant,
-    the shared items its relationships end at are added to `references`."""
+    the shared items its relationships end at are gathered in `references` (the catalog's
+    with their records: a few thousand at most, the catalog's size)."""
     if tenant is None:
         nodes, relationships = queries.load("backup/nodes"), queries.load("backup/relationships")
         parameters: dict[str, Any] = {}
@@ -142,6 +162,16 @@ def records(
             if tenant is not None:
                 _note_reference(made, row.get("end_tenant"), tenant, references)
             yield made
+        if references is not None and references.keys:
+            rows = [
+                {"label": label, "key": key}
+                for label in CARRIED
+                for key in sorted(references.keys.get(label, ()))
+            ]
+            for record in tx.run(queries.load("backup/shared_nodes").cypher, {"rows": rows}):
+                shared = node_record(record["labels"], record["props"])
+                if shared is not None:
+                    references.records.append(shared)
 
 
 def _note_reference(
@@ -157,7 +187,7 @@ def _note_reference(
             "finds such links"
         )
     if references is not None:
-        references.setdefault(label, set()).add(key)
+        references.add(label, key)
 
 
 def node_keys(graph: Graph, tenant: str) -> list[tuple[str, str]]:

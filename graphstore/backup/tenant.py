@@ -8,8 +8,9 @@ keys do not exist (they are written by that same transaction). A restore that st
 part-way leaves its marker and its staging; the next restore of the tenant clears both.
 
 Ids are unique across the graph, so a restore refuses, before it writes, a backup holding
-an id the target uses for anything but the tenant it replaces; and a tenant's data may
-point at shared items (the catalog, shared templates), which the target must hold.
+an id the target uses for anything but the tenant it replaces. A tenant's data may point
+at shared items: the catalog's (equipment, categories) come in the backup and are written
+where the target lacks them (never over the target's own); shared templates must be there.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class TenantRestore:
     tenant: str
     records: int
     keys_left_out: int
+    shared_written: int
     graph_hash: str
     restarted: bool
 
@@ -96,7 +98,7 @@ def restore_tenant(
     clearing = {*held, *node_keys(graph, staging)}
     if leftover:
         clearing |= _staged_orphans(graph, staging)
-    _require_references(graph, path, metadata.get("references") or {})
+    shared = _shared_to_write(graph, path, metadata)
     renamed = _Renamer(source, target, staging, keep_keys)
     _require_free_keys(graph, path, reader, renamed, clearing, progress)
 
@@ -111,6 +113,9 @@ def restore_tenant(
         now=datetime.now(UTC),
     )
     _delete(graph, clearing)
+    for kind, batch in restore_batches(iter(shared)):
+        # Shared, so in service at once: only what the target lacked, never over its own.
+        graph.write(f"backup/create_{kind}", rows=batch)
     found_in_file, staged, final = Tally(), Tally(), Tally()
     keys: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
@@ -162,7 +167,12 @@ def restore_tenant(
         raise BackupError(f"tenant {target!r} differs from its backup: {'; '.join(problems)}")
     left_out = 0 if keep_keys else found_in_file.nodes.get("ApiKey", 0)
     return TenantRestore(
-        target, written + len(keys) + len(links), left_out, final.graph_hash, bool(leftover)
+        target,
+        written + len(keys) + len(links),
+        left_out,
+        len(shared),
+        final.graph_hash,
+        bool(leftover),
     )
 
 
@@ -197,16 +207,30 @@ def _staged_orphans(graph: Graph, staging: str) -> set[tuple[str, str]]:
     return found
 
 
-def _require_references(graph: Graph, path: Path, references: dict[str, list[str]]) -> None:
+def _shared_to_write(graph: Graph, path: Path, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    """The shared catalog items the backup carries that the target lacks (a restore writes
+    them); BackupError for any other shared item the tenant's data uses that it lacks, or
+    for an id the target holds as another tenant's."""
+    references: dict[str, list[str]] = metadata.get("references") or {}
     rows = [{"label": label, "key": key} for label, keys in references.items() for key in keys]
     if not rows:
-        return
+        return []
     missing = _by_label(graph.read("backup/references_missing", rows=rows)[0], OWNED)
-    if missing:
+    carried = {(r["l"][0], r["p"]["id"]): r for r in metadata.get("shared") or []}
+    lacking = [key for key in missing if key not in carried]
+    if lacking:
         raise BackupError(
-            f"{path}: the target lacks {len(missing)} shared item(s) the tenant's data uses "
-            f"({_shown(missing)}); restore or import the shared catalog first"
+            f"{path}: the target lacks {len(lacking)} shared item(s) the tenant's data uses "
+            f"({_shown(lacking)}); restore or import them first"
         )
+    writing = [{"label": label, "key": key} for label, key in missing]
+    owned = _by_label(graph.read("backup/keys_taken", rows=writing)[0], OWNED) if writing else []
+    if owned:
+        raise BackupError(
+            f"{path}: {len(owned)} shared item(s) the tenant's data uses are another tenant's "
+            f"in the target ({_shown(owned)})"
+        )
+    return [carried[key] for key in missing]
 
 
 def _require_free_keys(

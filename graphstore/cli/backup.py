@@ -149,6 +149,11 @@ def restore_backup(
         f"restored {done.records} records from {escape(str(file))}{into} in {done.seconds} s; "
         f"counts and graph hash match the backup{restarted}"
     )
+    if done.shared_written:
+        console.print(
+            f"{done.shared_written} shared catalog item(s) the tenant uses were missing here "
+            "and came from the backup (without their categories and rules)"
+        )
     if done.keys_left_out:
         console.print(
             f"{done.keys_left_out} API key(s) of tenant {done.metadata['tenant']!r} were left "

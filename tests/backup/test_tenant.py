@@ -16,7 +16,7 @@ from graphstore.backup.archive import Reader
 from graphstore.errors import NotFoundError
 from graphstore.migrations import migrate, require_current
 from graphstore.tenancy.keys import authenticate, create_key
-from graphstore.tenancy.tenants import set_quotas
+from graphstore.tenancy.tenants import create_tenant, set_quotas
 from testkit import wipe
 from tests.store.conftest import equipment, unit
 from tests.tenancy.conftest import Tenants
@@ -84,6 +84,9 @@ def test_a_tenant_backup_holds_that_tenant_alone(
     assert _ids(made.path, "Tenant") == {"guild-a"}
     assert len(_ids(made.path, "ApiKey")) == 1
     assert made.metadata["references"] == {"Equipment": ["medium-laser"]}
+    [carried] = made.metadata["shared"]
+    assert carried["p"]["id"] == "medium-laser"
+    assert "tenant" not in carried["p"]
     assert verify(made.path).ok
     with pytest.raises(BackupError, match="no tenant 'guild-z'"):
         create(graph, tmp_path / "z.gsb", tenant="guild-z")
@@ -156,9 +159,11 @@ def test_bad_input_is_refused_before_anything_is_written(
     made = create(graph, tmp_path / "a.gsb", tenant="guild-a")
     whole = create(graph, tmp_path / "whole.gsb")
     _fresh(target, catalog=False)
+    create_tenant(target, {"id": "guild-x"})
+    GraphStore(target, tenant="guild-x").equipment.create(equipment("medium-laser"))
     before = tally(target).graph_hash
     cases: list[tuple[dict[str, Any], str, Path]] = [
-        ({}, r"lacks 1 shared item\(s\).*Equipment 'medium-laser'", made.path),
+        ({}, r"1 shared item\(s\) .* another tenant's in the target .*'medium-laser'", made.path),
         ({"as_tenant": "Not_A_Tenant"}, "not a tenant id", made.path),
         ({"as_tenant": "guild-c"}, "backup of the whole graph", whole.path),
     ]
@@ -192,3 +197,21 @@ def test_an_interrupted_tenant_restore_never_shows_and_the_next_run_starts_over(
     assert done.restarted
     assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
     assert tally(target, "__restore-guild-a").nodes == {}, "the staging was cleared"
+
+
+def test_a_tenant_restores_into_a_fresh_home_with_the_catalog_items_it_uses(
+    guild: tuple[Tenants, str], target: Graph, tmp_path: Path
+) -> None:
+    tenants, _ = guild
+    made = create(tenants.platform.graph, tmp_path / "a.gsb", tenant="guild-a")
+    wipe.clear_data(target)
+    wipe.drop_schema(target)
+    done = restore(target, made.path)
+    assert done.shared_written == 1
+    assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
+    require_current(target)  # migrated to the backup's schema version
+    laser = GraphStore(target).equipment.get("medium-laser")
+    assert laser.model_dump() == tenants.platform.equipment.get("medium-laser").model_dump()
+    assert GraphStore(target).list_equipment().total == 1, "only what the tenant uses"
+    again = restore(target, made.path, replace=True)
+    assert again.shared_written == 0, "never over the target's own"
