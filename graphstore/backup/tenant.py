@@ -4,8 +4,11 @@ A graph that serves other tenants stays in service while one is restored, so the
 data is written under a staging id first (`__restore-<tenant>`: no tenant id can start with
 an underscore) and becomes the tenant's in one transaction at the end
 (cypher/backup/tenant_finish). Until then no reader of the tenant sees any of it, and its
-keys do not exist (they are written by that same transaction). A restore that stops
-part-way leaves its marker and its staging; the next restore of the tenant clears both.
+keys do not exist (they are written by that same transaction). What a restore with
+`replace` replaces leaves service the same way, in one transaction, before it is deleted
+(`__replaced-<tenant>`, cypher/backup/tenant_retire). A restore that stops part-way
+leaves its marker, its staging and what it retired; the next restore of the tenant clears
+them.
 
 Ids are unique across the graph, so a restore refuses, before it writes, a backup holding
 an id the target uses for anything but the tenant it replaces. A tenant's data may point
@@ -34,6 +37,7 @@ from graphstore.migrations import Migrator
 from graphstore.tenancy.names import TENANT_ID_PATTERN
 
 STAGING_PREFIX = "__restore-"
+RETIRED_PREFIX = "__replaced-"
 CHECK_BATCH = 2_000
 SHOWN = 10
 _STAMPED = frozenset({"Unit", "Loadout", "Equipment", "Category", "Version", "Change"})
@@ -95,12 +99,13 @@ def restore_tenant(
             f"tenant {target!r} already holds {len(data)} node(s) ({_summary(data)}); restore "
             "into a tenant without data, or pass --replace (which takes a backup of it first)"
         )
-    clearing = {*held, *node_keys(graph, staging)}
+    retired = RETIRED_PREFIX + target
+    left = {*node_keys(graph, staging), *node_keys(graph, retired)}
     if leftover:
-        clearing |= _staged_orphans(graph, staging)
+        left |= _staged_orphans(graph, staging)
     shared = _shared_to_write(graph, path, metadata)
     renamed = _Renamer(source, target, staging, keep_keys)
-    _require_free_keys(graph, path, reader, renamed, clearing, progress)
+    _require_free_keys(graph, path, reader, renamed, {*held, *left}, progress)
 
     if data and before_replace is not None:
         before_replace(target)
@@ -112,7 +117,11 @@ def restore_tenant(
         staging=staging,
         now=datetime.now(UTC),
     )
-    _delete(graph, clearing)
+    _delete(graph, left)  # what an interrupted restore of the tenant left
+    if held:
+        # Out of service in one transaction (keys unchanged), then deleted in batches.
+        graph.write("backup/tenant_retire", tenant_id=target, retired=retired)
+        _delete(graph, [("Tenant", retired) if key == ("Tenant", target) else key for key in held])
     for kind, batch in restore_batches(iter(shared)):
         # Shared, so in service at once: only what the target lacked, never over its own.
         graph.write(f"backup/create_{kind}", rows=batch)

@@ -113,6 +113,8 @@ def test_a_tenant_restores_into_its_tenant_beside_the_others(
     assert done.tenant == "guild-a"
     assert done.keys_left_out == 0
     assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
+    for gone in ("__replaced-guild-a", "__restore-guild-a"):
+        assert tally(target, gone).nodes == {}, f"nothing is left under {gone}"
     a = GraphStore(target, tenant="guild-a", actor="a")
     assert a.units.get("a-atlas").role != "later", "the tenant is back as it was backed up"
     assert a.loadouts.verify_history("a-branch").ok
