@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from graphstore import Graph, GraphStore
-from graphstore.backup import BackupError, create, restore, tally, verify
+from graphstore.backup import BackupError, create, model, restore, tally, verify
 from graphstore.backup.archive import Reader
+from graphstore.backup.stream import canonical_line, records
 from graphstore.errors import NotFoundError
 from graphstore.migrations import migrate, require_current
 from graphstore.tenancy.keys import authenticate, create_key
@@ -217,3 +218,70 @@ def test_a_tenant_restores_into_a_fresh_home_with_the_catalog_items_it_uses(
     assert GraphStore(target).list_equipment().total == 1, "only what the tenant uses"
     again = restore(target, made.path, replace=True)
     assert again.shared_written == 0, "never over the target's own"
+
+
+def _name(record: dict[str, Any]) -> str:
+    label = record["l"][0]
+    return f"{label} {record['p'][model.KEYS[label]]}"
+
+
+def _reference_selection(whole: list[dict[str, Any]], tenant: str) -> tuple[set[str], set[str]]:
+    """A tenant's nodes and relationships, computed in Python from a whole-graph backup's
+    records by the rule docs/backup-format.md states: the reference for tenant_nodes."""
+    node_records = [r for r in whole if "l" in r]
+    owned = {
+        _name(r) for r in node_records if r["p"].get("tenant") == tenant and r["l"][0] != "Tenant"
+    }
+    nodes = set(owned)
+    nodes |= {_name(r) for r in node_records if r["l"] == ["Tenant"] and r["p"]["id"] == tenant}
+    relationships = set()
+    for r in whole:
+        if "t" not in r:
+            continue
+        if r["t"] == "KEY_OF" and r["e"] == ["Tenant", tenant]:
+            nodes.add(f"ApiKey {r['s'][1]}")
+            relationships.add(canonical_line(r))
+        elif f"{r['s'][0]} {r['s'][1]}" in owned:
+            relationships.add(canonical_line(r))
+            if r["t"] in ("HAS_LOCATION", "HAS_OVERRIDE", "HAS_CALCULATION"):
+                nodes.add(f"{r['e'][0]} {r['e'][1]}")
+    versioned = {
+        (r["p"]["entity_label"], r["p"]["entity_id"])
+        for r in node_records
+        if r["l"][0] == "Version" and r["p"].get("tenant") == tenant
+    }
+    nodes |= {
+        _name(r)
+        for r in node_records
+        if r["l"][0] == "HistoryArchive"
+        and (r["p"]["entity_label"], r["p"]["entity_id"]) in versioned
+    }
+    return nodes, relationships
+
+
+def test_the_tenants_partition_the_graph_as_the_python_reference_says(
+    guild: tuple[Tenants, str],
+) -> None:
+    tenants, _ = guild
+    graph = tenants.platform.graph
+    tenants.b.equipment.create(equipment("b-laser"))
+    tenants.b.units.copy("atlas-as7-d", "b-template")
+    whole = list(records(graph))
+    seen_nodes: set[str] = set()
+    for tenant in ("guild-a", "guild-b", "default"):
+        selected = list(records(graph, tenant))
+        found_nodes = {_name(r) for r in selected if "l" in r}
+        found_rels = {canonical_line(r) for r in selected if "t" in r}
+        expected_nodes, expected_rels = _reference_selection(whole, tenant)
+        assert found_nodes == expected_nodes, tenant
+        assert found_rels == expected_rels, tenant
+        assert not seen_nodes & found_nodes, "no node is two tenants'"
+        seen_nodes |= found_nodes
+    shared = {
+        f"{r['l'][0]} {r['p'][model.KEYS[r['l'][0]]]}" for r in whole if "l" in r
+    } - seen_nodes
+    assert "Unit atlas-as7-d" in shared
+    assert "Equipment medium-laser" in shared
+    assert not any(
+        name.startswith(("Unit a-", "Unit b-", "Equipment a-", "Equipment b-")) for name in shared
+    )
