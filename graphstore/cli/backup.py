@@ -101,8 +101,9 @@ def verify_backup(
         for problem in report.problems:
             console.print(f"[red]{escape(problem)}[/]")
         raise typer.Exit(1)
+    of = f"tenant {report.metadata['tenant']!r}, " if report.metadata.get("tenant") else ""
     console.print(
-        f"{escape(str(file))}: intact; {report.metadata['records']} records, schema version "
+        f"{escape(str(file))}: intact; {of}{report.metadata['records']} records, schema version "
         f"{report.metadata['schema_version']}, from {report.metadata['engine']['kind']} "
         f"{report.metadata['engine']['version']} at {report.metadata['created_at']}"
     )

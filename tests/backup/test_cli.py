@@ -113,6 +113,9 @@ def test_a_tenant_deleted_with_its_data_comes_back_from_its_own_backup(
     made = CliRunner().invoke(app, ["backup", "create", "--tenant", "guild-a"])
     assert made.exit_code == 0, made.output
     assert "tenant 'guild-a'" in " ".join(made.output.split())
+    [mine] = list_backups()
+    checked = CliRunner().invoke(app, ["backup", "verify", str(mine.path)])
+    assert "intact; tenant 'guild-a'" in " ".join(checked.output.split())
 
     deleted = CliRunner().invoke(app, ["tenant", "delete", "guild-a", "--with-data"])
     assert deleted.exit_code == 0, deleted.output
