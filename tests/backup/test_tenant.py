@@ -206,17 +206,20 @@ def test_a_tenant_restores_into_a_fresh_home_with_the_catalog_items_it_uses(
     guild: tuple[Tenants, str], target: Graph, tmp_path: Path
 ) -> None:
     tenants, _ = guild
-    made = create(tenants.platform.graph, tmp_path / "a.gsb", tenant="guild-a")
+    made = create(tenants.platform.graph, tmp_path / "a.gsb", tenant="guild-a", secret=b"k")
+    assert b"a-atlas" not in made.path.read_bytes(), "encrypted like any backup"
     wipe.clear_data(target)
     wipe.drop_schema(target)
-    done = restore(target, made.path)
+    with pytest.raises(BackupError, match="wrong key"):
+        restore(target, made.path, secret=b"guess")
+    done = restore(target, made.path, secret=b"k")
     assert done.shared_written == 1
     assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
     require_current(target)  # migrated to the backup's schema version
     laser = GraphStore(target).equipment.get("medium-laser")
     assert laser.model_dump() == tenants.platform.equipment.get("medium-laser").model_dump()
     assert GraphStore(target).list_equipment().total == 1, "only what the tenant uses"
-    again = restore(target, made.path, replace=True)
+    again = restore(target, made.path, secret=b"k", replace=True)
     assert again.shared_written == 0, "never over the target's own"
 
 
