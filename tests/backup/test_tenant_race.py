@@ -14,12 +14,15 @@ import pytest
 
 from api.settings import ApiSettings
 from graphstore import Graph, GraphStore
-from graphstore.backup import create, restore, tally
+from graphstore.backup import BackupError, create, restore, tally
 from graphstore.backup import tenant as tenant_restore
+from graphstore.errors import AlreadyExistsError, ConstraintError
 from graphstore.migrations import migrate
 from graphstore.tenancy.keys import create_key
 from graphstore.tenancy.tenants import create_tenant
+from testkit import wipe
 from testkit.served_api import Server
+from tests.api.helpers import new_unit
 from tests.concurrency.conftest import Outcome, Rounds, race
 from tests.store.conftest import equipment, unit
 
@@ -108,3 +111,73 @@ def test_readers_of_a_tenant_being_replaced_see_all_of_it_or_none(
     rounds.assert_raced()
     assert gaps, "no reader saw the tenant out of service: the race did not reach the window"
     assert tally(graph, "guild-a").graph_hash == made.metadata["graph_hash"]
+
+
+def test_a_restore_and_another_tenants_create_of_one_of_its_ids_never_both_win(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """The ids check runs before the restore writes; a create landing after it is caught by
+    the unique constraints: one side wins, the tenant is never half there."""
+    migrate(graph)
+    create_tenant(graph, {"id": "guild-a"})
+    a = GraphStore(graph, tenant="guild-a", actor="a")
+    for number in range(UNITS):
+        a.units.create(unit(f"a-{number}"))
+    made = create(graph, tmp_path / "a.gsb", tenant="guild-a")
+    rounds = Rounds("tenant restore vs another tenant's create of one of its ids")
+    winners: dict[str, int] = {"restore": 0, "create": 0}
+    lost_at: set[str] = set()
+    clashing = f"a-{UNITS - 1}"  # the last unit the restore writes
+    with Server(graph, ApiSettings(api_key=None)) as server, httpx.Client() as client:
+        for number in range(ROUNDS * 2):
+            wipe.clear_data(graph)
+            wipe.drop_schema(graph)
+            migrate(graph)
+            create_tenant(graph, {"id": "guild-x"})
+            x = GraphStore(graph, tenant="guild-x", actor="x")
+            admin = create_key(graph, "guild-x", {"role": "admin"}).secret
+            delay = 0.05 * number  # from before the ids check to well into the writes
+
+            def creating(
+                delay: float = delay,
+                over_http: bool = number % 2 == 1,
+                x: GraphStore = x,
+                admin: str = admin,
+            ) -> bool:
+                time.sleep(delay)
+                if over_http:
+                    answer = client.post(
+                        f"{server.url}/v1/units",
+                        json=new_unit(clashing),
+                        headers={"Authorization": f"Bearer {admin}"},
+                    )
+                    assert answer.status_code in (201, 409), answer.text
+                    return answer.status_code == 201
+                try:
+                    x.units.create(unit(clashing))
+                except AlreadyExistsError:
+                    return False
+                return True
+
+            def restoring() -> bool:
+                try:
+                    restore(graph, made.path)
+                except BackupError:  # the ids check saw the unit
+                    lost_at.add("the ids check")
+                    return False
+                except ConstraintError:  # it landed after the check: the constraint
+                    lost_at.add("a unique constraint")
+                    return False
+                return True
+
+            outcomes = race(restoring, creating)
+            rounds.record(outcomes)
+            restored, created = outcomes
+            assert restored.ok, restored.error
+            assert created.ok, created.error
+            assert restored.value != created.value, "exactly one side holds the id"
+            winners["restore" if restored.value else "create"] += 1
+            units = tally(graph, "guild-a").nodes.get("Unit", 0)
+            assert units == (UNITS if restored.value else 0), "all of the tenant, or none"
+    print(f"winners: {winners}; the restore lost at {sorted(lost_at)}")
+    rounds.assert_raced()
