@@ -288,3 +288,30 @@ def test_the_tenants_partition_the_graph_as_the_python_reference_says(
     assert not any(
         name.startswith(("Unit a-", "Unit b-", "Equipment a-", "Equipment b-")) for name in shared
     )
+
+
+def test_a_restore_stopped_before_it_joined_its_nodes_is_cleared_by_the_next(
+    guild: tuple[Tenants, str], target: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped after writing nodes and before their relationships: the staged locations
+    belong to nothing yet, and only their `restoring` mark finds them."""
+    tenants, _ = guild
+    made = create(tenants.platform.graph, tmp_path / "a.gsb", tenant="guild-a")
+    _fresh(target)
+    written = target.write
+
+    def stop_at_relationships(name: str, **parameters: Any) -> Any:
+        if name == "backup/create_relationships":
+            raise KeyboardInterrupt
+        return written(name, **parameters)
+
+    monkeypatch.setattr(target, "write", stop_at_relationships)
+    with pytest.raises(KeyboardInterrupt):
+        restore(target, made.path)
+    monkeypatch.undo()
+    staged = target.read("backup/staged_orphans", staging="__restore-guild-a")
+    assert {row["labels"][0] for row in staged} >= {"Location"}
+    done = restore(target, made.path)
+    assert done.restarted
+    assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
+    assert target.read("backup/staged_orphans", staging="__restore-guild-a") == []
