@@ -54,7 +54,7 @@ def safety_net(graph: Graph, reason: str, *, tenant: str | None = None, quiet: b
     how = (
         "`graphstore backup restore --replace FILE` brings the tenant back"
         if tenant
-        else ("`graphstore backup restore` brings it back")
+        else "`graphstore backup restore` brings it back"
     )
     line = f"backup taken first: {made.path} ({made.metadata['records']} records; {how})"
     if not quiet:
@@ -76,7 +76,7 @@ def create_backup(
     target = out or new_path()
     with connect() as graph, _bar() as bar:
         made = create(graph, target, secret=secret_from(key_file), tenant=tenant, progress=bar)
-    of = f"tenant {made.metadata['tenant']!r}, " if made.metadata.get("tenant") else ""
+    of = escape(f"tenant {made.metadata['tenant']!r}, ") if made.metadata.get("tenant") else ""
     console.print(
         f"backup {escape(str(made.path))}: {of}{made.metadata['records']} records, "
         f"{made.bytes:,} bytes, schema version {made.metadata['schema_version']}, "
@@ -101,7 +101,8 @@ def verify_backup(
         for problem in report.problems:
             console.print(f"[red]{escape(problem)}[/]")
         raise typer.Exit(1)
-    of = f"tenant {report.metadata['tenant']!r}, " if report.metadata.get("tenant") else ""
+    # What a file says is printed as text, never as Rich markup.
+    of = escape(f"tenant {report.metadata['tenant']!r}, ") if report.metadata.get("tenant") else ""
     console.print(
         f"{escape(str(file))}: intact; {of}{report.metadata['records']} records, schema version "
         f"{report.metadata['schema_version']}, from {report.metadata['engine']['kind']} "
@@ -145,7 +146,7 @@ def restore_backup(
                 progress=bar,
             )
     restarted = " (an interrupted restore was started over)" if done.restarted else ""
-    into = f" into tenant {done.tenant!r}" if done.tenant else ""
+    into = escape(f" into tenant {done.tenant!r}") if done.tenant else ""
     console.print(
         f"restored {done.records} records from {escape(str(file))}{into} in {done.seconds} s; "
         f"counts and graph hash match the backup{restarted}"
@@ -157,8 +158,11 @@ def restore_backup(
         )
     if done.keys_left_out:
         console.print(
-            f"{done.keys_left_out} API key(s) of tenant {done.metadata['tenant']!r} were left "
-            f"out: make new ones with `graphstore key create --tenant {done.tenant} --role ...`"
+            escape(
+                f"{done.keys_left_out} API key(s) of tenant {done.metadata['tenant']!r} were "
+                f"left out: make new ones with `graphstore key create --tenant {done.tenant} "
+                "--role ...`"
+            )
         )
 
 
