@@ -17,6 +17,15 @@ REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench-results"
 CORPUS = REPO.parent / "shared" / "corpus"
 _CYPHER = Path(__file__).resolve().parent / "cypher"
+BENCH_UNIT: dict[str, Any] = {
+    "chassis": "Bench",
+    "model": "B-1",
+    "unit_type": "BattleMech",
+    "tonnage": 50,
+    "tech_base": "INNER_SPHERE",
+    "rules_level": "STANDARD",
+}
+"""The smallest valid unit a write benchmark creates (with an `id` of its own)."""
 
 
 def query(name: str) -> Query:

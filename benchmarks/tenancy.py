@@ -35,7 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import CORPUS, REPO, percentiles, query, write_result
+from benchmarks.common import BENCH_UNIT, CORPUS, REPO, percentiles, query, write_result
 from graphstore import (
     EngineSettings,
     Graph,
@@ -113,15 +113,7 @@ def operations(store: GraphStore, units: list[str], loadouts: list[str]) -> dict
             pick(loadouts), {"notes": f"note {next(counter)}"}
         ),
         "write: create unit": lambda: store.units.create(
-            {
-                "id": f"bench-{next(counter)}",
-                "chassis": "Bench",
-                "model": "B-1",
-                "unit_type": "BattleMech",
-                "tonnage": 50,
-                "tech_base": "INNER_SPHERE",
-                "rules_level": "STANDARD",
-            }
+            {**BENCH_UNIT, "id": f"bench-{next(counter)}"}
         ),
     }
 

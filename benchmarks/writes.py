@@ -30,6 +30,7 @@ OPERATIONS = ("create_unit", "update_unit", "add_mount", "create_loadout", "upse
 
 def _workload(count: int) -> dict[str, dict[str, float]]:
     """One run of every operation on a fresh private engine; per-op latencies."""
+    from benchmarks.common import BENCH_UNIT
     from graphstore import EngineSettings, GraphStore, LocalEngine, connect
     from graphstore.migrations import migrate
 
@@ -40,14 +41,7 @@ def _workload(count: int) -> dict[str, dict[str, float]]:
     try:
         migrate(graph)
         store = GraphStore(graph, actor="bench")
-        unit = {
-            "chassis": "Bench",
-            "model": "B-1",
-            "unit_type": "BattleMech",
-            "tonnage": 50,
-            "tech_base": "INNER_SPHERE",
-            "rules_level": "STANDARD",
-        }
+        unit = BENCH_UNIT
         items = [
             {
                 "id": f"item-{i}",
