@@ -196,8 +196,11 @@ def test_an_interrupted_tenant_restore_never_shows_and_the_next_run_starts_over(
     with pytest.raises(NotFoundError):
         a.units.get("a-atlas")
     assert a.list_units().total == 0
+    [unfinished] = GraphStore(target).check_integrity().findings
+    assert (unfinished.kind, unfinished.id) == ("unfinished_tenant_restore", "guild-a")
     done = restore(target, made.path)
     assert done.restarted
+    assert GraphStore(target).check_integrity().findings == []
     assert tally(target, "guild-a").graph_hash == made.metadata["graph_hash"]
     assert tally(target, "__restore-guild-a").nodes == {}, "the staging was cleared"
 
