@@ -16,7 +16,7 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-truth bench-tenancy stop clean setup \
+.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-read-paths bench-truth bench-tenancy stop clean setup \
 	smoke-pythons
 
 run: $(INSTALL_STAMP) $(EXPLORE_BUNDLE) ## Start the local engine, migrate, load the demo data, serve the API
@@ -114,6 +114,11 @@ bench-history: $(INSTALL_STAMP) ## Version history: storage, write overhead, rea
 # bench-scale's) backed up, verified and restored into a fresh home. bench-results/backup.json.
 bench-backup: $(INSTALL_STAMP) ## Backup and restore of the 100k graph
 	$(BIN)/python -m benchmarks.backup
+
+# Where a backup's time goes: the backup's queries through the driver, graphstore's own
+# pipeline, and the engine's own JSON endpoint, on the 100k graph. bench-results/read_paths.json.
+bench-read-paths: $(INSTALL_STAMP) ## Read rates of the 100k graph: Bolt driver vs the engine's JSON
+	$(BIN)/python -m benchmarks.read_paths
 
 bench-truth: $(INSTALL_STAMP) ## How many published designs of the corpus the validator calls illegal
 	$(BIN)/python -m benchmarks.truth

@@ -110,12 +110,16 @@ def corpus_round_trip() -> dict[str, Any]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def default_home() -> Path:
+    """The 100k graph `make bench-history` gave a history, else the one `make bench-scale`
+    imported."""
+    history = RESULTS / "history-home"
+    return history if history.is_dir() else RESULTS / "scale-home"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = RESULTS / "history-home"
-    parser.add_argument(
-        "--home", type=Path, default=default if default.is_dir() else RESULTS / "scale-home"
-    )
+    parser.add_argument("--home", type=Path, default=default_home())
     parser.add_argument("--out", type=Path)
     parser.add_argument("--skip-corpus", action="store_true", help="no corpus round trip")
     args = parser.parse_args()

@@ -131,6 +131,19 @@ def test_backup_benchmark_runs(tmp_path: Path) -> None:
     assert at_scale["same_graph_hash"] is True
     assert at_scale["verify_ok"] is True
 
+    paths = _run("benchmarks.read_paths", tmp_path / "read.json", "--home", str(home))
+    graph = paths["graph"]
+    assert isinstance(graph, dict)
+    assert graph["nodes"] > 0
+    assert graph["relationships"] > 0
+    for name in ("bolt_rows", "bolt_pages", "backup_records", "engine_json"):
+        measured = paths[name]
+        assert isinstance(measured, dict)
+        assert measured["nodes"]["rows"] > 0, name
+        assert measured["whole_graph_s"] is not None, name
+    # The demo's units were written through the store: their versions carry timestamps.
+    assert paths["bolt_rows"]["nodes"]["temporal_values"] > 0
+
 
 def test_truth_benchmark_runs(tmp_path: Path) -> None:
     result = _run("benchmarks.truth", tmp_path / "truth.json", "--corpus", str(DEMO))

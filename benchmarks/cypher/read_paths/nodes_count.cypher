@@ -1,0 +1,3 @@
+// How many nodes the graph holds: what the read rates are projected onto.
+MATCH (n)
+RETURN count(n) AS nodes
