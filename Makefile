@@ -95,12 +95,13 @@ bench: $(INSTALL_STAMP) ## Benchmarks on the local engine; JSON results in bench
 	$(BIN)/python -m benchmarks.history
 
 # At 100k units (SCALE_UNITS): import against raw UNWIND, reads against a bare lookup, batch
-# validation; then 50 HTTP clients for 60 s on the same graph. bench-results/scale.json and
+# validation, then the graph backed up, verified and restored (benchmarks.backup); then 50
+# HTTP clients for 60 s on the same graph. bench-results/scale.json and
 # load.json. The imported graph is kept in bench-results/scale-home for the next run.
 SCALE_UNITS ?= 100000
 
 bench-scale: $(INSTALL_STAMP) ## The seed's performance targets at 100k units
-	$(BIN)/python -m benchmarks.scale --units $(SCALE_UNITS)
+	$(BIN)/python -m benchmarks.scale --units $(SCALE_UNITS) --backup
 
 bench-load: $(INSTALL_STAMP) ## 50 concurrent HTTP clients on the 100k graph for 60 s
 	$(BIN)/python -m benchmarks.load --units $(SCALE_UNITS)

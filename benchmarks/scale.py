@@ -1,6 +1,6 @@
 """The seed's performance targets at 100k units, each against a raw-engine baseline.
 
-    python -m benchmarks.scale [--units 100000] [--home DIR] [--reuse] [--out FILE]
+    python -m benchmarks.scale [--units 100000] [--home DIR] [--reuse] [--backup] [--out FILE]
 
 1. Builds a deterministic corpus of --units unit files from ../shared/corpus (renamed ids,
    benchmarks/scale_corpus.py).
@@ -14,6 +14,8 @@
    with varied arguments, after a warm-up. The bare indexed lookup of one unit is the read
    baseline.
 4. Batch validation of every live loadout.
+5. With --backup: the graph backed up, verified and restored into a fresh home
+   (benchmarks.backup), in the same run as the import.
 
 Results: bench-results/scale.json, each row with its target and whether it was met.
 """
@@ -37,6 +39,7 @@ from typing import Any
 import httpx
 import psutil
 
+from benchmarks import backup as backup_benchmark
 from benchmarks import importer as import_benchmark
 from benchmarks import scale_corpus
 from benchmarks.common import CORPUS, RESULTS, percentiles, query, write_result
@@ -283,7 +286,9 @@ def _engine_rss_mb(home: Path) -> int | None:
     return round(psutil.Process(state.pid).memory_info().rss / 2**20)
 
 
-def run(units: int, home: Path, reuse: bool, calls: int, out: Path | None) -> Path:
+def run(
+    units: int, home: Path, reuse: bool, calls: int, out: Path | None, backup: bool = False
+) -> Path:
     def progress(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
@@ -297,15 +302,18 @@ def run(units: int, home: Path, reuse: bool, calls: int, out: Path | None) -> Pa
         reads = measure_reads(graph, home, calls)
         validation = measure_batch_validation(graph, progress)
         engine_rss_mb = _engine_rss_mb(home)
-    result = {
+    result: dict[str, Any] = {
         "benchmark": "100k units at interactive speed (local engine)",
         "corpus": corpus,
         "import": imported,
         "reads": reads,
         "batch_validation": validation,
         "engine_rss_mb": engine_rss_mb,
-        "wall_s": round(time.perf_counter() - started),
     }
+    if backup:
+        progress("backup, verify, restore")
+        result["backup"] = backup_benchmark.run(home)
+    result["wall_s"] = round(time.perf_counter() - started)
     path = write_result("scale", result, out)
     progress(f"wrote {path}")
     return path
@@ -321,9 +329,19 @@ def main() -> None:
         help="measure the graph HOME holds, if any, not a new import",
     )
     parser.add_argument("--calls", type=int, default=CALLS)
+    parser.add_argument(
+        "--backup", action="store_true", help="then back the graph up and restore it"
+    )
     parser.add_argument("--out", type=Path, default=None)
     arguments = parser.parse_args()
-    run(arguments.units, arguments.home, arguments.reuse, arguments.calls, arguments.out)
+    run(
+        arguments.units,
+        arguments.home,
+        arguments.reuse,
+        arguments.calls,
+        arguments.out,
+        backup=arguments.backup,
+    )
 
 
 if __name__ == "__main__":

@@ -77,9 +77,10 @@ def test_scale_and_load_benchmarks_run(tmp_path: Path) -> None:
     scale = _run(
         "benchmarks.scale",
         tmp_path / "scale.json",
-        *("--units", "120", "--calls", "3", "--home", str(home)),
+        *("--units", "120", "--calls", "3", "--home", str(home), "--backup"),
     )
     imported = scale["import"]["units"]  # type: ignore[index]
+    assert scale["backup"]["same_graph_hash"] is True  # type: ignore[index]
     assert 100 <= imported <= 120  # the corpus has some duplicate ids
     assert {"unit_list_has_equipment", "health_http", "http_overhead_unit_get"} <= set(
         scale["reads"]  # type: ignore[arg-type]
