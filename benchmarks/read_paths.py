@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import json
 import os
 import time
@@ -39,7 +38,7 @@ from neo4j.time import Date, DateTime, Duration, Time
 from benchmarks.backup import TARGETS_S, default_home
 from benchmarks.common import query, write_result
 from benchmarks.history import engine_at
-from graphstore.backup.stream import canonical_line, records
+from graphstore.backup.stream import Tally, records
 from graphstore.engine.paths import EnginePaths
 from graphstore.graph import Graph
 
@@ -104,12 +103,11 @@ def bolt_pages(graph: Graph, pid: int, rows: int) -> dict[str, Any]:
 
 def backup_records(graph: Graph, pid: int, rows: int) -> dict[str, Any]:
     part: dict[str, Any] = {"rows": 0}
-    total = 0
+    found = Tally()
     with _measured(pid, part):
         stream = records(graph)
         for record in stream:
-            digest = hashlib.sha256(canonical_line(record).encode()).digest()
-            total = (total + int.from_bytes(digest)) % 2**256
+            found.add(record)  # the canonical line and the hash, as a backup makes them
             part["rows"] += 1
             if part["rows"] >= rows:
                 break
@@ -137,7 +135,7 @@ def engine_json(graph: Graph, home: Path, pid: int, rows: int) -> dict[str, Any]
     result: dict[str, Any] = {}
     for kind, command in (("nodes", _SQL_NODES), ("relationships", _SQL_RELATIONSHIPS)):
         part: dict[str, Any] = {"rows": 0}
-        total, after = 0, "#-1:-1"
+        found, after = Tally(), "#-1:-1"
         with _measured(pid, part):
             while part["rows"] < rows:
                 page = sql(command, last=after, page=min(JSON_PAGE, rows - part["rows"]))
@@ -145,14 +143,25 @@ def engine_json(graph: Graph, home: Path, pid: int, rows: int) -> dict[str, Any]
                     break
                 after = page[-1]["@rid"] if "@rid" in page[-1] else page[-1]["rid"]
                 for row in page:
-                    line = json.dumps(row, sort_keys=True, separators=(",", ":"))
-                    total = (total + int.from_bytes(hashlib.sha256(line.encode()).digest())) % (
-                        2**256
-                    )
+                    found.add(_as_record(row))
                 part["rows"] += len(page)
         result[kind] = part
     result["types_lost"] = _types_lost(graph, sql(_SQL_ONE_CHANGE))
     return result
+
+
+def _as_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the engine's JSON in the shape of a backup record (its values as the JSON
+    gives them: see `types_lost`)."""
+    if "source" in row:
+        return {
+            "t": "HAS_LOCATION",
+            "s": ["Unit", row["source"]],
+            "e": ["Location", row["target"]],
+            "p": {},
+        }
+    props = {key: value for key, value in row.items() if not key.startswith("@")}
+    return {"l": row["@type"].split("~"), "p": props}
 
 
 def _types_lost(graph: Graph, changes: list[dict[str, Any]]) -> dict[str, Any]:
