@@ -7,14 +7,16 @@ On the graph in --home (default: the one `make bench-history` gave a history, el
 `make bench-scale` imported), reads the first N nodes and N relationships:
 
 - `bolt_rows`: the backup's queries through the official driver, one record a row, doing
-  nothing with the rows (the floor of graphstore's backup path);
+  nothing with the rows (the floor of graphstore's backup path), counting the temporal
+  values among the nodes;
 - `bolt_pages`: the nodes again, 2,000 to a Bolt record;
 - `backup_records`: graphstore's own pipeline (graphstore.backup.stream.records, the
   canonical line, the hash) over the first N records;
 - `engine_json`: the engine's own HTTP/SQL endpoint (ArcadeDB only, no driver), pages of
-  Location nodes and HAS_LOCATION relationships as JSON, each row hashed as a backup would.
-  It also counts the temporal values among the `bolt_rows` nodes: JSON carries each of them
-  as a plain string, indistinguishable from a string property.
+  Location nodes and HAS_LOCATION relationships as JSON, each row made a record and hashed
+  as a backup would. `types_lost` sets one audit Change's temporal properties, as the
+  driver types them, beside its JSON: there each is a plain string, indistinguishable from
+  a string property.
 
 Each result is projected onto the whole graph (its node and relationship counts, at the
 rates measured), next to the backup target of 60 s. Results: bench-results/read_paths.json.
