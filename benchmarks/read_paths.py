@@ -25,16 +25,15 @@ rates measured), next to the backup target of 60 s. Results: bench-results/read_
 from __future__ import annotations
 
 import argparse
-import base64
 import json
-import os
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
+import psutil
 from neo4j.time import Date, DateTime, Duration, Time
 
 from benchmarks.backup import TARGETS_S, default_home
@@ -58,9 +57,9 @@ _SQL_ONE_CHANGE = "SELECT FROM Change LIMIT 1"
 
 
 def _engine_cpu(pid: int) -> float:
-    """CPU seconds (user + system) the engine's process has spent so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds (user + system) the engine's process has spent so far."""
+    spent = psutil.Process(pid).cpu_times()
+    return float(spent.user + spent.system)
 
 
 @contextmanager
@@ -121,18 +120,19 @@ def engine_json(graph: Graph, home: Path, pid: int, rows: int) -> dict[str, Any]
     paths = EnginePaths(home.resolve())
     state = paths.read_state()
     assert state is not None
-    token = base64.b64encode(f"root:{paths.password()}".encode()).decode()
     url = f"http://127.0.0.1:{state.http_port}/api/v1/query/{state.database}"
+    auth = ("root", paths.password())
 
     def sql(command: str, **params: Any) -> list[dict[str, Any]]:
-        request = urllib.request.Request(
+        answer = httpx.post(
             url,
-            data=json.dumps({"language": "sql", "command": command, "params": params}).encode(),
-            headers={"Authorization": f"Basic {token}", "Content-Type": "application/json"},
+            json={"language": "sql", "command": command, "params": params},
+            auth=auth,
+            timeout=300,
         )
-        with urllib.request.urlopen(request) as response:  # noqa: S310 (loopback only)
-            body: list[dict[str, Any]] = json.loads(response.read())["result"]
-            return body
+        answer.raise_for_status()
+        body: list[dict[str, Any]] = answer.json()["result"]
+        return body
 
     result: dict[str, Any] = {}
     for kind, command in (("nodes", _SQL_NODES), ("relationships", _SQL_RELATIONSHIPS)):
@@ -203,8 +203,10 @@ def run(home: Path, rows: int) -> dict[str, Any]:
         state = EnginePaths(home.resolve()).read_state()
         assert state is not None
         counts = {
-            name: graph.read(query(f"read_paths/{name}_count"))[0][name]
-            for name in ("nodes", "relationships")
+            "nodes": graph.read("backup/node_count")[0]["nodes"],
+            "relationships": graph.read(query("read_paths/relationships_count"))[0][
+                "relationships"
+            ],
         }
         paths: dict[str, Callable[[], dict[str, Any]]] = {
             "bolt_rows": lambda: bolt_rows(graph, state.pid, rows),
