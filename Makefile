@@ -16,7 +16,7 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-read-paths bench-truth bench-tenancy stop clean setup \
+.PHONY: run test fuzz lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-read-paths bench-truth bench-tenancy stop clean setup \
 	smoke-pythons
 
 run: $(INSTALL_STAMP) $(EXPLORE_BUNDLE) ## Start the local engine, migrate, load the demo data, serve the API
@@ -32,6 +32,22 @@ test: $(INSTALL_STAMP) $(NODE_STAMP) $(EXPLORE_BUNDLE) $(BROWSER_STAMP) lint typ
 	@echo "== the whole suite on $$($(BIN)/python --version)"
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory smoke-pythons
+
+# New random cases for the property and fuzz tests, for FUZZ_MINUTES: runs them with a new
+# seed each round (and more examples per fuzzed route) until the time is up. A failing example
+# is saved in tests/hypothesis-examples, which `make test` replays: commit it.
+FUZZ_MINUTES ?= 10
+FUZZ_TESTS = $(shell grep -rl --include='test_*.py' '^from hypothesis' tests)
+
+fuzz: $(INSTALL_STAMP) ## Property and fuzz tests with new seeds, for FUZZ_MINUTES
+	@set -e; deadline=$$(( $$(date +%s) + $(FUZZ_MINUTES) * 60 )); \
+	while [ $$(date +%s) -lt $$deadline ]; do \
+		seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
+		echo "== fuzz round, seed $$seed"; \
+		GRAPHSTORE_FUZZ_EXAMPLES=200 GRAPHSTORE_FUZZ_NEGATIVE_EXAMPLES=100 \
+			$(BIN)/pytest -q -x -p no:cacheprovider --hypothesis-profile=fuzz \
+			--hypothesis-seed=$$seed $(FUZZ_TESTS); \
+	done
 
 smoke-pythons: ## A smoke run on each of OTHER_PYTHONS
 	@set -e; for version in $(OTHER_PYTHONS); do \

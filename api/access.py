@@ -47,6 +47,8 @@ DELETED_FLAG = "include_deleted"
 TENANT_HEADER = b"x-graphstore-tenant"
 GUARDED_PREFIX = "/v1/"
 KEY_CACHE_SECONDS = 5.0
+OPERATOR_PATHS = frozenset({"/health/details", "/metrics"})
+"""Counts over every tenant: anonymous only where anonymous reads are allowed."""
 READS_BY_POST = frozenset({"/v1/validation/batch"})
 """Routes that POST only to carry a filter: any key may call them (never anonymous)."""
 _FLAG = TypeAdapter(bool)
@@ -118,13 +120,16 @@ class KeyResolver:
         return found
 
     def tenant_exists(self, tenant: str) -> bool:
-        """Blocking, like resolve; cached the same way."""
+        """Blocking, like resolve. Only a tenant found is cached: one created a moment ago
+        must be found at once, and only the platform admin names tenants here. A deleted
+        tenant stays found for up to KEY_CACHE_SECONDS, as a revoked key does."""
         with self._lock:
-            found = self._tenants.get(tenant)
-        if found is None:
-            found = bool(app_graph(self.app).read("tenancy/tenant_exists", tenant_id=tenant))
+            if self._tenants.get(tenant):
+                return True
+        found = bool(app_graph(self.app).read("tenancy/tenant_exists", tenant_id=tenant))
+        if found:
             with self._lock:
-                self._tenants[tenant] = found
+                self._tenants[tenant] = True
         return found
 
 
@@ -182,8 +187,14 @@ class Authenticate:
         return None
 
     def _check(self, scope: Scope, principal: Principal | None) -> None:
+        if scope["path"] in OPERATOR_PATHS:
+            if principal is None:
+                raise Refused(
+                    401, "this request needs `Authorization: Bearer <key>`", "KeyRequired"
+                )
+            return
         if not scope["path"].startswith(GUARDED_PREFIX):
-            return  # health, metrics, docs and the explorer's page are open to all
+            return  # liveness, readiness, docs and the explorer's page are open to all
         method = scope["method"]
         deleted = asks_for_deleted(scope.get("query_string", b""))
         anonymous = principal is None or (principal.key_id is None and not principal.platform)

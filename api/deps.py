@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-from datetime import datetime
 from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
@@ -16,10 +15,12 @@ from api.settings import ApiSettings
 from graphstore.connection import connect
 from graphstore.errors import ForbiddenError
 from graphstore.graph import Graph, ScopedGraph
+from graphstore.instants import Instant
 from graphstore.migrations import require_current
 from graphstore.rules import RulesEngine
 from graphstore.settings import StoreLimits
 from graphstore.store import GraphStore
+from graphstore.store.models import NOTE_MAX
 from graphstore.tenancy.model import Principal, Role
 
 _connect_lock = threading.Lock()
@@ -107,8 +108,9 @@ async def get_store(
     x_change_note: Annotated[
         str | None,
         Header(
-            max_length=500,
-            description="why: kept with the version a write makes (or `change_note` in its body)",
+            max_length=4 * NOTE_MAX,
+            description="why: kept with the version a write makes (or `change_note` in its "
+            "body); UTF-8, at most 500 characters, under the text policy of every stored text",
         ),
     ] = None,
 ) -> GraphStore:
@@ -117,12 +119,23 @@ async def get_store(
         graph,
         actor=settings.actor,
         source="api",
-        note=x_change_note or None,
+        note=header_text(x_change_note, "X-Change-Note") or None,
         limits=limits,
         tenant=principal.tenant,
         platform=principal.platform,
         key_id=principal.key_id,
     )
+
+
+def header_text(value: str | None, name: str) -> str | None:
+    """A header's text as the client sent it, UTF-8 (the server hands header values over as
+    Latin-1, one character per byte); 422 for bytes that are not UTF-8."""
+    if value is None:
+        return None
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        raise HTTPException(status_code=422, detail=f"{name} must be UTF-8 text") from None
 
 
 def noted(store: GraphStore, change_note: str | None) -> GraphStore:
@@ -207,7 +220,7 @@ async def versions(
 VersionsDep = Annotated[Versions, Depends(versions)]
 
 AsOf = Annotated[
-    datetime | None,
+    Instant | None,
     Query(
         description="a time with its offset (2026-11-20T10:00:00Z): the entity as it stood "
         "then, from its version history"
@@ -215,12 +228,25 @@ AsOf = Annotated[
 ]
 
 
-async def charge_expensive(request: Request) -> None:
-    """Counts this call against the client's budget for expensive routes (429 when over)."""
+IncludeDeleted = Annotated[
+    bool,
+    Query(description="also a soft-deleted entity, and the history of a deleted one (needs a key)"),
+]
+
+
+async def charge_expensive(request: Request, principal: PrincipalDep) -> None:
+    """Counts this call against its key's budget for expensive routes, or its address's when
+    it has no key (429 when over)."""
     limiter: RateLimiter = request.app.state.rate_limiter
     route = request.scope.get("route")
-    client = request.client.host if request.client else "unknown"
-    limiter.charge(client, getattr(route, "path", request.url.path))
+    key = principal.key_id or ("platform" if principal.platform and _keyed(request) else None)
+    address = request.client.host if request.client else "unknown"
+    limiter.charge(getattr(route, "path", request.url.path), key=key, address=address)
+
+
+def _keyed(request: Request) -> bool:
+    """Whether the request carried a key (an open API's anonymous caller is platform too)."""
+    return "authorization" in request.headers
 
 
 Expensive = Depends(charge_expensive)

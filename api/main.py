@@ -18,6 +18,7 @@ from api.head import HeadAsGet
 from api.metrics import RequestTimer
 from api.operation_ids import operation_id
 from api.rate_limit import RateLimiter
+from api.restore_gate import RestoreGate, RestoreMark
 from api.routers import (
     catalog,
     equipment,
@@ -56,12 +57,16 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     )
     app.state.graph = graph
     app.state.settings = settings
-    app.state.rate_limiter = RateLimiter(settings.expensive_rate_limit)
+    app.state.rate_limiter = RateLimiter(
+        settings.expensive_rate_limit, settings.anonymous_rate_limit
+    )
     app.state.limits = StoreLimits()  # read once from the environment, like the settings
     app.state.health_cache = HealthCache(max_age_s=10.0)
     problems.install(app)
-    # The last added runs first: the timer, CORS, HEAD as GET, the key, the body limit.
+    # The last added runs first: the timer, CORS, HEAD as GET, the key, the restore gate,
+    # the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RestoreGate, mark=RestoreMark(app))
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     app.add_middleware(
         Authenticate,

@@ -21,6 +21,7 @@ from graphstore.errors import (
     DatabaseUnavailableError,
     EngineNotRunningError,
     EngineStartError,
+    ExplorerBusyError,
     ForbiddenError,
     GraphStoreError,
     IntegrityError,
@@ -132,6 +133,10 @@ async def _refused(_: Request, error: Exception) -> JSONResponse:
     return problem(422, f"query refused: {error}")
 
 
+async def _busy(_: Request, error: Exception) -> JSONResponse:
+    return problem(429, str(error), headers={"Retry-After": "2"})
+
+
 async def _user_query(_: Request, error: Exception) -> JSONResponse:
     return problem(400, f"the query failed: {error}")
 
@@ -187,6 +192,7 @@ _HANDLERS: list[tuple[type[Exception], Handler]] = [
     (RuleDefinitionError, _bad_rule),
     (QueryRefusedError, _refused),
     (UserQueryError, _user_query),
+    (ExplorerBusyError, _busy),
     *[(unavailable, _unavailable) for unavailable in _UNAVAILABLE],
     (QueryError, _bug),
     (GraphStoreError, _bug),
@@ -243,7 +249,8 @@ _DESCRIPTIONS = {
     "that kept losing races with others",
     413: "the request body is too large",
     422: "invalid input; `errors` lists every field problem",
-    429: "this client called expensive routes too often (retry after Retry-After seconds)",
+    429: "this client called expensive routes too often, or the explorer is running as many "
+    "queries as it may (retry after Retry-After seconds)",
     500: "a bug: the server log has the details",
     503: "the graph database is unreachable (retry after Retry-After seconds)",
 }

@@ -10,6 +10,7 @@ from graphstore.rules import ValidationFilter
 from graphstore.store.models import (
     BranchRequest,
     CategoryUpdate,
+    ChangeNote,
     EntityId,
     EquipmentUpdate,
     LoadoutReplace,
@@ -21,14 +22,13 @@ from graphstore.store.models import (
 _VERSION = Field(default=None, ge=1, description="the version this write expects (or If-Match)")
 _NOTE = Field(
     default=None,
-    max_length=500,
     description="why: kept with the version this write makes (or the X-Change-Note header)",
 )
 
 
 class UnitPatch(UnitUpdate):
     version: int | None = _VERSION
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE
 
 
 class UnitCopyRequest(BaseModel):
@@ -47,19 +47,19 @@ class CategoryPatch(CategoryUpdate):
 
 class LoadoutPatch(LoadoutUpdate):
     version: int | None = _VERSION
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE
 
 
 class LoadoutPut(LoadoutReplace):
     """The whole loadout: its fields and every mount, replaced atomically."""
 
     version: int | None = _VERSION
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE
 
 
 class MountPost(MountCreate):
     version: int | None = _VERSION
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE
 
 
 class BatchValidationRequest(ValidationFilter):
@@ -83,11 +83,11 @@ class VersionRestoreRequest(RestoreRequest):
         description="restore a version even when items it mounts are gone (they are left out "
         "and listed)",
     )
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE
 
 
 class BranchBody(BranchRequest):
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE
 
 
 class MergeBody(BaseModel):
@@ -99,4 +99,4 @@ class MergeBody(BaseModel):
         description="how conflicts settle: ours (the target's value), theirs (the source's), "
         "or null: a conflict is a 409 listing each",
     )
-    change_note: str | None = _NOTE
+    change_note: ChangeNote | None = _NOTE

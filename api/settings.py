@@ -27,10 +27,19 @@ class ApiSettings(BaseSettings):
     cors_origins: str = Field(default="", description="comma-separated allowed origins; * = any")
     max_body_bytes: int = Field(default=1_048_576, gt=0, description="largest request body")
     actor: str = Field(default="api", description="who the audit trail records for API writes")
+    # Sized from what a person does: an editor that validates on every change makes at most
+    # a few calls a second while typing, so 600 a minute (10 a second) per key is never met
+    # by one person; 50 people behind one address without keys, each at 2 a second, make
+    # 6,000 a minute. A client that exceeds these is a script, and gets 429.
     expensive_rate_limit: str = Field(
-        default="120/minute",
-        description="per-client budget for expensive routes (rule checks, whole-graph counts), "
-        "in the `limits` notation: 120/minute, 10/second",
+        default="600/minute",
+        description="budget of each key for the expensive routes (rule checks, whole-graph "
+        "counts), in the `limits` notation: 600/minute, 10/second",
+    )
+    anonymous_rate_limit: str = Field(
+        default="6000/minute",
+        description="budget of each client address, shared by every request without a key, "
+        "for the same routes",
     )
 
     @field_validator("api_key", mode="before")
@@ -48,7 +57,7 @@ class ApiSettings(BaseSettings):
                 return None
         return value
 
-    @field_validator("expensive_rate_limit")
+    @field_validator("expensive_rate_limit", "anonymous_rate_limit")
     @classmethod
     def _parses(cls, value: str) -> str:
         try:

@@ -15,6 +15,11 @@ class DatabaseUnavailableError(GraphStoreError):
     """The database could not be reached (wrong address, server down, network)."""
 
 
+class DatabaseBusyError(DatabaseUnavailableError):
+    """A read kept failing on the database's transient errors until its retry time ran out:
+    it is overloaded. The read may succeed later."""
+
+
 class AuthenticationError(GraphStoreError):
     """The database refused the credentials."""
 
@@ -124,6 +129,10 @@ class ValidationError(GraphStoreError, ValueError):
 
 class QueryRefusedError(GraphStoreError):
     """The explorer refused a query: it would write, or it ran over the time limit."""
+
+
+class ExplorerBusyError(GraphStoreError):
+    """The explorer is running as many queries as it may at once; try again shortly."""
 
 
 class UserQueryError(GraphStoreError):

@@ -25,6 +25,7 @@ from graphstore.errors import (
     AuthenticationError,
     ConflictError,
     ConstraintError,
+    DatabaseBusyError,
     DatabaseUnavailableError,
     ForbiddenError,
     GraphStoreError,
@@ -79,11 +80,12 @@ def _typed(error: neo4j_errors.Neo4jError, query_name: str) -> GraphStoreError:
 
 
 @contextmanager
-def translate_driver_errors(query_name: str = "") -> Iterator[None]:
+def translate_driver_errors(query_name: str = "", *, reading: bool = False) -> Iterator[None]:
     """Turns the driver's exceptions into graphstore's typed ones, keeping the cause.
 
     For calls outside a transaction function: a transient error here means the driver's
-    retries ran out, so it is a ConflictError (the write kept losing to others).
+    retries ran out. For a write that is a ConflictError (it kept losing to others); a read
+    conflicts with no one, so for a read it is DatabaseBusyError (try again later).
     """
     try:
         yield
@@ -94,6 +96,11 @@ def translate_driver_errors(query_name: str = "") -> Iterator[None]:
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
         raise DatabaseUnavailableError(f"the database is unreachable: {error}") from error
     except neo4j_errors.TransientError as error:
+        if reading:
+            raise DatabaseBusyError(
+                f"{query_name}: the database stayed too busy to answer until the retry time "
+                f"ran out ({error.code}); try again"
+            ) from error
         raise ConflictError(
             f"{query_name}: kept losing races with other writers until the retry time ran "
             f"out ({error.code}); try again",
@@ -183,7 +190,10 @@ class Graph:
         def call() -> list[dict[str, Any]]:
             reading = routing == RoutingControl.READ
             timeout = self._retrying.read_timeout_s if reading else None
-            with translate_driver_errors(query.name), timed(query.name, parameters):
+            with (
+                translate_driver_errors(query.name, reading=reading),
+                timed(query.name, parameters),
+            ):
                 records, _, _ = self._driver.execute_query(
                     neo4j.Query(query.cypher, timeout=timeout),
                     parameters,
@@ -210,7 +220,10 @@ class Graph:
         timed = neo4j.unit_of_work(timeout=self._retrying.read_timeout_s)(work)
 
         def call() -> T:
-            with translate_driver_errors(_work_name(work)), self.session(read=True) as session:
+            with (
+                translate_driver_errors(_work_name(work), reading=True),
+                self.session(read=True) as session,
+            ):
                 return session.execute_read(timed)
 
         return self._recovering(lambda: _retrying_quirks(call, self._retrying))
@@ -218,6 +231,8 @@ class Graph:
     def _recovering(self, call: Callable[[], T]) -> T:
         try:
             return call()
+        except DatabaseBusyError:
+            raise  # reached, and overloaded: looking for it elsewhere would not help
         except DatabaseUnavailableError:
             if not self.reconnect():
                 raise

@@ -19,7 +19,6 @@ health), not the checks and repairs of `graphstore check`, which read everything
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -27,16 +26,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from graphstore import queries
-from graphstore.errors import QueryNotFoundError
-from graphstore.graph import SCOPE_PARAMETERS, Graph
+from graphstore.graph import Graph
 from graphstore.indexes import list_indexes
-from graphstore.plans import PlanStep, query_plan
+from graphstore.plans import PlanStep, example_parameters, query_plan
 from graphstore.queries import Query
 
 Verdict = Literal["index", "no scan", "scan (marked)", "scan", "opaque"]
 REQUEST_PATH = ("store/", "search/", "rules/", "health/", "history/")
 NOT_REQUEST_PATH = ("store/checks/", "store/repairs/", "history/maintenance/")
-EXAMPLE = "example"
 SCAN_REASON = "scan"
 
 _SCANNED = re.compile(r"\((?P<var>\w+):(?P<label>\w+)\)")
@@ -67,20 +64,6 @@ def request_path_queries() -> list[str]:
         and not name.startswith(NOT_REQUEST_PATH)
         and "/fragments/" not in name
     ]
-
-
-def example_parameters(query: Query) -> dict[str, object]:
-    """The query's `@example:` parameters; {} for a query without parameters."""
-    name = query.name
-    text = query.metadata.get(EXAMPLE)
-    if text is None:
-        if set(query.parameters) - set(SCOPE_PARAMETERS):  # the scope fills those in
-            raise QueryNotFoundError(f"{name} declares parameters but no @example: line")
-        return {}
-    parameters = json.loads(text)
-    if not isinstance(parameters, dict):
-        raise QueryNotFoundError(f"{name}: @example must be a JSON object")
-    return parameters
 
 
 def _walk(steps: Iterable[PlanStep]) -> Iterable[tuple[PlanStep, PlanStep | None]]:

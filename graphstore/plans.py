@@ -22,8 +22,8 @@ from pydantic import BaseModel, Field
 
 from graphstore import queries
 from graphstore.engine import admin
-from graphstore.errors import ValidationError
-from graphstore.graph import Graph, scoped_parameters, translate_driver_errors
+from graphstore.errors import QueryNotFoundError, ValidationError
+from graphstore.graph import SCOPE_PARAMETERS, Graph, scoped_parameters, translate_driver_errors
 from graphstore.queries import Query
 
 Mode = Literal["explain", "profile"]
@@ -70,6 +70,35 @@ def _render(step: PlanStep, depth: int) -> Iterable[str]:
     yield f"{'  ' * depth}+ {step.operator}{detail}" + (f"  [{said}]" if said else "")
     for child in step.children:
         yield from _render(child, depth + 1)
+
+
+def example_parameters(query: Query) -> dict[str, object]:
+    """The query's `@example:` parameters; {} for a query without parameters."""
+    name = query.name
+    text = query.metadata.get("example")
+    if text is None:
+        if set(query.parameters) - set(SCOPE_PARAMETERS):  # the scope fills those in
+            raise QueryNotFoundError(f"{name} declares parameters but no @example: line")
+        return {}
+    parameters = json.loads(text)
+    if not isinstance(parameters, dict):
+        raise QueryNotFoundError(f"{name}: @example must be a JSON object")
+    return parameters
+
+
+def filled_parameters(
+    query: Query, given: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`given`, plus every declared parameter it leaves out, from the query's `@example:`
+    line (or null, which the queries read as "any"): all of them, and what was filled in.
+    The scope's parameters are left to the scope."""
+    example = example_parameters(query) if query.metadata.get("example") else {}
+    filled = {
+        name: example.get(name)
+        for name in sorted(query.parameters)
+        if name not in given and name not in SCOPE_PARAMETERS
+    }
+    return {**given, **filled}, filled
 
 
 def parse_parameters(pairs: Iterable[str]) -> dict[str, Any]:

@@ -76,3 +76,16 @@ class StoreLimits(BaseSettings):
     # A BattleMech has 78 critical slots and every real 'Mech in the corpus has at most 19
     # mounts; 200 leaves room for zero-slot items and larger unit types.
     max_mounts_per_loadout: int = Field(default=200, ge=1, le=100_000)
+
+
+class CursorSettings(BaseSettings):
+    """How list cursors are signed (graphstore.store.listing): a client can carry one, but
+    not change what it says (its total, its place, its filters)."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAPHSTORE_", extra="ignore")
+
+    cursor_key: SecretStr | None = Field(
+        default=None,
+        description="the key that signs list cursors: set the same one in every process that "
+        "serves one API; unset, each process makes its own, and its cursors end with it",
+    )

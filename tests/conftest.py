@@ -2,6 +2,12 @@
 
 GRAPHSTORE_TEST_URI (with NEO4J_USER / NEO4J_PASSWORD) points the whole suite at a real
 Neo4j instead of the local engine.
+
+Property and fuzz tests are repeatable: pytest runs them with a fixed seed
+(`--hypothesis-seed`, pyproject's addopts) and replays the stored examples in
+tests/hypothesis-examples without ever writing there (the `repeatable` profile). `make fuzz`
+picks new seeds with the `fuzz` profile, which saves what fails into that folder: commit
+it, and add the case as a regression test.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 
 from graphstore import EngineSettings, Graph, LocalEngine, connect
 from graphstore.importer import load_demo
@@ -19,6 +27,11 @@ from testkit import wipe
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+EXAMPLES = DirectoryBasedExampleDatabase(REPO_ROOT / "tests" / "hypothesis-examples")
+
+settings.register_profile("repeatable", database=ReadOnlyDatabase(EXAMPLES), print_blob=True)
+settings.register_profile("fuzz", database=EXAMPLES, print_blob=True)
+settings.load_profile("repeatable")
 
 
 @pytest.fixture(scope="session")

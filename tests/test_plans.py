@@ -145,9 +145,15 @@ def test_the_cli_explains_and_names_what_is_missing(demo_graph: Graph, engine_ho
     assert "no warnings" in shown.stdout
     profiled = cli("profile", "store/unit_get", *params)
     assert "rows 1" in profiled.stdout, profiled.stderr
-    missing = cli("explain", "store/unit_get", "-pid=x")
-    assert missing.returncode == 1
-    assert "store/unit_get declares fields, id, include_deleted, relations" in missing.stderr
+    filled = cli("explain", "store/unit_get", "-pid=hunchback-hbk-4g")
+    assert filled.returncode == 0, filled.stderr
+    said = filled.stdout.splitlines()[0]
+    assert said.startswith("parameters not given, from the query's @example")
+    assert 'fields=null, include_deleted=false, relations=[]' in said, said
+    assert "NodeIndexSeek" in filled.stdout
+    unknown_parameter = cli("explain", "store/unit_get", "-pid=x", "-pnope=1")
+    assert unknown_parameter.returncode == 1
+    assert "unknown nope; store/unit_get declares fields, id" in unknown_parameter.stderr
     unknown = cli("explain", "store/unit_gte")
     assert "did you mean store/unit_get" in unknown.stderr
 

@@ -1,7 +1,8 @@
 """The version-history routes units and loadouts share: versions, one version, a diff.
 
-Built per entity by `history_router`; the entity's own router keeps what differs (reading
-`as_of` on its GET, restoring a version on its /restore).
+A deleted entity's history is hidden as the entity is (404), unless `include_deleted=true`,
+which needs a key. Built per entity by `history_router`; the entity's own router keeps what
+differs (reading `as_of` on its GET, restoring a version on its /restore).
 """
 
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import StoreDep
+from api.deps import IncludeDeleted, StoreDep
 from api.problems import error_responses
 from graphstore.store import GraphStore
 from graphstore.store.history.models import VersionDiff, VersionPublic
@@ -35,10 +36,13 @@ def history_router(
         entity_id: entity_id,
         page: Annotated[int, Query(ge=1, le=10_000)] = 1,
         page_size: Annotated[int, Query(ge=1, le=PAGE_SIZE_MAX)] = 50,
+        include_deleted: IncludeDeleted = False,
     ) -> Page[VersionPublic]:
         """Every version, newest first: number, time, actor, source, note, parents and
         hash (content left out)."""
-        return repository(store).versions(entity_id, page=page, page_size=page_size)
+        return repository(store).versions(
+            entity_id, page=page, page_size=page_size, include_deleted=include_deleted
+        )
 
     @router.get(
         "/{entity_id}/versions/{number}",
@@ -49,9 +53,10 @@ def history_router(
         store: StoreDep,
         entity_id: entity_id,
         number: VersionNumber,
+        include_deleted: IncludeDeleted = False,
     ) -> VersionPublic:
         """One version with its content (properties and mounts or locations)."""
-        return repository(store).version(entity_id, number)
+        return repository(store).version(entity_id, number, include_deleted=include_deleted)
 
     @router.get(
         "/{entity_id}/diff",
@@ -63,9 +68,12 @@ def history_router(
         entity_id: entity_id,
         from_version: Annotated[int, Query(alias="from", ge=1, le=2**63 - 1)],
         to_version: Annotated[int, Query(alias="to", ge=1, le=2**63 - 1)],
+        include_deleted: IncludeDeleted = False,
     ) -> VersionDiff:
         """Properties changed (old → new), and mounts added, removed, moved or changed in
         quantity (for a unit: locations)."""
-        return repository(store).diff_versions(entity_id, from_version, to_version)
+        return repository(store).diff_versions(
+            entity_id, from_version, to_version, include_deleted=include_deleted
+        )
 
     return router

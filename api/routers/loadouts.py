@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import AsOf, StoreDep, VersionsDep, WriteAccess, noted, with_etag
+from api.deps import AsOf, IncludeDeleted, StoreDep, VersionsDep, WriteAccess, noted, with_etag
 from api.examples import (
     BRANCH,
     CLONE,
@@ -61,13 +61,23 @@ def create_loadout(
 
 @router.get("/{loadout_id}", response_model=LoadoutPublic, response_model_exclude_none=True)
 def get_loadout(
-    store: StoreDep, response: Response, loadout_id: LoadoutId, as_of: AsOf = None
+    store: StoreDep,
+    response: Response,
+    loadout_id: LoadoutId,
+    as_of: AsOf = None,
+    include_deleted: IncludeDeleted = False,
 ) -> LoadoutPublic:
     """The loadout with its mounts and what it derives from; its version is the ETag. With
     `as_of`, the loadout as it stood then (its version at that time)."""
+    loadouts = store.loadouts
     if as_of is not None:
-        return with_etag(response, store.loadouts.as_of(loadout_id, as_of))
-    return with_etag(response, store.loadouts.get(loadout_id, relations=["mounts", "derived_from"]))
+        return with_etag(
+            response, loadouts.as_of(loadout_id, as_of, include_deleted=include_deleted)
+        )
+    found = loadouts.get(
+        loadout_id, relations=["mounts", "derived_from"], include_deleted=include_deleted
+    )
+    return with_etag(response, found)
 
 
 @router.put(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Response, status
 
-from api.deps import AsOf, StoreDep, VersionsDep, WriteAccess, noted, with_etag
+from api.deps import AsOf, IncludeDeleted, StoreDep, VersionsDep, WriteAccess, noted, with_etag
 from api.examples import COPY, NEW_UNIT, UNIT_PATCH, VERSION_RESTORE, UnitId
 from api.problems import error_responses
 from api.queries import UnitQuery
@@ -45,12 +45,20 @@ def get_unit(
         str | None, Query(pattern=_CSV, description="locations and/or loadouts to load")
     ] = None,
     as_of: AsOf = None,
+    include_deleted: IncludeDeleted = False,
 ) -> UnitPublic:
     """The unit now, or with `as_of` as it stood then (its version at that time, with its
     locations)."""
     if as_of is not None:
-        return with_etag(response, store.units.as_of(unit_id, as_of))
-    found = store.units.get(unit_id, fields=_split(fields), relations=_split(relations) or ())
+        return with_etag(
+            response, store.units.as_of(unit_id, as_of, include_deleted=include_deleted)
+        )
+    found = store.units.get(
+        unit_id,
+        fields=_split(fields),
+        relations=_split(relations) or (),
+        include_deleted=include_deleted,
+    )
     return with_etag(response, found)
 
 

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graphstore.errors import GraphStoreError
+from graphstore.private_files import create_private, private_dirs
 
 MAGIC = b"GSBACKUP"
 FORMAT = "graphstore-backup"
@@ -152,11 +153,11 @@ class Writer:
                 "key_check": base64.b64encode(check).decode(),
             }
         text = json.dumps(header, sort_keys=True).encode()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._guarded(lambda: private_dirs(self.path.parent))
         self._guarded(lambda: self._open(MAGIC + struct.pack(">I", len(text)) + text))
 
     def _open(self, head: bytes) -> None:
-        self._sink = self.partial.open("xb")
+        self._sink = create_private(self.partial)
         self._sink.write(head)
 
     def _guarded(self, action: Any) -> None:

@@ -10,6 +10,7 @@ result has been checked against the backup.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +37,9 @@ from graphstore.migrations.schema_diff import live_schema
 from graphstore.tenancy.names import DEFAULT_TENANT
 
 WIPE_BATCH = 10_000
+RESTORE_GRACE_SECONDS = 1.0
+"""How long a restore into a live graph waits between marking it and deleting anything: the
+API (api.restore_gate) stops serving a marked graph within half of it."""
 KEY_VARIABLE = "GRAPHSTORE_BACKUP_KEY"
 
 
@@ -220,14 +224,17 @@ def restore(
         )
     if nodes and not marker and before_replace is not None:
         before_replace(None)
-    _wipe(graph)
-    graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
+    if not marker:
+        graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
+        if nodes:
+            # A live graph: every process serving it sees the mark before a node goes.
+            time.sleep(RESTORE_GRACE_SECONDS)
+    _wipe(graph)  # the mark stays
     version = metadata.get("schema_version")
     if version:
         Migrator(graph).migrate(target=version)
         # What migrating wrote (its history, the catalog counter) comes from the backup.
         _wipe(graph)
-        graph.write("backup/marker_set", file=str(path), now=datetime.now(UTC))
     written = 0
     phase = start_phase(progress, "restore", metadata["records"])
     for kind, batch in restore_batches(reader.records()):

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from graphstore.cli.backup import safety_net
+from graphstore.cli.options import ScopeOption, instant, tenant_scope
 from graphstore.connection import connect
 from graphstore.graph import PLATFORM, Graph
 from graphstore.migrations import require_current
@@ -20,6 +21,7 @@ from graphstore.store.history.archive import compact as compact_history
 from graphstore.store.history.archive import restore_archive as restore_history
 from graphstore.store.history.catch_up import record_untracked
 from graphstore.store.scope import Scope
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 history_app = typer.Typer(no_args_is_help=True, help="Version history of units and loadouts.")
 console = Console()
@@ -36,11 +38,13 @@ def _progress(message: str) -> None:
 @history_app.command()
 def verify(
     entity_id: Annotated[str, typer.Argument(help="a unit or loadout id")],
+    tenant: ScopeOption = DEFAULT_TENANT,
 ) -> None:
     """Check one entity's hash chain: every stored version rebuilt and hashed again. Exit
     code 1 when it is broken (or the id has no history)."""
     with _graph() as graph:
-        store = GraphStore(graph)
+        scope = tenant_scope(graph, tenant)
+        store = GraphStore(graph, tenant=scope.tenant, platform=scope.platform)
         reports = [
             repository.verify_history(entity_id) for repository in (store.units, store.loadouts)
         ]
@@ -70,18 +74,15 @@ def catch_up(
     console.print(f"{recorded} version(s) recorded")
 
 
-def _timestamp(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as bad:
-        raise typer.BadParameter(f"{value!r} is not an ISO 8601 date or time") from bad
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 @history_app.command()
 def compact(
     before: Annotated[
-        str, typer.Option(help="archive versions older than this (2026-01-01, or a time; UTC)")
+        datetime,
+        typer.Option(
+            parser=instant,
+            metavar="TIME",
+            help="archive versions older than this (2026-01-01, or a time; UTC when no offset)",
+        ),
     ],
     keep_every: Annotated[
         int | None, typer.Option(min=1, help="keep every Nth version (by number) anyway")
@@ -93,14 +94,13 @@ def compact(
 ) -> None:
     """Move old versions into a compressed, checksummed archive and out of the graph. An
     entity's newest version always stays; the chain still verifies (`graphstore check`)."""
-    cutoff = _timestamp(before)
     if out is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         out = EngineSettings().resolved_home / "history-archives" / f"history-{stamp}.jsonl.xz"
     with _graph() as graph:
         safety_net(graph, "before-history-compact")
         result = compact_history(
-            Scope(graph, PLATFORM), cutoff, out, keep_every=keep_every, progress=_progress
+            Scope(graph, PLATFORM), before, out, keep_every=keep_every, progress=_progress
         )
     console.print(
         f"archived {result.archived} version(s) of {result.entities} entit(ies) into "

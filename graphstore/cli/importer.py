@@ -41,7 +41,8 @@ def _summary(report: ImportReport, *, dry_run: bool) -> Table:
             for kind, entry in sorted(report.corrections.items())
         ),
         ("duplicate catalog ids", len(report.duplicates)),
-        ("file errors", len(report.errors)),
+        ("errors (not imported)", len(report.errors)),
+        ("warnings (imported, with a note)", len(report.warnings)),
         ("duration (s)", report.duration_s),
     ]
     for name, value in rows:
@@ -72,11 +73,16 @@ def megamek(
     shared: Annotated[
         bool, typer.Option("--shared", help="the units become shared templates (no tenant)")
     ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="exit 1 on warnings too, not only on errors")
+    ] = False,
 ) -> None:
     """Import megamek-web JSON: equipment catalogs (shared) and unit files.
 
-    Exit code 0 when every file imported cleanly, 1 when some had errors (the others are
-    imported; the report lists each problem), 2 for bad usage.
+    Exit code 0 when everything was imported, warnings or not (an empty equipment list, a
+    derived value stored as unknown); 1 when something could not be (a file, a unit or a
+    mount: the rest is imported, and the report lists each), or with --strict when there
+    are warnings; 2 for bad usage.
     """
     # A dry run reads the graph's catalog but writes nothing, not even migrations.
     with (
@@ -87,17 +93,23 @@ def megamek(
             graph, path, dry_run=dry_run, progress=progress, tenant=None if shared else tenant
         )
     console.print(_summary(result, dry_run=dry_run))
-    for issue in result.errors[:10]:
-        console.print(
-            f"[yellow]{escape(issue.file)}[/] {escape(issue.field)}: {escape(issue.message)}"
-        )
-    if len(result.errors) > 10:
-        console.print(f"… and {len(result.errors) - 10} more problems (see the JSON report)")
+    for kind, colour, issues in (
+        ("errors", "red", result.errors),
+        ("warnings", "yellow", result.warnings),
+    ):
+        for issue in issues[:10]:
+            console.print(
+                f"[{colour}]{kind[:-1]}[/] {escape(issue.file)} {escape(issue.field)}: "
+                f"{escape(issue.message)}"
+            )
+        if len(issues) > 10:
+            console.print(f"… and {len(issues) - 10} more {kind} (see the JSON report)")
     if report is not None:
         result.write(report)
         console.print(f"report written to {report}")
-    if result.errors:
-        # Everything readable was imported; the exit code says that something was not.
+    if result.errors or (strict and result.warnings):
+        # Everything readable was imported; the exit code says that something was not (or,
+        # with --strict, that something was imported with a note).
         raise typer.Exit(1)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,7 @@ import typer
 from graphstore import queries
 from graphstore.connection import connect
 from graphstore.lint import main as lint_main
-from graphstore.plans import Mode, parse_parameters, query_plan
+from graphstore.plans import Mode, filled_parameters, parse_parameters, query_plan
 
 query_app = typer.Typer(no_args_is_help=True, help="The named Cypher queries in cypher/.")
 
@@ -48,14 +49,20 @@ Params = Annotated[
 
 
 def _plan(name: str, params: list[str] | None, mode: Mode) -> None:
+    query = queries.load(name)
+    parameters, filled = filled_parameters(query, parse_parameters(params or []))
+    if filled:
+        said = ", ".join(f"{k}={json.dumps(v)}" for k, v in filled.items())
+        typer.echo(f"parameters not given, from the query's @example (null: any): {said}")
     with connect() as graph:
-        typer.echo(query_plan(graph, name, parse_parameters(params or []), mode=mode).render())
+        typer.echo(query_plan(graph, query, parameters, mode=mode).render())
 
 
 @query_app.command("explain")
 def explain(name: QueryName, param: Params = None) -> None:
     """The plan the engine would run for a named query (nothing is run), with warnings for
-    label scans, all-node scans and cartesian products."""
+    label scans, all-node scans and cartesian products. Parameters not given come from the
+    query's @example line (null where it has none), and are printed."""
     _plan(name, param, "explain")
 
 

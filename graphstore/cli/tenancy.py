@@ -5,7 +5,7 @@ The CLI talks to the database directly, so it acts as the platform admin.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from graphstore.cli.backup import safety_net
+from graphstore.cli.options import instant
 from graphstore.connection import connect
 from graphstore.migrations import require_current
 from graphstore.tenancy import keys, tenants
@@ -97,12 +98,13 @@ def create_key(
     role: Annotated[Role, typer.Option(help="reader, editor or admin")],
     name: Annotated[str | None, typer.Option(help="what the key is for")] = None,
     expires: Annotated[
-        datetime | None, typer.Option(help="when it stops working (UTC when no offset)")
+        datetime | None,
+        typer.Option(
+            parser=instant, metavar="TIME", help="when it stops working (UTC when no offset)"
+        ),
     ] = None,
 ) -> None:
     """Create a key; it is printed this once and stored only as a hash."""
-    if expires is not None and expires.tzinfo is None:
-        expires = expires.replace(tzinfo=UTC)
     with connect(schema_guard=require_current) as graph:
         made = keys.create_key(graph, tenant, {"role": role, "name": name, "expires_at": expires})
     console.print(f"key {made.id} ({made.role}) of tenant {escape(made.tenant)}:")

@@ -1,4 +1,4 @@
-"""`graphstore validate [--loadout ID | --all] [--format table|json]`.
+"""`graphstore validate [--loadout ID | --all] [--tenant T] [--format table|json]`.
 
 Exit code 0 when no open errors remain, 1 when some do (for scripts), 2 for bad usage.
 Progress and tables go to the terminal; --format json prints one JSON document on stdout.
@@ -16,7 +16,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graphstore.cli.options import ScopeOption, tenant_scope
 from graphstore.connection import connect
+from graphstore.graph import ScopedGraph
 from graphstore.migrations import require_current
 from graphstore.rules import (
     LoadoutValidation,
@@ -24,6 +26,7 @@ from graphstore.rules import (
     ValidationFilter,
     ValidationSummary,
 )
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 console = Console()
 progress_console = Console(stderr=True)
@@ -104,13 +107,15 @@ def validate(
         str | None, typer.Option(help="with --all: only units of this tech base")
     ] = None,
     unit_type: Annotated[str | None, typer.Option(help="with --all: only this unit type")] = None,
+    tenant: ScopeOption = DEFAULT_TENANT,
 ) -> None:
-    """Check loadouts against every compatibility rule. Exit code 1 when errors remain."""
+    """Check loadouts against every compatibility rule, in one tenant (the default one unless
+    --tenant names another). Exit code 1 when errors remain."""
     if (loadout is None) == (not all_loadouts):
         progress_console.print("give exactly one of --loadout ID or --all")
         raise typer.Exit(EXIT_USAGE)
     with connect(schema_guard=require_current) as graph:
-        engine = RulesEngine(graph)
+        engine = RulesEngine(ScopedGraph(graph, tenant_scope(graph, tenant)))
         if loadout is not None:
             result = engine.validate(loadout)
             if output is OutputFormat.json:

@@ -15,13 +15,12 @@ from filelock import FileLock, Timeout
 from graphstore.engine import processes
 from graphstore.engine.paths import (
     ENGINE_USER,
-    PRIVATE_FILE,
-    PRIVATE_UMASK,
     EnginePaths,
     EngineState,
 )
 from graphstore.engine.server import EXIT_LOCKED
 from graphstore.errors import EngineNotRunningError, EngineStartError
+from graphstore.private_files import PRIVATE_FILE, PRIVATE_UMASK
 from graphstore.settings import EngineSettings
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,6 @@
-"""The files a local engine keeps under GRAPHSTORE_HOME, shared by the manager and the server."""
+"""The files a local engine keeps under GRAPHSTORE_HOME, shared by the manager and the server.
+
+GRAPHSTORE_HOME holds the engine's password and data: this user's alone (private_files)."""
 
 from __future__ import annotations
 
@@ -9,22 +11,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from graphstore.errors import ConfigurationError
+from graphstore.private_files import PRIVATE_DIR, write_private
 
 DATABASE_NAME = "graphstore"
 ENGINE_USER = "root"
-# GRAPHSTORE_HOME holds the engine's password and data: this user's alone.
-PRIVATE_DIR = 0o700
-PRIVATE_FILE = 0o600
-# For processes writing there (the engine's server): files 0600, directories 0700.
-PRIVATE_UMASK = 0o077
-
-
-def write_private(path: Path, text: str) -> None:
-    """Writes `path` as a file only this user can read (mode 0600, whatever the umask)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
-    path.chmod(PRIVATE_FILE)  # an existing file keeps its mode through O_CREAT
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
 
 
 @dataclass(frozen=True)

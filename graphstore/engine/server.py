@@ -20,7 +20,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from graphstore.engine import processes
-from graphstore.engine.paths import DATABASE_NAME, PRIVATE_FILE, EnginePaths, EngineState
+from graphstore.engine.paths import DATABASE_NAME, EnginePaths, EngineState
+from graphstore.private_files import PRIVATE_FILE
 
 EXIT_LOCKED = 3
 _BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"

@@ -13,6 +13,8 @@ relationship met anywhere in the rows is also in `graph`, once.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -22,9 +24,9 @@ from typing import Any
 
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
-from graphstore.errors import QueryError, QueryRefusedError, UserQueryError
+from graphstore.errors import ExplorerBusyError, QueryError, QueryRefusedError, UserQueryError
 from graphstore.explore.readonly import refusal
 from graphstore.graph import Graph, translate_driver_errors
 from graphstore.queries import load
@@ -34,9 +36,36 @@ MAX_NODES = 500
 TIMEOUT_S = 10.0
 
 
+MAX_PARAMS_DEPTH = 20
+MAX_PARAMS_VALUES = 10_000
+
+
 class ExploreQuery(BaseModel):
     query: str = Field(min_length=1, max_length=20_000, description="read-only Cypher")
-    params: dict[str, Any] = Field(default_factory=dict, description="the query's $parameters")
+    params: dict[str, Any] = Field(
+        default_factory=dict,
+        description=f"the query's $parameters (nested at most {MAX_PARAMS_DEPTH} deep, at most "
+        f"{MAX_PARAMS_VALUES} values in all)",
+    )
+
+    @field_validator("params")
+    @classmethod
+    def _bounded(cls, params: dict[str, Any]) -> dict[str, Any]:
+        # Counted without recursion: a deep value must be refused, not overflow the stack.
+        pending: list[tuple[Any, int]] = [(params, 1)]
+        values = 0
+        while pending:
+            value, depth = pending.pop()
+            values += 1
+            if depth > MAX_PARAMS_DEPTH:
+                raise ValueError(f"parameters nest deeper than {MAX_PARAMS_DEPTH} levels")
+            if values > MAX_PARAMS_VALUES:
+                raise ValueError(f"parameters hold more than {MAX_PARAMS_VALUES} values")
+            if isinstance(value, dict):
+                pending += [(v, depth + 1) for v in value.values()]
+            elif isinstance(value, list):
+                pending += [(v, depth + 1) for v in value]
+        return params
 
 
 class ExploreNode(BaseModel):
@@ -137,10 +166,16 @@ class _Collector:
         return value
 
 
-# Queries run here so the caller can stop waiting at the time limit: Neo4j ends a
-# transaction at its timeout, the local engine ignores it (it finishes the query, then the
-# rollback runs, in this pool's thread).
-_RUNNER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="explore")
+CONCURRENT_QUERIES = 1
+"""Explorer queries one API process runs at once. The local engine does not stop a query at
+its time limit (it ignores the transaction's timeout and a closed connection, measured): a
+query the caller stopped waiting for runs on and holds its slot until the engine ends it.
+So explorer load takes at most this many of the engine's cores, whatever people send, and
+the request path keeps the rest; a query sent while every slot is taken is refused at once
+(ExplorerBusyError, 429), never queued behind a long one."""
+
+_SLOTS = threading.BoundedSemaphore(CONCURRENT_QUERIES)
+_RUNNER = ThreadPoolExecutor(max_workers=CONCURRENT_QUERIES, thread_name_prefix="explore")
 
 
 def run_read_only(
@@ -151,12 +186,29 @@ def run_read_only(
     max_nodes: int = MAX_NODES,
     timeout_s: float = TIMEOUT_S,
 ) -> ExploreResult:
-    """Runs a read-only query; QueryRefusedError for an updating one or one over time."""
+    """Runs a read-only query: QueryRefusedError for an updating one or one over time,
+    UserQueryError for one the engine refused, ExplorerBusyError while another runs."""
     reason = refusal(request.query)
     if reason is not None:
         raise QueryRefusedError(reason)
+    if not _SLOTS.acquire(blocking=False):
+        raise ExplorerBusyError(
+            f"the explorer runs {CONCURRENT_QUERIES} query at a time and one is running (a "
+            "query past its time limit runs on in the engine until it ends); retry shortly"
+        )
     started = time.perf_counter()
-    running = _RUNNER.submit(_run, graph, request, max_rows, max_nodes, timeout_s, started)
+
+    def in_slot() -> ExploreResult:
+        try:
+            return _run(graph, request, max_rows, max_nodes, timeout_s, started)
+        finally:
+            _SLOTS.release()  # when the engine is done with it, before the caller hears
+
+    try:
+        running = _RUNNER.submit(in_slot)
+    except BaseException:
+        _SLOTS.release()
+        raise
     try:
         return running.result(timeout=timeout_s)
     except FutureTimeout:
@@ -186,15 +238,19 @@ def _run(
                     more_rows = True
                     break
                 rows.append([collector.value(v) for v in record.values()])
-        except (neo4j_errors.ClientError, neo4j_errors.DatabaseError) as error:
-            # A person's query failing in the engine is their 400, not the service's 500.
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
+            raise  # the database is gone: a 503, not the person's fault
+        except neo4j_errors.Neo4jError as error:
+            # A person's query failing in the engine (syntax, types, a division by zero, a
+            # memory budget) is their 400, never the service's 500.
             if _timed_out(error, started, timeout_s):
                 raise QueryRefusedError(
                     f"the query ran over the explorer's time limit of {timeout_s:g} s"
                 ) from error
             raise UserQueryError(error.message or str(error)) from error
         finally:
-            tx.rollback()  # never committed, whatever it ran
+            with contextlib.suppress(neo4j_errors.Neo4jError, neo4j_errors.DriverError):
+                tx.rollback()  # never committed, whatever it ran; a failed one is gone already
             tx.close()
     return ExploreResult(
         columns=columns,

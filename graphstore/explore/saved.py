@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from graphstore import queries
 from graphstore.errors import QueryNotFoundError
 from graphstore.explore.readonly import refusal
-from graphstore.index_advice import example_parameters
+from graphstore.plans import example_parameters
 
 GUIDED_FOLDER = "explore"
 # Internal: what the explorer itself asks (the editor's vocabulary, the loadout picture).

@@ -1,4 +1,5 @@
-"""The import's quality report: what was read, how references resolved, and what went wrong."""
+"""The import's quality report: what was read, how references resolved, what could not be
+imported (errors) and what was imported with a note (warnings)."""
 
 from __future__ import annotations
 
@@ -86,7 +87,15 @@ class ImportReport(BaseModel):
     left_alone: list[Collision] = Field(
         default_factory=list, description="entities an import did not create, so it left alone"
     )
-    errors: list[ImportIssue] = Field(default_factory=list)
+    errors: list[ImportIssue] = Field(
+        default_factory=list,
+        description="what could not be imported: a file, a unit or a mount skipped",
+    )
+    warnings: list[ImportIssue] = Field(
+        default_factory=list,
+        description="what was imported with a note: an empty equipment list, a derived value "
+        "out of range stored as unknown, a critical-slot section the unit type does not have",
+    )
     duration_s: float = 0.0
 
     def add_correction(self, kind: str, example: str) -> None:
@@ -96,7 +105,12 @@ class ImportReport(BaseModel):
             entry.examples.append(example)
 
     def add_error(self, file: str, field: str, message: str) -> None:
+        """Something in `file` was not imported."""
         self.errors.append(ImportIssue(file=file, field=field, message=message))
+
+    def add_warning(self, file: str, field: str, message: str) -> None:
+        """`file` was imported, with something worth knowing about it."""
+        self.warnings.append(ImportIssue(file=file, field=field, message=message))
 
     def write(self, path: Path) -> None:
         path.write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")

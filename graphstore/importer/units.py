@@ -241,13 +241,13 @@ def read_unit(
         return None
     codes = location_codes(raw.configuration)
     for code in sorted(set(raw.criticalSlots) - set(codes)):
-        report.add_error(
+        report.add_warning(
             shown,
             f"criticalSlots.{code}",
             f"{code} is not a location of a {raw.configuration or 'Biped'} unit; ignored",
         )
     if not raw.equipment:
-        report.add_error(
+        report.add_warning(
             shown, "equipment", "empty equipment list; the unit is imported with no mounts"
         )
     mounts: list[MountRecord] = []
@@ -279,6 +279,14 @@ def read_unit(
         )
     locations = _locations(raw, codes, mounts, resolver)
     props = _unit_properties(raw)
+    if props["free_tonnage"] is not None and props["free_tonnage"] < 0:
+        report.add_warning(
+            shown,
+            "free_tonnage",
+            f"computed as {props['free_tonnage']:g} t: the construction outweighs the unit's "
+            "tonnage by the file's own figures; stored as unknown",
+        )
+        props["free_tonnage"] = None
     corrections = []
     if props["gyro_type"] != raw.gyro.type:
         corrections.append(("gyro_from_layout", f"gyro {raw.gyro.type} -> {props['gyro_type']}"))

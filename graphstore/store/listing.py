@@ -3,7 +3,8 @@
 A page and its total are one query (the matches read once; properties read for the page's
 rows only). Pages are numbered (`page`, a SKIP) or follow a cursor
 (`cursor`, keyset: the rows after the previous page's last one), so a deep page costs what
-the first one does; a cursor's page reuses the total its list's first page counted. A unit
+the first one does; a cursor's page reuses the total its list's first page counted. A cursor
+is signed (GRAPHSTORE_CURSOR_KEY): one a client changed is refused, not believed. A unit
 list filtered on mounted equipment starts from that item.
 """
 
@@ -11,8 +12,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
+import hmac
 import json
+import secrets
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Self
 
@@ -20,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphstore import queries
 from graphstore.graph import SCOPE_PARAMETERS
+from graphstore.settings import CursorSettings
 from graphstore.store.convert import plain
 from graphstore.store.enums import Era, RulesLevel, TechBase
 from graphstore.store.models import EquipmentPublic, Page, UnitPublic
@@ -77,21 +82,42 @@ class Cursor(BaseModel):
 
     def encode(self) -> str:
         fields = [self.sort, self.descending, self.key, self.id, self.total, self.filters]
-        text = json.dumps(fields, separators=(",", ":"))
-        return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+        text = json.dumps(fields, separators=(",", ":")).encode()
+        return f"{_b64(text)}.{_b64(_signature(text))}"
 
     @classmethod
     def decode(cls, token: str) -> Cursor:
+        refused = ValueError("not a cursor this API gave out (next_cursor of a page)")
+        body, _, signature = token.partition(".")
         try:
-            padded = token + "=" * (-len(token) % 4)
-            sort, descending, key, last_id, total, filters = json.loads(
-                base64.urlsafe_b64decode(padded)
-            )
-            return cls(
-                sort=sort, descending=descending, key=key, id=last_id, total=total, filters=filters
-            )
-        except (ValueError, TypeError, binascii.Error):
-            raise ValueError("not a cursor this API gave out (next_cursor of a page)") from None
+            text = _unb64(body)
+            signed = hmac.compare_digest(_unb64(signature), _signature(text))
+        except (ValueError, binascii.Error):
+            raise refused from None
+        if not signed:
+            raise refused
+        sort, descending, key, last_id, total, filters = json.loads(text)
+        return cls(
+            sort=sort, descending=descending, key=key, id=last_id, total=total, filters=filters
+        )
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+@functools.cache
+def _cursor_key() -> bytes:
+    configured = CursorSettings().cursor_key
+    return configured.get_secret_value().encode() if configured else secrets.token_bytes(32)
+
+
+def _signature(text: bytes) -> bytes:
+    return hmac.new(_cursor_key(), text, hashlib.sha256).digest()[:16]
 
 
 def filters_fingerprint(parameters: dict[str, Any]) -> str:

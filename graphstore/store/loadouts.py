@@ -143,9 +143,18 @@ def stock_problems(tx: Runner, rows: list[dict[str, Any]], prefix: str) -> list[
 
 
 def owners(tx: Runner, loadout_ids: Iterable[str]) -> dict[str, str]:
-    """The unit that owns each of these loadouts."""
+    """The unit that owns each of these loadouts, of those the scope sees."""
     rows = run(tx, "store/loadout_owner", ids=sorted(set(loadout_ids)))
     return {row["loadout_id"]: row["unit_id"] for row in rows}
+
+
+def owner(tx: Runner, loadout_id: str) -> str:
+    """The unit that owns this loadout; NotFoundError, as for an id that never existed,
+    when the scope does not see it."""
+    unit_id = owners(tx, [loadout_id]).get(loadout_id)
+    if unit_id is None:
+        raise NotFoundError("Loadout", loadout_id)
+    return unit_id
 
 
 def _public_mount(row: dict[str, Any]) -> MountPublic:
@@ -233,10 +242,10 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
 
     def _claim_before_update(self, tx: Runner, entity_id: str, patch: LoadoutUpdate) -> None:
         if patch.is_stock:
-            self._claim_stock(tx, entity_id, owners(tx, [entity_id]).get(entity_id))
+            self._claim_stock(tx, entity_id, owner(tx, entity_id))
 
     def _claim_before_restore(self, tx: Runner, entity_id: str) -> None:
-        unit_id = owners(tx, [entity_id]).get(entity_id)
+        unit_id = owner(tx, entity_id)
         unit = claim(tx, "Unit", [unit_id]).get(unit_id or "")
         if unit is None or unit.get("deleted_at") is not None:
             raise IntegrityError(
@@ -364,11 +373,14 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
         mounts = [mount_row(m) for m in item.mounts]
 
         def replace(tx: Runner) -> None:
-            unit_id = owners(tx, [loadout_id]).get(loadout_id)
-            if unit_id is None:
-                raise NotFoundError(self.label, loadout_id)
             self._write_content(
-                tx, loadout_id, unit_id, props, mounts, "replace_mounts", expected_version
+                tx,
+                loadout_id,
+                owner(tx, loadout_id),
+                props,
+                mounts,
+                "replace_mounts",
+                expected_version,
             )
 
         self._write(loadout_id, replace)
@@ -405,9 +417,7 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
     def _restore_in(
         self, tx: Runner, entity_id: str, content: Content, *, force: bool, version: int
     ) -> list[MountPublic]:
-        unit_id = owners(tx, [entity_id]).get(entity_id)
-        if unit_id is None:
-            raise NotFoundError(self.label, entity_id)
+        unit_id = owner(tx, entity_id)
         mounts = [{"mount_id": k, **m} for k, m in sorted(content["mounts"].items())]
         wanted = {m["equipment_id"] for m in mounts}
         blockers = gone_blockers(wanted, claim(tx, "Equipment", wanted), "MOUNTS")
@@ -447,12 +457,11 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
         )
 
         def branch(tx: Runner) -> None:
+            self._shown(tx, loadout_id, include_deleted=False)
             origin, content = reads.version_content(
                 tx, self.label, loadout_id, number=request.from_version, at=None
             )
-            unit_id = owners(tx, [loadout_id]).get(loadout_id)
-            if unit_id is None:
-                raise NotFoundError(self.label, loadout_id)
+            unit_id = owner(tx, loadout_id)
             props = content["properties"]
             copy = validate(
                 LoadoutCreate,
@@ -498,7 +507,7 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
                     f"and {into_id!r}; pass strategy 'ours' or 'theirs', or edit one side",
                     conflicts=[c.model_dump(mode="json") for c in result.conflicts],
                 )
-            unit_id = owners(tx, [into_id])[into_id]
+            unit_id = owner(tx, into_id)
             mounts = [{"mount_id": k, **m} for k, m in sorted(merged["mounts"].items())]
             props = {name: merged["properties"].get(name) for name in RESTORED_PROPERTIES}
             # Written only over the target version merged: a write that moved it since the
@@ -521,6 +530,11 @@ class Loadouts(Versioned[LoadoutPublic], Repository[LoadoutCreate, LoadoutUpdate
     def _merged(
         self, tx: Runner, source_id: str, into_id: str, strategy: str | None
     ) -> tuple[MergeResult, Content, list[str]]:
+        if source_id == into_id:
+            message = f"a loadout cannot merge into itself ({into_id!r}): name another as `from`"
+            raise ValidationError([error("from", message)])
+        for loadout_id in (into_id, source_id):  # a deleted one is read nowhere else either
+            self._shown(tx, loadout_id, include_deleted=False)
         ours_version, ours = reads.version_content(tx, self.label, into_id, number=None, at=None)
         theirs_version, theirs = reads.version_content(
             tx, self.label, source_id, number=None, at=None

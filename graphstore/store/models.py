@@ -40,6 +40,9 @@ Slots = Annotated[int, Field(ge=0, le=255)]
 Fingerprint = Annotated[Line, Field(max_length=128)]
 ExtraValue = Annotated[str, Field(max_length=1000)] | int | float | bool | None
 SourcePath = Annotated[Line, Field(max_length=500)]
+NOTE_MAX = 500
+ChangeNote = Annotated[Paragraph, Field(max_length=NOTE_MAX)]
+"""Why a change was made: kept with its version and audit record (the text policy applies)."""
 # Bolt carries 64-bit integers: anything larger is refused here, not by the driver.
 NonNegative = Annotated[int, Field(ge=0, le=2**63 - 1)]
 

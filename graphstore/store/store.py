@@ -19,7 +19,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+import pydantic
 from neo4j import exceptions as neo4j_errors
+from pydantic import TypeAdapter
 
 from graphstore.connection import connect
 from graphstore.errors import (
@@ -29,6 +31,7 @@ from graphstore.errors import (
     ValidationError,
 )
 from graphstore.graph import Graph, SchemaGuard, ScopedGraph, translate_driver_errors
+from graphstore.instants import checked_instant
 from graphstore.migrations import require_current
 from graphstore.settings import StoreLimits
 from graphstore.store import audit, calculations, integrity, listing
@@ -42,6 +45,7 @@ from graphstore.store.history.models import MountedIn
 from graphstore.store.loadouts import Loadouts
 from graphstore.store.models import (
     CalculationPublic,
+    ChangeNote,
     ChangePublic,
     DeleteReport,
     EquipmentPublic,
@@ -57,7 +61,7 @@ from graphstore.store.scope import (
     races_as_conflicts,
 )
 from graphstore.store.units import Units
-from graphstore.store.validation import error, validate
+from graphstore.store.validation import from_pydantic, validate
 from graphstore.tenancy.extensions import (
     Extension,
     ExtensionsSet,
@@ -67,6 +71,17 @@ from graphstore.tenancy.extensions import (
 from graphstore.tenancy.names import DEFAULT_TENANT
 
 DEFAULT_ACTOR = "graphstore"
+_NOTE: TypeAdapter[str | None] = TypeAdapter(ChangeNote | None)
+
+
+def checked_note(note: str | None) -> str | None:
+    """A change note under the text policy (graphstore.store.text); ValidationError else."""
+    try:
+        return _NOTE.validate_python(note)
+    except pydantic.ValidationError as exc:
+        raise ValidationError(from_pydantic(exc, "note")) from exc
+
+
 T = TypeVar("T")
 
 
@@ -91,7 +106,7 @@ class GraphStore:
         self.graph = graph
         self.actor = actor
         self.source = source
-        self.note = note
+        self.note = note = checked_note(note)
         self.key_id = key_id
         self.limits = limits or StoreLimits()
         if platform is None:
@@ -285,9 +300,7 @@ class GraphStore:
         """The loadouts that mounted the item at `at` (now when None), from their version
         history: each loadout's version at that time, when it was live and mounted it.
         NotFoundError when none did and no such item exists."""
-        if at is not None and at.tzinfo is None:
-            raise ValidationError([error("at", "a time needs its offset (e.g. Z or +00:00)")])
-        when = at or datetime.now(UTC)
+        when = datetime.now(UTC) if at is None else checked_instant(at, "at")
         found = self._scope.read(lambda tx: reads.mounted_in(tx, equipment_id, when, limit))
         if not found and not self.equipment.exists(equipment_id, include_deleted=True):
             raise NotFoundError("Equipment", equipment_id)

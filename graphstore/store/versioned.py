@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import BaseModel
 
 from graphstore.errors import IntegrityError, NotFoundError, ValidationError
+from graphstore.instants import checked_instant
 from graphstore.store.claims import claim
 from graphstore.store.context import Context
 from graphstore.store.history import reads
@@ -29,7 +30,7 @@ from graphstore.store.history.models import (
     VersionPublic,
 )
 from graphstore.store.models import MountPublic, Page
-from graphstore.store.scope import Runner
+from graphstore.store.scope import Runner, run_one
 from graphstore.store.validation import error
 
 PublicT = TypeVar("PublicT", bound=BaseModel)
@@ -41,15 +42,33 @@ class Versioned(ABC, Generic[PublicT]):
     """Reads and restores of an entity's versions; mixed into its repository."""
 
     label: ClassVar[str]
+    key: ClassVar[str]
     public_model: type[PublicT]
     _context: Context
+
+    def _shown(self, tx: Runner, entity_id: str, include_deleted: bool) -> None:
+        """NotFoundError, as a read of the entity itself gives, when it is soft-deleted or
+        gone and `include_deleted` is not asked for: its history is hidden as it is."""
+        if include_deleted:
+            return
+        found = run_one(
+            tx,
+            f"store/{self.key}_get",
+            id=entity_id,
+            fields=["id"],
+            relations=[],
+            include_deleted=False,
+        )
+        if found is None:
+            raise NotFoundError(self.label, entity_id)
 
     # ---- reads -------------------------------------------------------------------------
 
     def versions(
-        self, entity_id: str, *, page: int = 1, page_size: int = 50
+        self, entity_id: str, *, page: int = 1, page_size: int = 50, include_deleted: bool = False
     ) -> Page[VersionPublic]:
-        """The entity's versions, newest first, without their content."""
+        """The entity's versions, newest first, without their content. Those of a deleted
+        entity only with `include_deleted` (as for every history read here)."""
         problems = []
         if page < 1:
             problems.append(error("page", "must be 1 or more"))
@@ -57,11 +76,12 @@ class Versioned(ABC, Generic[PublicT]):
             problems.append(error("page_size", f"must be between 1 and {PAGE_SIZE_MAX}"))
         if problems:
             raise ValidationError(problems)
-        items, total = self._context.scope.read(
-            lambda tx: reads.list_versions(
-                tx, self.label, entity_id, (page - 1) * page_size, page_size
-            )
-        )
+
+        def work(tx: Runner) -> tuple[list[VersionPublic], int]:
+            self._shown(tx, entity_id, include_deleted)
+            return reads.list_versions(tx, self.label, entity_id, (page - 1) * page_size, page_size)
+
+        items, total = self._context.scope.read(work)
         if total == 0 and not self.exists(entity_id, include_deleted=True):  # type: ignore[attr-defined]
             raise NotFoundError(self.label, entity_id)
         return Page(items=items, total=total, page=page, page_size=page_size)
@@ -71,23 +91,29 @@ class Versioned(ABC, Generic[PublicT]):
         if version is None:
             found: PublicT = super().get(entity_id, **options)  # type: ignore[misc]
             return found
-        return self._from_version(self.version(entity_id, version))
+        deleted = bool(options.get("include_deleted"))
+        return self._from_version(self.version(entity_id, version, include_deleted=deleted))
 
-    def version(self, entity_id: str, number: int) -> VersionPublic:
+    def version(
+        self, entity_id: str, number: int, *, include_deleted: bool = False
+    ) -> VersionPublic:
         """One version with its metadata and content; NotFoundError for an unknown number."""
-        return self._context.scope.read(
-            lambda tx: reads.read_version(tx, self.label, entity_id, number=number, at=None)
-        )
+        return self._read_version(entity_id, number, None, include_deleted)
 
-    def as_of(self, entity_id: str, at: datetime) -> PublicT:
+    def as_of(self, entity_id: str, at: datetime, *, include_deleted: bool = False) -> PublicT:
         """The entity as it stood at `at` (its newest version then); NotFoundError before
         its first version."""
-        if at.tzinfo is None:
-            raise ValidationError([error("at", "a time needs its offset (e.g. Z or +00:00)")])
-        found = self._context.scope.read(
-            lambda tx: reads.read_version(tx, self.label, entity_id, number=None, at=at)
-        )
-        return self._from_version(found)
+        at = checked_instant(at, "at")
+        return self._from_version(self._read_version(entity_id, None, at, include_deleted))
+
+    def _read_version(
+        self, entity_id: str, number: int | None, at: datetime | None, include_deleted: bool
+    ) -> VersionPublic:
+        def work(tx: Runner) -> VersionPublic:
+            self._shown(tx, entity_id, include_deleted)
+            return reads.read_version(tx, self.label, entity_id, number=number, at=at)
+
+        return self._context.scope.read(work)
 
     def _from_version(self, found: VersionPublic) -> PublicT:
         assert found.content is not None
@@ -110,11 +136,14 @@ class Versioned(ABC, Generic[PublicT]):
             ]
         return self.public_model.model_validate(data)
 
-    def diff_versions(self, entity_id: str, a: int, b: int) -> VersionDiff:
+    def diff_versions(
+        self, entity_id: str, a: int, b: int, *, include_deleted: bool = False
+    ) -> VersionDiff:
         """How version `b` differs from version `a`: properties (old → new), and mounts
         added, removed, moved or changed in quantity (for a unit: locations)."""
 
         def work(tx: Runner) -> VersionDiff:
+            self._shown(tx, entity_id, include_deleted)
             old = reads.version_content(tx, self.label, entity_id, number=a, at=None)[1]
             new = reads.version_content(tx, self.label, entity_id, number=b, at=None)[1]
             return reads.diff_contents(self.label, entity_id, a, b, old, new)

@@ -14,9 +14,9 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from graphstore.errors import AuthenticationFailedError, NotFoundError
+from graphstore.errors import AuthenticationFailedError, NotFoundError, ValidationError
 from graphstore.graph import Graph
-from graphstore.store.validation import validate
+from graphstore.store.validation import error, validate
 from graphstore.tenancy.model import KeyCreate, KeyPublic, NewKey, Principal, Role
 from graphstore.values import plain
 
@@ -31,6 +31,10 @@ def _hash(key: str) -> str:
 def create_key(graph: Graph, tenant: str, data: KeyCreate | dict[str, Any]) -> NewKey:
     """A new key of `tenant`; its secret is in the result and nowhere else."""
     wanted = validate(KeyCreate, data)
+    created_at = datetime.now(UTC)
+    if wanted.expires_at is not None and wanted.expires_at <= created_at:
+        message = f"{wanted.expires_at.isoformat()} has passed: a new key must expire later"
+        raise ValidationError([error("expires_at", message)])
     key_id = secrets.token_hex(8)
     secret = f"{PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
     row = {
@@ -38,7 +42,7 @@ def create_key(graph: Graph, tenant: str, data: KeyCreate | dict[str, Any]) -> N
         "name": wanted.name,
         "role": wanted.role.value,
         "hash": _hash(secret),
-        "created_at": datetime.now(UTC),
+        "created_at": created_at,
         "expires_at": wanted.expires_at,
     }
     created = graph.write("tenancy/key_create", tenant_id=tenant, key=row)

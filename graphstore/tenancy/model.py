@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from graphstore.graph import Tenancy
+from graphstore.instants import Instant
 from graphstore.store.text import Line
 from graphstore.tenancy.names import DEFAULT_TENANT, TENANT_ID_PATTERN
 
@@ -56,8 +57,9 @@ class KeyCreate(BaseModel):
 
     role: Role
     name: Annotated[Line, Field(min_length=1, max_length=200)] | None = None
-    expires_at: datetime | None = Field(
-        default=None, description="when the key stops working (with its offset); none: never"
+    expires_at: Instant | None = Field(
+        default=None,
+        description="when the key stops working (with its offset; later than now); none: never",
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from limits import parse
 
 from api.main import create_app
 from api.settings import ApiSettings
@@ -195,15 +196,36 @@ def test_a_loadout_holds_at_most_the_mount_cap(client: TestClient, demo_graph: G
     assert client.delete("/v1/loadouts/at-cap").is_success
 
 
-def test_expensive_routes_are_rate_limited_per_client(demo_graph: Graph) -> None:
-    app = create_app(demo_graph, ApiSettings(expensive_rate_limit="3/minute"))
-    with TestClient(app) as client:
+def test_expensive_routes_are_rate_limited_per_key_else_per_address(demo_graph: Graph) -> None:
+    settings = ApiSettings(
+        api_key=KEY, expensive_rate_limit="3/minute", anonymous_rate_limit="2/minute"
+    )
+    with TestClient(create_app(demo_graph, settings)) as client:
         url = f"/v1/loadouts/{STOCK}/validation"
-        assert all(client.get(url).status_code == 200 for _ in range(3))
+        assert all(client.get(url).status_code == 200 for _ in range(2))
         refused = client.get(url)
-        assert problem(refused, 429)["detail"].startswith("at most 3 per 1 minute")
+        assert problem(refused, 429)["detail"].startswith("at most 2 per 1 minute")
+        assert "per client address" in problem(refused, 429)["detail"]
         assert 1 <= int(refused.headers["retry-after"]) <= 60
+        # A key has a budget of its own, whatever address it calls from.
+        assert all(client.get(url, headers=AUTH).status_code == 200 for _ in range(3))
+        keyed = problem(client.get(url, headers=AUTH), 429)
+        assert keyed["detail"].startswith("at most 3 per 1 minute calls of this route per key")
         assert client.get("/v1/units/hunchback-hbk-4g").status_code == 200, "cheap reads go on"
+
+
+def test_the_default_budgets_fit_a_busy_editor_and_fifty_people_on_one_address() -> None:
+    defaults = ApiSettings()
+    per_key, per_address = (
+        parse(defaults.expensive_rate_limit),
+        parse(defaults.anonymous_rate_limit),
+    )
+    per_second = {
+        "key": per_key.amount / per_key.get_expiry(),
+        "address": per_address.amount / per_address.get_expiry(),
+    }
+    assert per_second["key"] >= 5, "an editor validating on every change"
+    assert per_second["address"] >= 50 * 2, "50 people without keys behind one proxy"
 
 
 def test_batch_validation_needs_the_key(secured: TestClient) -> None:

@@ -73,7 +73,6 @@ def test_no_server_errors_and_schema_conformance(
     @settings(
         max_examples=EXAMPLES[mode],
         deadline=None,
-        database=None,
         suppress_health_check=list(HealthCheck),
     )
     def check(case: schemathesis.Case) -> None:

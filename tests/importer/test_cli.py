@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from graphstore import EngineSettings, Graph, graph_hash
 from graphstore.cli import app
 from graphstore.importer.demo import demo_path, rules_path
+from tests.importer.conftest import WriteJson, unit
 
 
 @pytest.fixture
@@ -53,3 +54,20 @@ def test_import_then_rules_then_demo(cli_env: Graph) -> None:
     assert graph_hash(cli_env) == before
     assert "what fits in LEFT_TORSO" in tour.output
     assert "units" in tour.output
+
+
+def test_warnings_exit_0_errors_and_strict_warnings_exit_1(
+    cli_env: Graph, write_json: WriteJson
+) -> None:
+    """A unit whose file lists no equipment is imported, with a warning: exit 0 (1 with
+    --strict). A file that cannot be read is an error: exit 1."""
+    root = write_json("units/empty.json", unit("empty-mech", []))
+    noted = CliRunner().invoke(app, ["import", "megamek", str(root)])
+    assert noted.exit_code == 0, noted.output
+    assert "empty equipment list" in noted.output
+    strict = CliRunner().invoke(app, ["import", "megamek", str(root), "--strict"])
+    assert strict.exit_code == 1, strict.output
+    write_json("units/cut.json", json.dumps(unit("cut-mech", []))[:60])
+    failed = CliRunner().invoke(app, ["import", "megamek", str(root)])
+    assert failed.exit_code == 1, failed.output
+    assert "units/cut.json" in failed.output

@@ -363,7 +363,6 @@ def run_machine(machine: type[TenantIsolation], operations: int) -> int:
         stateful_step_count=STEPS,
         deadline=None,
         suppress_health_check=list(HealthCheck),
-        database=None,
     )
     # Hypothesis picks each example's length up to STEPS: run until enough have.
     while machine.steps_run < operations:

@@ -17,6 +17,7 @@ brings back every archived version that is not stored, and forgets the gaps it c
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import lzma
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from graphstore.errors import GraphStoreError
+from graphstore.private_files import create_private, private_dirs
 from graphstore.store.claims import claim
 from graphstore.store.convert import plain
 from graphstore.store.history.catch_up import entity_pages
@@ -91,13 +93,17 @@ def compact(
         raise ArchiveError("--keep-every must be 1 or more")
     if out.exists():
         raise ArchiveError(f"{out} exists; name a new archive file")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_dirs(out.parent)
     partial_out = out.with_name(out.name + ".partial")
     archived: dict[str, set[str]] = {}  # entity key -> archived version keys
     digest = hashlib.sha256()
     count = 0
     try:
-        with lzma.open(partial_out, "wt", encoding="utf-8") as sink:
+        with (
+            create_private(partial_out) as raw,
+            lzma.LZMAFile(raw, "w") as packed,
+            io.TextIOWrapper(packed, encoding="utf-8") as sink,
+        ):
 
             def line(record: dict[str, Any]) -> None:
                 text = canonical(record) + "\n"
