@@ -149,7 +149,7 @@ def test_the_cli_explains_and_names_what_is_missing(demo_graph: Graph, engine_ho
     assert filled.returncode == 0, filled.stderr
     said = filled.stdout.splitlines()[0]
     assert said.startswith("parameters not given, from the query's @example")
-    assert 'fields=null, include_deleted=false, relations=[]' in said, said
+    assert "fields=null, include_deleted=false, relations=[]" in said, said
     assert "NodeIndexSeek" in filled.stdout
     unknown_parameter = cli("explain", "store/unit_get", "-pid=x", "-pnope=1")
     assert unknown_parameter.returncode == 1
