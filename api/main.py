@@ -65,7 +65,9 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
     problems.install(app)
     # The last added runs first: the timer, CORS, HEAD as GET, the key, the restore gate,
     # the body limit.
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s
+    )
     app.add_middleware(RestoreGate, mark=RestoreMark(app))
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     app.add_middleware(

@@ -27,6 +27,19 @@ class ApiSettings(BaseSettings):
     cors_origins: str = Field(default="", description="comma-separated allowed origins; * = any")
     max_body_bytes: int = Field(default=1_048_576, gt=0, description="largest request body")
     actor: str = Field(default="api", description="who the audit trail records for API writes")
+    header_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="longest a client may take to send a request's headers (then 408 and the "
+        "connection closes)",
+    )
+    body_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        le=3600,
+        description="longest a client may take to send a request's body (then 408)",
+    )
     # Sized from what a person does: an editor that validates on every change makes at most
     # a few calls a second while typing, so 600 a minute (10 a second) per key is never met
     # by one person; 50 people behind one address without keys, each at 2 a second, make

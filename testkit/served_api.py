@@ -10,6 +10,7 @@ import httpx
 import uvicorn
 
 from api.main import create_app
+from api.server import config as server_config
 from api.settings import ApiSettings
 from graphstore import Graph
 
@@ -27,10 +28,12 @@ class Server:
     def __init__(self, graph: Graph, settings: ApiSettings | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            create_app(graph, settings or ApiSettings(api_key=None)),
+        settings = settings or ApiSettings(api_key=None)
+        config = server_config(
+            create_app(graph, settings),
             host="127.0.0.1",
             port=self.port,
+            settings=settings,
             log_level="warning",
         )
         self._server = uvicorn.Server(config)

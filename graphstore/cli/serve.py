@@ -11,6 +11,8 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from api.server import config as server_config
+from api.settings import ApiSettings
 from graphstore.connection import connect
 from graphstore.migrations import apply_pending, require_current
 
@@ -28,7 +30,15 @@ def serve(
         console.print(f"graph: {graph.info.kind} {graph.info.version} at {graph.info.uri}")
     console.print(f"API:  http://{host}:{port}/   docs: http://{host}:{port}/docs")
     console.print(f"explorer: http://{host}:{port}/explore   Browser guide: /guide")
-    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, log_level="info")
+    served = server_config(
+        "api.main:create_app",
+        host=host,
+        port=port,
+        settings=ApiSettings(),
+        factory=True,
+        log_level="info",
+    )
+    uvicorn.Server(served).run()
 
 
 def explore(

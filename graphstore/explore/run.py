@@ -217,6 +217,22 @@ def run_read_only(
         ) from None
 
 
+def busy() -> bool:
+    """Whether every explorer slot holds a query the engine is still running."""
+    if _SLOTS.acquire(blocking=False):
+        _SLOTS.release()
+        return False
+    return True
+
+
+def wait_until_idle(timeout_s: float) -> bool:
+    """Waits until no explorer query runs in the engine (True), or `timeout_s` passes."""
+    if not _SLOTS.acquire(timeout=timeout_s):
+        return False
+    _SLOTS.release()
+    return True
+
+
 def _run(
     graph: Graph,
     request: ExploreQuery,

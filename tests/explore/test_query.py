@@ -10,7 +10,14 @@ from graphstore import Graph, graph_hash
 from graphstore.errors import QueryRefusedError
 from graphstore.explore import ExploreQuery, run_read_only
 from graphstore.explore import run as explore_run
+from graphstore.queries import Query
 from tests.explore.test_readonly import UPDATING
+
+
+def load(name: str) -> Query:
+    """Test-only probes: the index names (SHOW INDEXES works on both engines)."""
+    assert name == "explore/probe_indexes"
+    return Query(name, "SHOW INDEXES YIELD name RETURN name", "the index names", {})
 
 
 def test_a_query_answers_rows_and_the_graph_they_hold(client: TestClient) -> None:
@@ -71,6 +78,64 @@ def test_a_query_over_the_time_limit_is_stopped(demo_graph: Graph) -> None:
     slow = ExploreQuery(query="UNWIND range(1, 5000000) AS x WITH x WHERE x < 0 RETURN x")
     with pytest.raises(QueryRefusedError, match="time limit"):
         run_read_only(demo_graph, slow, timeout_s=0.5)
+    assert explore_run.wait_until_idle(120), "the engine finished the query it was left with"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "PROFILE // c\rCREATE INDEX x IF NOT EXISTS FOR (n:X) ON (n.v)",
+        "EXPLAIN // c\rCREATE INDEX x IF NOT EXISTS FOR (n:X) ON (n.v)",
+        "PROFILE // c\rDROP INDEX Unit_id IF EXISTS",
+        "PROFILE MATCH (n:Unit) SET n.probe = 1 RETURN n",
+    ],
+)
+def test_profile_or_explain_of_a_hidden_schema_command_is_refused_and_nothing_stays(
+    client: TestClient, demo_graph: Graph, query: str
+) -> None:
+    indexes = {row["name"] for row in demo_graph.read(load("explore/probe_indexes"))}
+    before = graph_hash(demo_graph)
+    answer = client.post("/v1/explore/query", json={"query": query})
+    assert answer.status_code == 422, answer.text
+    assert {row["name"] for row in demo_graph.read(load("explore/probe_indexes"))} == indexes
+    assert graph_hash(demo_graph) == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "UNWIND range(1, 2000) AS x WITH x WHERE x > 1400 RETURN 1 / (x - 1500) AS y",
+        "RETURN toInteger([1]) AS y",
+        "MATCH (n RETURN n",
+    ],
+)
+def test_a_query_the_engine_refuses_part_way_is_a_400(client: TestClient, query: str) -> None:
+    answer = client.post("/v1/explore/query", json={"query": query})
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["detail"].startswith("the query failed:")
+
+
+def test_rows_stop_at_the_limit_before_an_error_past_it(client: TestClient) -> None:
+    query = "UNWIND range(1, 2000) AS x RETURN 1 / (x - 1500) AS y"
+    answer = client.post("/v1/explore/query", json={"query": query})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["truncated"]["rows"]
+
+
+def test_parameters_too_deep_or_too_many_are_refused(client: TestClient) -> None:
+    deep: object = 1
+    for _ in range(500):
+        deep = [deep]
+    nested = client.post("/v1/explore/query", json={"query": "RETURN $p", "params": {"p": deep}})
+    assert nested.status_code == 422, nested.text
+    assert "nest deeper than" in nested.text
+    wide = {"p": list(range(20_000))}
+    many = client.post("/v1/explore/query", json={"query": "RETURN $p", "params": wide})
+    assert many.status_code == 422, many.text
+    fine = client.post(
+        "/v1/explore/query", json={"query": "RETURN $p AS p", "params": {"p": [[1]]}}
+    )
+    assert fine.json()["rows"] == [[[[1]]]]
 
 
 def test_bad_cypher_is_a_400_with_the_engines_words(client: TestClient) -> None:

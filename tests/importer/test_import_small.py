@@ -266,6 +266,7 @@ def test_the_json_report_has_exactly_the_agreed_fields(
         "renamed",
         "left_alone",
         "errors",
+        "warnings",
         "duration_s",
     }
     assert set(document["counts"]) == {

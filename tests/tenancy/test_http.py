@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -107,8 +108,9 @@ def test_revoked_and_expired_keys_and_anonymous_reads_are_401(
 ) -> None:
     graph = tenants.platform.graph
     made = create_key(graph, "guild-a", {"role": "reader"})
-    past = datetime.now(UTC) - timedelta(seconds=1)
-    expired = bearer(graph, "guild-a", "reader", expires_at=past)
+    soon = datetime.now(UTC) + timedelta(seconds=1)
+    expired = bearer(graph, "guild-a", "reader", expires_at=soon)
+    time.sleep(max(0.0, (soon - datetime.now(UTC)).total_seconds()) + 0.1)
     assert "expired" in problem(client.get("/v1/units", headers=expired), 401)["detail"]
     revoke_key(graph, "guild-a", made.id)
     revoked = {"Authorization": f"Bearer {made.secret}"}
