@@ -10,6 +10,7 @@ import typer
 from graphstore.errors import NotFoundError
 from graphstore.graph import Graph, Tenancy
 from graphstore.instants import parse_instant
+from graphstore.tenancy.names import DEFAULT_TENANT
 
 
 def instant(value: str | datetime) -> datetime:
@@ -35,7 +36,8 @@ ScopeOption = Annotated[
 
 def tenant_scope(graph: Graph, tenant: str) -> Tenancy:
     """The platform admin's scope in `tenant` (as the platform key with X-Graphstore-Tenant);
-    a tenant that does not exist is an error, not an empty scope."""
-    if not graph.read("tenancy/tenant_exists", tenant_id=tenant):
+    a tenant that does not exist is an error, not an empty scope. The default tenant always
+    exists (a graph that predates tenants has no node for it)."""
+    if tenant != DEFAULT_TENANT and not graph.read("tenancy/tenant_exists", tenant_id=tenant):
         raise NotFoundError("Tenant", tenant)
     return Tenancy(tenant=tenant, owner=tenant, platform=True)

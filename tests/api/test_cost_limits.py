@@ -15,7 +15,11 @@ from fastapi.testclient import TestClient
 
 from graphstore.settings import StoreLimits
 
-WORST_READ_S = 2.0
+# The slowest read of a loadout at the cap takes about 0.75 s on an idle 2-core machine here
+# (compatible equipment with reasons, measured 2026-12-07). The bound is ten times that: a
+# machine busy with the rest of the suite meets it, an answer that grew with the square of
+# the mounts would not.
+WORST_READ_S = 8.0
 LOCATIONS = ["LEFT_ARM", "RIGHT_ARM", "LEFT_TORSO", "RIGHT_TORSO", "CENTER_TORSO", "HEAD"]
 
 
@@ -49,7 +53,7 @@ def _slowest(call: Callable[[], object], repeats: int = 3) -> float:
 
 
 @pytest.mark.slow
-def test_every_read_of_a_loadout_at_the_cap_stays_under_two_seconds(
+def test_every_read_of_a_loadout_at_the_cap_stays_bounded(
     client: TestClient, full_loadout: str
 ) -> None:
     def get(path: str, **params: object) -> Callable[[], object]:

@@ -3,13 +3,21 @@ naming the entity, an unreachable database 503 with Retry-After. Never a trace."
 
 from __future__ import annotations
 
+import neo4j
 import pytest
 from fastapi.testclient import TestClient
+from neo4j import exceptions as neo4j_errors
 
 from api.main import create_app
 from api.settings import ApiSettings
 from graphstore import Graph
-from graphstore.errors import ConflictError, ConstraintError, QueryError, QueryTimeoutError
+from graphstore.errors import (
+    ConflictError,
+    ConstraintError,
+    DatabaseBusyError,
+    QueryError,
+    QueryTimeoutError,
+)
 from graphstore.store.units import Units
 
 
@@ -71,3 +79,23 @@ def test_a_real_duplicate_create_is_409_already_exists(client: TestClient) -> No
     again = client.post("/v1/units", json=body)
     assert again.status_code == 409
     assert (again.json()["id"], again.json()["current_version"]) == ("dup-probe", 1)
+
+
+def test_a_read_that_keeps_meeting_transient_errors_is_503_never_409(
+    demo_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read conflicts with no one: when the engine keeps answering it with transient
+    errors (overload) until the retry time runs out, the client hears "busy, retry", not a
+    lost race (row 6 of issue #31)."""
+
+    def overloaded(*_: object, **__: object) -> None:
+        raise neo4j_errors.TransientError("Neo.TransientError.General.DatabaseUnavailable", "busy")
+
+    monkeypatch.setattr(neo4j.Session, "execute_read", overloaded)
+    with _client(demo_graph) as client:
+        response = client.get("/v1/units/hunchback-hbk-4g")
+    assert response.status_code == 503, response.text
+    assert "too busy" in response.json()["detail"]
+    assert response.headers["retry-after"]
+    with pytest.raises(DatabaseBusyError):
+        demo_graph.read_transaction(lambda tx: None)

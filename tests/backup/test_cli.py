@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +37,9 @@ def test_create_verify_list_restore_prune(cli_store: GraphStore, tmp_path: Path)
     made = CliRunner().invoke(app, ["backup", "create"])
     assert made.exit_code == 0, made.output
     [kept] = list_backups()
+    # It holds every tenant's data and the keys' hashes: this user's alone.
+    assert stat.S_IMODE(kept.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.path.parent.stat().st_mode) == 0o700
     checked = CliRunner().invoke(app, ["backup", "verify", str(kept.path)])
     assert checked.exit_code == 0, checked.output
     assert "intact" in checked.output
@@ -51,6 +56,21 @@ def test_create_verify_list_restore_prune(cli_store: GraphStore, tmp_path: Path)
     assert len(list_backups()) == 2
     pruned = CliRunner().invoke(app, ["backup", "prune", "--keep", "1"])
     assert "1 backup(s) deleted, 1 kept" in pruned.output
+
+
+def test_backups_are_private_whatever_the_umask(cli_store: GraphStore, tmp_path: Path) -> None:
+    callers = stat.S_IMODE(tmp_path.stat().st_mode)
+    previous = os.umask(0o022)
+    try:
+        out = tmp_path / "made-here" / "deeper" / "b.gsb"
+        made = CliRunner().invoke(app, ["backup", "create", "--out", str(out)])
+    finally:
+        os.umask(previous)
+    assert made.exit_code == 0, made.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    for folder in (out.parent, out.parent.parent):  # made by the backup: 0700
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == callers, "a folder it found keeps its mode"
 
 
 def test_an_encrypted_backup_from_a_key_file(cli_store: GraphStore, tmp_path: Path) -> None:

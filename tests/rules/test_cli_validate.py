@@ -9,8 +9,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from graphstore import EngineSettings, GraphStore, connect
+from graphstore.tenancy.tenants import create_tenant
 from testkit.graph_spec import GraphSpec
 from tests.rules.test_engine_api import workshop
+from tests.store.conftest import unit
 
 Load = Callable[[GraphSpec], None]
 
@@ -52,3 +55,39 @@ def test_validate_command_exit_codes_and_formats(load: Load, engine_home: Path) 
     missing = _cli(engine_home, "--loadout", "nope")
     assert missing.returncode == 1
     assert "Loadout 'nope' does not exist" in missing.stderr
+
+
+def test_validate_acts_in_the_tenant_it_is_given(load: Load, engine_home: Path) -> None:
+    load(workshop())
+    graph_store = _tenant_copy(engine_home)
+    assert graph_store == "guild-w"
+    unscoped = _cli(engine_home, "--loadout", "guild-clan-a")
+    assert unscoped.returncode == 1
+    assert "does not exist" in unscoped.stdout + unscoped.stderr
+    scoped = _cli(engine_home, "--loadout", "guild-clan-a", "--tenant", "guild-w")
+    assert scoped.returncode == 1, scoped.stderr  # its errors, found
+    assert "tech_base" in scoped.stdout
+    everything = _cli(engine_home, "--all", "--format", "json", "--tenant", "guild-w")
+    summary = json.loads(everything.stdout)["summary"]
+    assert summary["loadouts"] == 4, "the shared ones and the tenant's own"
+    missing = _cli(engine_home, "--all", "--tenant", "nope")
+    assert missing.returncode == 1
+    assert "Tenant 'nope' does not exist" in missing.stderr
+
+
+def _tenant_copy(home: Path) -> str:
+    """A tenant with a CLAN unit of its own mounting an Inner Sphere laser (a tech-base
+    error), written through the library."""
+    with connect(engine_settings=EngineSettings(home=home)) as graph:
+        create_tenant(graph, {"id": "guild-w"})
+        guild = GraphStore(graph, tenant="guild-w")
+        guild.units.create(unit("guild-mech", tech_base="CLAN"))
+        guild.loadouts.create(
+            {
+                "id": "guild-clan-a",
+                "unit_id": "guild-mech",
+                "name": "Guild",
+                "mounts": [{"equipment_id": "is-laser", "location": "RIGHT_ARM"}],
+            }
+        )
+    return "guild-w"

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from graphstore import GraphStore
 from graphstore.cli import app
+from graphstore.tenancy.tenants import create_tenant
+from tests.store.conftest import unit
 
 history_module = importlib.import_module("graphstore.cli.history")
 
@@ -66,3 +68,19 @@ def test_compact_and_restore_archive_from_the_command_line(
     assert restored.exit_code == 0, restored.output
     assert "restored 3 version(s)" in restored.output
     assert len(cli_graph.loadouts.versions("atlas-stock").items) == 4
+
+
+def test_verify_finds_a_tenants_entity_with_tenant(cli_graph: GraphStore) -> None:
+    graph = cli_graph.graph
+    create_tenant(graph, {"id": "guild-v"})
+    guild = GraphStore(graph, tenant="guild-v")
+    guild.units.create(unit("guild-mech"))
+    unscoped = CliRunner().invoke(app, ["history", "verify", "guild-mech"])
+    assert unscoped.exit_code == 1
+    assert "no unit or loadout 'guild-mech' has recorded versions" in unscoped.output
+    scoped = CliRunner().invoke(app, ["history", "verify", "guild-mech", "--tenant", "guild-v"])
+    assert scoped.exit_code == 0, scoped.output
+    assert "Unit guild-mech: 1 version(s), intact" in scoped.output
+    unknown = CliRunner().invoke(app, ["history", "verify", "guild-mech", "--tenant", "nope"])
+    assert unknown.exit_code == 1
+    assert "Tenant 'nope' does not exist" in str(unknown.exception)
