@@ -40,13 +40,17 @@ FUZZ_MINUTES ?= 10
 FUZZ_TESTS = $(shell grep -rl --include='test_*.py' '^from hypothesis' tests)
 
 fuzz: $(INSTALL_STAMP) ## Property and fuzz tests with new seeds, for FUZZ_MINUTES
-	@set -e; deadline=$$(( $$(date +%s) + $(FUZZ_MINUTES) * 60 )); \
+	@deadline=$$(( $$(date +%s) + $(FUZZ_MINUTES) * 60 )); \
 	while [ $$(date +%s) -lt $$deadline ]; do \
 		seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
 		echo "== fuzz round, seed $$seed"; \
 		GRAPHSTORE_FUZZ_EXAMPLES=200 GRAPHSTORE_FUZZ_NEGATIVE_EXAMPLES=100 \
+			timeout --signal=INT $$(( deadline - $$(date +%s) + 1 )) \
 			$(BIN)/pytest -q -x -p no:cacheprovider --hypothesis-profile=fuzz \
 			--hypothesis-seed=$$seed $(FUZZ_TESTS); \
+		status=$$?; \
+		if [ $$status -eq 124 ]; then echo "== time is up"; break; fi; \
+		if [ $$status -ne 0 ]; then echo "== seed $$seed failed: see above"; exit $$status; fi; \
 	done
 
 smoke-pythons: ## A smoke run on each of OTHER_PYTHONS

@@ -254,8 +254,6 @@ def _run(
                     more_rows = True
                     break
                 rows.append([collector.value(v) for v in record.values()])
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
-            raise  # the database is gone: a 503, not the person's fault
         except neo4j_errors.Neo4jError as error:
             # A person's query failing in the engine (syntax, types, a division by zero, a
             # memory budget) is their 400, never the service's 500.
