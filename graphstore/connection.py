@@ -85,7 +85,7 @@ def connect(
         server, version = _server_components(driver, database)
         info = EngineInfo("neo4j", version, server, target, database)
         # The driver reconnects to a fixed address by itself (and routes, for neo4j://).
-        graph = Graph(driver, database, info)
+        graph = Graph(driver, database, info, home=EngineSettings().resolved_home)
     else:
         engine = LocalEngine(engine_settings)
         engine.start()
@@ -96,7 +96,7 @@ def connect(
                 return None
             return _open_local(engine, database)
 
-        graph = Graph(driver, info.database, info, reresolve=reresolve)
+        graph = Graph(driver, info.database, info, reresolve=reresolve, home=engine.paths.home)
     log.info(
         "connected to %s %s at %s (database %s)", info.kind, info.version, info.uri, info.database
     )

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar
 
 import neo4j
@@ -149,10 +150,14 @@ class Graph:
         info: EngineInfo,
         *,
         reresolve: Reresolve | None = None,
+        home: Path | None = None,
     ) -> None:
         self._driver = driver
         self.database = database
         self.info = info
+        self.home = home
+        """Where this process keeps what it derives from the graph (its read model): the
+        local engine's home, or GRAPHSTORE_HOME for another server; None: nowhere."""
         self._reresolve = reresolve
         self._retrying = DriverSettings()
         self._swap = threading.Lock()

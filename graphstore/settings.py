@@ -89,3 +89,28 @@ class CursorSettings(BaseSettings):
         description="the key that signs list cursors: set the same one in every process that "
         "serves one API; unset, each process makes its own, and its cursors end with it",
     )
+
+
+class ReadModelSettings(BaseSettings):
+    """Where the read model lives, and how it follows the write log (graphstore.readmodel)."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAPHSTORE_READ_MODEL_", extra="ignore")
+
+    dir: Path | None = Field(
+        default=None,
+        description="the folder of the read model files (default: GRAPHSTORE_HOME/read-model, "
+        "the local engine's home for the local engine)",
+    )
+    overlap_s: float = Field(
+        default=10.0,
+        gt=0,
+        le=3600,
+        description="how far back in the write log each catch-up reads again: longer than any "
+        "write takes from recording its changes to committing",
+    )
+    lock_timeout_s: float = Field(
+        default=300.0,
+        gt=0,
+        description="longest a process waits for another to finish updating the read model "
+        "(a rebuild of 100,000 units takes tens of seconds)",
+    )

@@ -80,4 +80,10 @@ CALL () {
   DELETE m
   RETURN count(*) AS markers
 }
+// Written without the write log: every read model copies the graph again (readmodel/epoch).
+CALL () {
+  MATCH (epoch:__ReadModelEpoch)
+  DELETE epoch
+  RETURN count(*) AS forgotten
+}
 RETURN units, loadouts, equipment, categories, versions, changes, tenants, keys, links

@@ -46,4 +46,10 @@ CALL () {
   SET t.id = $retired
   RETURN count(*) AS tenants
 }
+// Moved without the write log: every read model copies the graph again (readmodel/epoch).
+CALL () {
+  MATCH (epoch:__ReadModelEpoch)
+  DELETE epoch
+  RETURN count(*) AS forgotten
+}
 RETURN keys, units, loadouts, equipment, categories, versions, changes, tenants

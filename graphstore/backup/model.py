@@ -36,8 +36,9 @@ LABEL_SETS: dict[str, tuple[str, ...]] = {
 }
 """Every set of labels a node may carry, by the name create_nodes knows it under."""
 
-SKIPPED = frozenset({"__MigrationLock", "__Restore"})
-"""Labels a backup leaves out: a lock held while it ran, a restore's own marker."""
+SKIPPED = frozenset({"__MigrationLock", "__Restore", "__ReadModelEpoch"})
+"""Labels a backup leaves out: a lock held while it ran, a restore's own marker, the name read
+models know the graph by (a restored graph is another graph to them: they rebuild)."""
 
 SHAPES: frozenset[tuple[str, str, str]] = frozenset(
     {

@@ -17,6 +17,7 @@ from graphstore.cli.importer import demo, import_app
 from graphstore.cli.index import index_app
 from graphstore.cli.migrate import migrate_app, schema_app
 from graphstore.cli.query import query_app
+from graphstore.cli.readmodel import read_model_app
 from graphstore.cli.serve import explore, serve
 from graphstore.cli.tenancy import key_app, tenant_app
 from graphstore.cli.validate import validate
@@ -30,6 +31,7 @@ app.add_typer(query_app, name="query")
 app.add_typer(index_app, name="index")
 app.add_typer(history_app, name="history")
 app.add_typer(backup_app, name="backup")
+app.add_typer(read_model_app, name="read-model")
 app.add_typer(tenant_app, name="tenant")
 app.add_typer(key_app, name="key")
 app.command()(serve)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graphstore.graph import Graph
+from graphstore.graph import SINGLE_TENANT, Graph
+from graphstore.readmodel import read_model
+from graphstore.readmodel.units import unit_groups
 from graphstore.search.cache import catalog_read
 from graphstore.search.models import (
     CategoryNode,
@@ -92,7 +94,19 @@ def category_tree(graph: Graph) -> list[CategoryNode]:
 def unit_stats(
     graph: Graph, group_by: UnitGroup, filters: UnitFilter | None = None
 ) -> list[UnitGroupStats]:
-    """Count, and min/avg/max of tonnage and battle value, per era, tech base or rules level."""
+    """Count, and min/avg/max of tonnage and battle value, per era, tech base or rules level,
+    from the read model (graphstore.readmodel)."""
+    params = (filters or UnitFilter()).parameters()
+    tenancy = getattr(graph, "tenancy", SINGLE_TENANT)
+    rows = unit_groups(read_model(graph), tenancy, group_by, params)
+    return [UnitGroupStats(**row) for row in rows]
+
+
+def unit_stats_from_graph(
+    graph: Graph, group_by: UnitGroup, filters: UnitFilter | None = None
+) -> list[UnitGroupStats]:
+    """unit_stats as the graph's own Cypher computes it, reading every unit: the reference
+    the read model is compared with."""
     if group_by not in ("era", "tech_base", "rules_level"):
         raise ValueError(f"cannot group units by {group_by!r}")
     params = (filters or UnitFilter()).parameters()

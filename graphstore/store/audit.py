@@ -10,7 +10,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from graphstore.store.claims import LOCK_PROPERTY
@@ -47,6 +47,16 @@ def changed_properties(
         {k: before.get(k) for k in sorted(changed)},
         {k: after.get(k) for k in sorted(changed)},
     )
+
+
+def log_key(change_id: str) -> str:
+    """Where a Change sits in the write log that read models follow (graphstore.readmodel):
+    when it was recorded, as fixed-width UTC text that sorts as time does (an index the local
+    engine range-scans in milliseconds, where it scans a datetime or an integer index whole,
+    measured), then its id. Taken as the Change is written, just before its transaction
+    commits, so log order and commit order differ by at most a commit's length; a read model
+    re-reads an overlap window to cover that."""
+    return f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%S.%fZ}|{change_id}"
 
 
 SOURCES = ("library", "api", "importer", "migration", "restore", "merge", "repair")
@@ -135,8 +145,10 @@ class ChangeLog:
         store too (cypher/history/fragments/first_version)."""
         after = {k: v for k, v in {**props, "id": entity_id, "version": 1}.items() if v is not None}
         _, new = changed_properties({}, after)
+        change_id = uuid.uuid4().hex
         change: dict[str, Any] = {
-            "id": uuid.uuid4().hex,
+            "id": change_id,
+            "log_key": log_key(change_id),
             "label": label,
             "after": _dump(new),
             "note": props.get("imported_from") or self.note,
@@ -155,6 +167,8 @@ class ChangeLog:
         written (graphstore.store.history.record), in one statement of the caller's
         transaction."""
         recorded = versions.record(tx, self.written, note=self.note) if self.written else []
+        for row in self.rows:
+            row["log_key"] = log_key(row["id"])
         if self.rows or recorded:
             run(
                 tx,

@@ -14,6 +14,8 @@ from pydantic import BaseModel
 
 from graphstore import queries
 from graphstore.errors import QueryError
+from graphstore.readmodel import read_model
+from graphstore.readmodel.drift import drift
 from graphstore.settings import StoreLimits
 from graphstore.store.audit import ChangeLog
 from graphstore.store.calculations import compute_in
@@ -62,6 +64,8 @@ DELETING_REPAIRS = frozenset({"dangling_mount", "orphan_calculation", "orphan_lo
 """Repairs that delete something (what `graphstore check --repair` backs up first)."""
 
 HISTORY_REPAIRS = frozenset({"history_missing", "history_stale"})
+READ_MODEL_DRIFT = "read_model_drift"
+"""The read model disagrees with the graph (graphstore.readmodel.drift); a rebuild fixes it."""
 """History findings that recording a version fixes (graphstore.store.history.catch_up)."""
 
 
@@ -148,6 +152,17 @@ def find(scope: Scope, limits: StoreLimits) -> list[Finding]:
         Finding(**found, repairable=found["kind"] in HISTORY_REPAIRS)
         for found in history_findings(scope)
     ]
+    findings += [
+        Finding(
+            kind=READ_MODEL_DRIFT,
+            severity="error",
+            label=found.label,
+            id=found.id,
+            detail=f"read model: {found.detail} (lists and statistics show it wrongly)",
+            repairable=True,
+        )
+        for found in drift(read_model(scope.graph))
+    ]
     return findings
 
 
@@ -168,6 +183,13 @@ def repair(scope: Scope, actor: str, kinds: set[str]) -> list[RepairAction]:
             return done
 
         actions += scope.write(work)
+    if READ_MODEL_DRIFT in kinds:
+        read_model(scope.graph).rebuild()
+        actions.append(
+            RepairAction(
+                kind=READ_MODEL_DRIFT, label=None, id=None, action="rebuilt the read model"
+            )
+        )
     if kinds & HISTORY_REPAIRS:
         actions += [
             RepairAction(kind="history", label=label, id=entity_id, action="recorded a version")

@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Self
 
@@ -24,11 +25,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graphstore import queries
 from graphstore.graph import SCOPE_PARAMETERS
+from graphstore.readmodel import read_model
+from graphstore.readmodel.units import unit_page
 from graphstore.settings import CursorSettings
 from graphstore.store.convert import plain
 from graphstore.store.enums import Era, RulesLevel, TechBase
 from graphstore.store.models import EquipmentPublic, Page, UnitPublic
-from graphstore.store.scope import Runner, Scope, run_one
+from graphstore.store.scope import Scope, run_one
 
 MAX_PAGE_SIZE = 500
 # Deeper pages are refused: the engine's SKIP wraps past 2^31 rows (page 2^32 + 1 served
@@ -234,24 +237,22 @@ class _Listed(BaseModel):
     next_cursor: str | None
 
 
-def _page(scope: Scope, request: UnitListRequest | EquipmentListRequest, name: str) -> _Listed:
+Fetch = Callable[[dict[str, Any], Cursor | None], tuple[list[dict[str, Any]], int | None]]
+"""Reads a page: (the filters, paging and sort values; the cursor) -> (rows, total)."""
+
+
+def _page(request: UnitListRequest | EquipmentListRequest, fetch: Fetch) -> _Listed:
     """The page's rows, the total, and the cursor of the page after (None on the last).
 
-    One query: the matches are read once, sorted, counted and sliced. After a cursor it
-    counts only the rows after it, so the total is the one the list's first page counted,
-    which the cursor carries (flagged as not exact: rows may have come and gone since).
+    After a cursor the total is the one the list's first page counted, which the cursor
+    carries (flagged as not exact: rows may have come and gone since).
     """
     sort = sort_property(request.sort)
     filters = _Filter.parameters(request)
     params = filters | Paging.parameters(request) | {"sort": sort}
     after = Cursor.decode(request.cursor) if request.cursor is not None else None
-
-    def work(tx: Runner) -> dict[str, Any] | None:
-        return run_one(tx, name, **params)
-
-    found = scope.read(work) or {"total": 0, "items": []}
-    rows = [plain(item) for item in found["items"]]
-    total = after.total if after is not None else found["total"]
+    rows, counted = fetch(params, after)
+    total = after.total if after is not None else (counted or 0)
     following = None
     if len(rows) == request.page_size:
         last = rows[-1]
@@ -266,11 +267,52 @@ def _page(scope: Scope, request: UnitListRequest | EquipmentListRequest, name: s
     return _Listed(rows=rows, total=total, total_exact=after is None, next_cursor=following)
 
 
+def _from_graph(scope: Scope, name: str) -> Fetch:
+    """A page from a named Cypher query: the matches are read once, sorted, counted and
+    sliced (after a cursor it counts only the rows after it, which _page does not use)."""
+
+    def fetch(params: dict[str, Any], _: Cursor | None) -> tuple[list[dict[str, Any]], int]:
+        found = scope.read(lambda tx: run_one(tx, name, **params)) or {"total": 0, "items": []}
+        return [plain(item) for item in found["items"]], found["total"]
+
+    return fetch
+
+
+def _from_read_model(scope: Scope) -> Fetch:
+    """A page of units from the read model (graphstore.readmodel): no scan of the graph."""
+
+    def fetch(
+        params: dict[str, Any], after: Cursor | None
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        page = unit_page(
+            read_model(scope.graph),
+            scope.tenancy,
+            params,
+            sort=params["sort"],
+            descending=params["descending"],
+            skip=params["skip"],
+            limit=params["limit"],
+            after=None if after is None else (after.key, after.id),
+            count=after is None,
+        )
+        return page.rows, page.total
+
+    return fetch
+
+
+def unit_list_from_graph(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
+    """The unit list as the graph's own Cypher computes it (every unit read): the reference
+    the read model's lists are compared with, and what `graphstore check` compares too."""
+    name = "store/unit_list" if filters.has_equipment is None else "store/unit_list_mounting"
+    return _unit_page(filters, _page(filters, _from_graph(scope, name)))
+
+
 def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
-    if filters.has_equipment is None:
-        listed = _page(scope, filters, "store/unit_list")
-    else:
-        listed = _page(scope, filters, "store/unit_list_mounting")
+    """A page of units, from the read model (graphstore.readmodel)."""
+    return _unit_page(filters, _page(filters, _from_read_model(scope)))
+
+
+def _unit_page(filters: UnitListRequest, listed: _Listed) -> Page[UnitPublic]:
     return Page[UnitPublic](
         items=[UnitPublic.model_validate(row) for row in listed.rows],
         total=listed.total,
@@ -282,7 +324,7 @@ def list_units(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
 
 
 def list_equipment(scope: Scope, filters: EquipmentListRequest) -> Page[EquipmentPublic]:
-    listed = _page(scope, filters, "store/equipment_list")
+    listed = _page(filters, _from_graph(scope, "store/equipment_list"))
     return Page[EquipmentPublic](
         items=[EquipmentPublic.model_validate(row) for row in listed.rows],
         total=listed.total,

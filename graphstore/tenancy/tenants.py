@@ -55,6 +55,8 @@ def delete_tenant(graph: Graph, tenant: str, *, with_data: bool = False) -> dict
                     blockers=[{"label": "Tenant", "id": tenant, **owned}],
                 )
             run_named(tx, "tenancy/tenant_delete_owned", tenant_id=tenant)
+            # Deleted without the write log: every read model copies the graph again.
+            run_named(tx, "readmodel/epoch_forget")
         run_named(tx, "tenancy/tenant_remove", tenant_id=tenant)
         return owned
 

@@ -1,6 +1,6 @@
 // Stamps the newly created node `n` with `row.props` (version 1, created and updated now)
 // and records its creation in the audit trail in the same statement: `row.change` is the
-// Change the store prepared ({id, label, after, note}).
+// Change the store prepared ({id, log_key, label, after, note}).
 // @param now: the write time
 // @param actor: who made the change
 // @param source: where it came from (library, api, importer, ...)
@@ -8,7 +8,8 @@
 // @param key_id: the API key that made the change, null for the library
 SET n += row.props, n.tenant = $owner_tenant, n.version = 1, n.created_at = $now, n.updated_at = $now
 CREATE (:Change {
-  id: row.change.id, at: $now, actor: $actor, source: $source, note: row.change.note,
+  id: row.change.id, log_key: row.change.log_key, at: $now, actor: $actor, source: $source,
+  note: row.change.note,
   operation: 'create', entity_label: row.change.label, entity_id: row.id,
   before: '{}', after: row.change.after, tenant: $owner_tenant, key_id: $key_id
 })-[:CHANGED]->(n)

@@ -91,5 +91,9 @@ def _record(tx: Runner, label: str, ids: list[str], actor: str, source: str) -> 
         run(tx, f"history/maintenance/{label.lower()}_bump", ids=renumber, now=log.at)
     for entity_id in untracked:
         log.wrote(label, entity_id)
+        if entity_id in renumber:
+            # Its version number moved: in the write log, as every write is (read models
+            # follow it, graphstore.readmodel).
+            log.add("record_version", label, entity_id)
     log.write(tx)
     return untracked
