@@ -57,7 +57,7 @@ def test_an_unexplained_scan_is_caught_with_the_index_that_would_serve_it(fleet:
 def test_the_cli_exits_zero_when_every_scan_is_explained(fleet: Graph, engine_home: Path) -> None:
     env = {**os.environ, "GRAPHSTORE_HOME": str(engine_home), "COLUMNS": "250"}
     env.pop("NEO4J_URI", None)
-    advise_two = ["index", "advise", "store/unit_get", "store/unit_list"]
+    advise_two = ["index", "advise", "store/unit_get", "store/equipment_list"]
     done = subprocess.run(
         [sys.executable, "-m", "graphstore", *advise_two],
         capture_output=True, text=True, env=env, timeout=120, check=False,

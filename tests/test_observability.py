@@ -82,7 +82,7 @@ def test_metrics_scrape_parses_and_counts_requests_queries_and_problems(graph: G
     problems = samples["graphstore_http_problems_total"]
     assert any(labels == {"status": "404", "error": "NotFoundError"} for labels, _ in problems)
     queries = {labels["query"] for labels, _ in samples["graphstore_query_seconds_count"]}
-    assert {"store/unit_get", "store/unit_list", "health/ping"} <= queries
+    assert {"store/unit_get", "readmodel/changes_since", "health/ping"} <= queries
     assert samples["graphstore_database_up"] == [({}, 1.0)]
     lookups = {labels["result"]: n for labels, n in samples["graphstore_cache_lookups_total"]}
     assert lookups["hit"] >= 1

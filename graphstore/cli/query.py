@@ -17,7 +17,7 @@ query_app = typer.Typer(no_args_is_help=True, help="The named Cypher queries in 
 
 
 @query_app.command("show")
-def show(name: Annotated[str, typer.Argument(help="a query name, e.g. store/unit_list")]) -> None:
+def show(name: Annotated[str, typer.Argument(help="a query name, e.g. store/unit_get")]) -> None:
     """Print a named query as it runs (fragments expanded), e.g. to paste in Neo4j Browser."""
     typer.echo(queries.load(name).text, nl=False)
 

@@ -1,5 +1,5 @@
 """Unit lists and statistics from the read model, with the graph's own semantics (the
-Cypher they replace is cypher/store/unit_list and cypher/search/unit_stats, which stay as
+Cypher they replace is cypher/reference/unit_list and cypher/reference/unit_stats, which stay as
 the reference a test compares these with).
 
 The SQL is assembled from constant pieces, one per filter given (so SQLite plans each
@@ -144,7 +144,7 @@ def unit_page(
 def unit_groups(
     model: ReadModel, tenancy: Tenancy, group_by: str, filters: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """cypher/search/unit_stats: count and min/avg/max of tonnage and battle value per value
+    """cypher/reference/unit_stats: count and min/avg/max of tonnage and battle value per value
     of `group_by`, largest groups first."""
     if group_by not in GROUPS:
         raise ValueError(f"cannot group units by {group_by!r}")

@@ -110,5 +110,5 @@ def unit_stats_from_graph(
     if group_by not in ("era", "tech_base", "rules_level"):
         raise ValueError(f"cannot group units by {group_by!r}")
     params = (filters or UnitFilter()).parameters()
-    rows = graph.read("search/unit_stats", group_by=group_by, **params)
+    rows = graph.read("reference/unit_stats", group_by=group_by, **params)
     return [UnitGroupStats(**row) for row in rows]

@@ -303,7 +303,7 @@ def _from_read_model(scope: Scope) -> Fetch:
 def unit_list_from_graph(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
     """The unit list as the graph's own Cypher computes it (every unit read): the reference
     the read model's lists are compared with, and what `graphstore check` compares too."""
-    name = "store/unit_list" if filters.has_equipment is None else "store/unit_list_mounting"
+    name = "reference/unit_list" if filters.has_equipment is None else "reference/unit_list_mounting"
     return _unit_page(filters, _page(filters, _from_graph(scope, name)))
 
 

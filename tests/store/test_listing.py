@@ -229,11 +229,11 @@ def test_lists_counts_and_statistics_share_one_filter_each() -> None:
     from graphstore import queries
 
     for fragment, users in {
-        "store/fragments/unit_filter": ["store/unit_list", "search/unit_stats"],
+        "store/fragments/unit_filter": ["reference/unit_list", "reference/unit_stats"],
         "store/fragments/unit_properties_filter": [
-            "store/unit_list",
-            "store/unit_list_mounting",
-            "search/unit_stats",
+            "reference/unit_list",
+            "reference/unit_list_mounting",
+            "reference/unit_stats",
         ],
         "store/fragments/equipment_filter": ["store/equipment_list", "search/equipment_facets"],
     }.items():

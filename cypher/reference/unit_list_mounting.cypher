@@ -1,4 +1,4 @@
-// store/unit_list for a `has_equipment` filter, found from the item: its index, then the
+// reference/unit_list for a `has_equipment` filter, found from the item: its index, then the
 // live loadouts that mount it and their units, instead of a look into every unit's loadouts
 // (the filter store/fragments/unit_filter states, in the other direction).
 // @param has_equipment: the Equipment id

@@ -3,7 +3,7 @@
 // filters match (store/fragments/unit_filter, shared with the unit list).
 // @param group_by: the property to group by (whitelisted by the caller)
 // @example: {"group_by": "era", "tech_base": "INNER_SPHERE", "era": null, "rules_level": null, "unit_type": null, "tonnage_min": 50, "tonnage_max": null, "bv_min": null, "bv_max": null, "year_min": null, "year_max": null, "has_equipment": null, "q": null, "include_deleted": false}
-// @scan: every filter is optional in one WHERE, so no one index serves all requests: each Unit is read (the cost at 100k units is in docs/benchmarks.md, Scale)
+// @scan: the reference the read model's answers are compared with (tests/readmodel), off the request path: each Unit is read, 100-300 ms at 100k units (docs/read-model.md)
 MATCH (u:Unit)
 // @include store/fragments/unit_filter
 WITH u[$group_by] AS value, u
