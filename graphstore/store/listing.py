@@ -302,8 +302,9 @@ def _from_read_model(scope: Scope) -> Fetch:
 
 def unit_list_from_graph(scope: Scope, filters: UnitListRequest) -> Page[UnitPublic]:
     """The unit list as the graph's own Cypher computes it (every unit read): the reference
-    the read model's lists are compared with, and what `graphstore check` compares too."""
-    name = "reference/unit_list" if filters.has_equipment is None else "reference/unit_list_mounting"
+    the read model's lists are compared with."""
+    mounting = filters.has_equipment is not None
+    name = "reference/unit_list_mounting" if mounting else "reference/unit_list"
     return _unit_page(filters, _page(filters, _from_graph(scope, name)))
 
 
