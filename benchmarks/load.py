@@ -42,6 +42,11 @@ HOT_UNITS = 20
 BULK_UNITS = 5000
 READ_SHARE = 0.8
 AUTOCOMPLETE = ["med", "laser", "lrm", "ac/", "er large", "gauss", "ppc", "srm"]
+BURST = 1000
+# Issue #32's targets.
+TARGET_THROUGHPUT = 250
+TARGET_P99_MS = 1000
+TARGET_BURST_S = 5.0
 
 
 class Tally:
@@ -117,6 +122,36 @@ def _client_loop(
                         tally.created.append(new_id)
 
 
+def _burst(base: str, unit_ids: list[str]) -> dict[str, Any]:
+    """BURST `GET /v1/units/{id}` sent at once, each on its own connection: all 200, and how
+    long until the last answered."""
+    barrier = threading.Barrier(BURST)
+    statuses: Counter[int] = Counter()
+    lock = threading.Lock()
+
+    def one(number: int) -> None:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            barrier.wait()
+            status = client.get(f"/v1/units/{unit_ids[number % len(unit_ids)]}").status_code
+            with lock:
+                statuses[status] += 1
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(BURST)]
+    for thread in threads:
+        thread.start()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    return {
+        "requests": BURST,
+        "statuses": dict(statuses),
+        "seconds": round(seconds, 2),
+        "target_s": TARGET_BURST_S,
+        "met": statuses == Counter({200: BURST}) and seconds < TARGET_BURST_S,
+    }
+
+
 def _increment(call: Any, unit: str, tally: Tally) -> None:
     """Reads the counter and writes it plus one under the version read, until it lands."""
     while True:
@@ -189,7 +224,11 @@ def run(clients: int, seconds: float, units: int, home: Path, out: Path | None) 
         store = GraphStore(graph)
         before = {u: store.units.get(u).mul_id for u in hot}
         tally = Tally()
-        with scale._served(home, GRAPHSTORE_EXPENSIVE_RATE_LIMIT="100000/minute") as probe:
+        with scale._served(
+            home,
+            GRAPHSTORE_EXPENSIVE_RATE_LIMIT="100000/minute",
+            GRAPHSTORE_ANONYMOUS_RATE_LIMIT="100000/minute",
+        ) as probe:
             base = str(probe.base_url)
             progress(f"{clients} clients for {seconds:.0f} s")
             deadline = time.monotonic() + seconds
@@ -205,6 +244,8 @@ def run(clients: int, seconds: float, units: int, home: Path, out: Path | None) 
             for thread in threads:
                 thread.join()
             elapsed = time.perf_counter() - started
+            progress(f"{BURST} requests at once")
+            burst = _burst(base, unit_ids)
         after = {u: store.units.get(u).mul_id for u in hot}
         lost_increments = sum((before[u] or 0) + tally.increments[u] - (after[u] or 0) for u in hot)
         missing = [u for u in tally.created if not store.units.exists(u)]
@@ -221,10 +262,23 @@ def run(clients: int, seconds: float, units: int, home: Path, out: Path | None) 
             store.units.delete(unit)
     requests = sum(len(v) for v in tally.latency.values())
     server_errors = sum(n for key, n in tally.statuses.items() if key.split()[-1].startswith("5"))
+    everything = [sample for samples in tally.latency.values() for sample in samples]
+    overall = percentiles(everything)
     result = {
         "benchmark": f"{clients} concurrent HTTP clients for {seconds:.0f} s on {units} units",
         "requests": requests,
         "throughput_per_s": round(requests / elapsed),
+        "all_requests": overall,
+        "targets": {
+            "throughput_per_s": TARGET_THROUGHPUT,
+            "p99_ms": TARGET_P99_MS,
+            "met": requests / elapsed >= TARGET_THROUGHPUT
+            and overall["p99_ms"] < TARGET_P99_MS
+            and server_errors == 0
+            and lost_increments == 0
+            and not missing,
+        },
+        "burst": burst,
         "routes": {route: percentiles(samples) for route, samples in tally.latency.items()},
         "statuses": dict(sorted(tally.statuses.items())),
         "server_errors": server_errors,
