@@ -108,6 +108,13 @@ class ReadModelSettings(BaseSettings):
         description="how far back in the write log each catch-up reads again: longer than any "
         "write takes from recording its changes to committing",
     )
+    cache_mb: int = Field(
+        default=256,
+        ge=2,
+        le=65536,
+        description="memory each process's read model connection keeps pages in (SQLite's "
+        "cache and memory map)",
+    )
     lock_timeout_s: float = Field(
         default=300.0,
         gt=0,

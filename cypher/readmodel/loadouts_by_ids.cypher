@@ -5,5 +5,5 @@
 // @example: {"ids": ["atlas-as7-d.stock"]}
 UNWIND $ids AS wanted
 MATCH (u:Unit)-[:HAS_LOADOUT]->(l:Loadout {id: wanted})
-RETURN l.id AS id, u.id AS unit_id, l.deleted_at IS NULL AS live,
-  [(l)-[:MOUNTS]->(e:Equipment) | e.id] AS items
+RETURN l.id AS id, u.id AS unit_id, l.deleted_at IS NULL AS live, l.tenant AS tenant,
+  coalesce(l.is_stock, false) AS is_stock, [(l)-[:MOUNTS]->(e:Equipment) | e.id] AS items

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graphstore.errors import ConfigurationError
 from graphstore.graph import Graph
+from graphstore.readmodel import schema
 from graphstore.readmodel.model import Freshness, ReadModel
 from graphstore.settings import ReadModelSettings
 
@@ -18,8 +19,8 @@ _models_lock = threading.Lock()
 
 
 def model_path(graph: Graph, settings: ReadModelSettings) -> Path:
-    """The graph's read model file: one per database, and per server for another server
-    than the local engine (whose home is its own)."""
+    """The graph's read model file: one per database and layout, and per server for
+    another server than the local engine (whose home is its own)."""
     folder = settings.dir
     if folder is None:
         if graph.home is None:
@@ -30,7 +31,8 @@ def model_path(graph: Graph, settings: ReadModelSettings) -> Path:
     name = graph.database
     if graph.info.kind != "arcadedb":
         name += "-" + hashlib.sha256(graph.info.uri.encode()).hexdigest()[:12]
-    return folder / f"{name}.sqlite"
+    # The layout's version is in the name: a file of another layout is never opened.
+    return folder / f"{name}.v{schema.FORMAT}.sqlite"
 
 
 def read_model(graph: Graph) -> ReadModel:

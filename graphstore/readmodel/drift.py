@@ -16,7 +16,7 @@ from typing import Any
 from graphstore.readmodel.model import ReadModel, unit_row
 from graphstore.readmodel.schema import FILTER_COLUMNS
 
-_UNIT_COLUMNS = ("tenant", "deleted", *FILTER_COLUMNS, "properties")
+_UNIT_COLUMNS = ("tenant", "deleted", *FILTER_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _graph_rows(model: ReadModel) -> dict[str, dict[str, Any]]:
 
 
 def _unit(row: dict[str, Any]) -> dict[str, Any]:
-    found = {column: row[column] for column in _UNIT_COLUMNS}
+    found = {column: row[column] for column in (*_UNIT_COLUMNS, "properties")}
     found["deleted"] = bool(found["deleted"])
     found["words"] = set(row["words"])
     return found
@@ -58,7 +58,11 @@ def _model_rows(model: ReadModel) -> dict[str, dict[str, Any]]:
             found = dict(zip(_UNIT_COLUMNS, row[1:], strict=True))
             found["deleted"] = bool(found["deleted"])
             found["words"] = set()
+            found["properties"] = None
             units[row[0]] = found
+        for unit_id, properties in db.execute("SELECT id, properties FROM unit_properties"):
+            if unit_id in units:
+                units[unit_id]["properties"] = properties
         for word, unit_id in db.execute("SELECT word, unit_id FROM unit_words"):
             if unit_id in units:
                 units[unit_id]["words"].add(word)

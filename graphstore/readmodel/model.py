@@ -34,12 +34,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from graphstore.errors import ConstraintError
-from graphstore.graph import Graph
-from graphstore.readmodel import schema
+from graphstore.graph import Graph, Runner, run_named
+from graphstore.readmodel import schema, verdicts
+from graphstore.readmodel.verdicts import stale_verdicts
 from graphstore.readmodel.words import words
 from graphstore.settings import ReadModelSettings
 from graphstore.values import plain
@@ -76,6 +78,17 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     return value
+
+
+def _log_since(
+    tx: Runner, *, since: str, known: list[str]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Which graph this is, and the log past `since`: one read transaction."""
+    found = run_named(tx, "readmodel/epoch")[0]
+    changes = run_named(
+        tx, "readmodel/changes_since", since=since, known=known, limit=CATCH_UP_BATCH
+    )
+    return found, changes
 
 
 def unit_row(unit_id: str, pairs: Sequence[Sequence[Any]]) -> dict[str, Any]:
@@ -118,6 +131,9 @@ class ReadModel:
             )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # Reads are the point: the narrow tables of 100,000 units stay in memory.
+            db.execute(f"PRAGMA cache_size=-{self.settings.cache_mb * 1024}")
+            db.execute(f"PRAGMA mmap_size={self.settings.cache_mb * 2**20}")
             self._local.db = db
         return db
 
@@ -179,6 +195,28 @@ class ReadModel:
             [(name, None if value is None else str(value)) for name, value in values.items()],
         )
 
+    # ---- verdicts ------------------------------------------------------------------------
+
+    def log_position(self) -> str:
+        """Where a validation that starts now began, for store_verdicts: the log position
+        read so far, less the overlap (a write recorded before it may commit after)."""
+        watermark = self.state().get("watermark")
+        if not watermark:
+            return ""
+        return _time_key(_key_time(watermark) - timedelta(seconds=self.settings.overlap_s))
+
+    def live_loadouts(self, tenant: str | None, filters: dict[str, Any]) -> list[str]:
+        with self.reading() as db:
+            return verdicts.live_loadouts(db, tenant, filters)
+
+    def stored_verdicts(self, loadout_ids: Sequence[str], rules: str) -> dict[str, str]:
+        with self.reading() as db:
+            return verdicts.stored(db, loadout_ids, rules)
+
+    def store_verdicts(self, results: Iterable[tuple[str, str]], rules: str, since: str) -> int:
+        with self._write() as db:
+            return verdicts.store(db, results, rules, since)
+
     # ---- refresh -------------------------------------------------------------------------
 
     def refresh(self) -> Freshness:
@@ -208,15 +246,14 @@ class ReadModel:
                 )]  # fmt: skip
                 if len(known) > MAX_KNOWN:
                     return self._rebuild_in(db, started)
-                found = self.graph.read(
-                    "readmodel/changes_since", since=since, known=known, limit=CATCH_UP_BATCH
-                )[0]
+                found, changes = self.graph.read_transaction(
+                    partial(_log_since, since=since, known=known)
+                )
                 if (str(found["epoch"]), str(found["migrations"])) != (
                     str(state.get("epoch")),
                     str(state.get("migrations")),
                 ):
                     return self._rebuild_in(db, started)
-                changes = found["changes"]
                 if not changes:
                     break
                 self._apply(db, changes, since)
@@ -290,8 +327,10 @@ class ReadModel:
             ids = sorted(named["Unit"])
             rows = self.graph.read("readmodel/units_by_ids", ids=ids)
             self._delete(db, "units", ids)
+            self._delete(db, "unit_properties", ids)
             self._delete_words(db, ids)
             self._put_units(db, (unit_row(r["id"], r["props"]) for r in rows))
+        stale_verdicts(db, named, categories=any(c["label"] == "Category" for c in changes))
         if named["Loadout"]:
             ids = sorted(named["Loadout"])
             rows = self.graph.read("readmodel/loadouts_by_ids", ids=ids)
@@ -304,8 +343,8 @@ class ReadModel:
             self._delete(db, "items", ids)
             self._put_items(db, rows)
         db.executemany(
-            "INSERT OR IGNORE INTO applied (id, log_key) VALUES (?, ?)",
-            [(c["id"], c["log_key"]) for c in changes],
+            "INSERT OR IGNORE INTO applied (id, log_key, label, entity_id) VALUES (?, ?, ?, ?)",
+            [(c["id"], c["log_key"], c["label"], c["entity_id"]) for c in changes],
         )
         db.execute("DELETE FROM applied WHERE log_key <= ?", (since,))
         newest = max(c["log_key"] for c in changes)
@@ -324,12 +363,16 @@ class ReadModel:
 
     @staticmethod
     def _put_units(db: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
-        columns = ("id", "tenant", "deleted", *schema.FILTER_COLUMNS, "properties")
+        columns = ("id", "tenant", "deleted", *schema.FILTER_COLUMNS)
         marks = ", ".join("?" for _ in columns)
-        units, unit_words = [], []
+        units, properties, unit_words = [], [], []
         for row in rows:
             units.append(tuple(row[c] for c in columns))
+            properties.append((row["id"], row["properties"]))
             unit_words += [(word, row["id"]) for word in row["words"]]
+        db.executemany(
+            "INSERT OR REPLACE INTO unit_properties (id, properties) VALUES (?, ?)", properties
+        )
         db.executemany(
             f"INSERT OR REPLACE INTO units ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
             units,
@@ -340,10 +383,14 @@ class ReadModel:
     def _put_loadouts(db: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
         loadouts, items = [], []
         for row in rows:
-            loadouts.append((row["id"], row["unit_id"], bool(row["live"])))
+            loadouts.append(
+                (row["id"], row["unit_id"], bool(row["live"]), row["tenant"], bool(row["is_stock"]))
+            )
             items += [(item, row["id"]) for item in set(row["items"])]
         db.executemany(
-            "INSERT OR REPLACE INTO loadouts (id, unit_id, live) VALUES (?, ?, ?)", loadouts
+            "INSERT OR REPLACE INTO loadouts (id, unit_id, live, tenant, is_stock) "
+            "VALUES (?, ?, ?, ?, ?)",
+            loadouts,
         )
         db.executemany(
             "INSERT OR IGNORE INTO loadout_items (equipment_id, loadout_id) VALUES (?, ?)", items

@@ -9,6 +9,8 @@ bodies judge both (graphstore.rules.registry).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +20,7 @@ from neo4j import ManagedTransaction
 
 from graphstore.errors import NotFoundError
 from graphstore.graph import SINGLE_TENANT, Graph, run_named
+from graphstore.readmodel import ReadModel, read_model
 from graphstore.rules import registry
 from graphstore.rules.models import (
     AcceptedViolationCreate,
@@ -31,10 +34,10 @@ from graphstore.rules.models import (
     Violation,
     WorstLoadout,
 )
+from graphstore.store.audit import log_key
 from graphstore.values import plain
 
 CONTEXT_QUERY = "rules/support/loadout_context"
-LOADOUT_IDS_QUERY = "rules/support/loadout_ids"
 EQUIPMENT_LOOKUP_QUERY = "rules/support/equipment_lookup"
 OFFERABLE_QUERY = "rules/support/offerable_equipment"
 CANDIDATES_PER_QUERY = 600
@@ -100,18 +103,41 @@ class ValidationRun:
     `total` is known before the first result, for progress bars.
     """
 
-    def __init__(self, engine: RulesEngine, loadout_ids: list[str], batch_size: int) -> None:
+    def __init__(
+        self,
+        engine: RulesEngine,
+        loadout_ids: list[str],
+        batch_size: int,
+        verdicts: ReadModel | None = None,
+    ) -> None:
         self.loadout_ids = loadout_ids
         self.total = len(loadout_ids)
         self.summary = ValidationSummary()
+        self.reused = 0
+        """Results taken from stored verdicts (graphstore.readmodel.verdicts)."""
         self._engine = engine
         self._batch_size = batch_size
+        self._verdicts = verdicts
 
     def __iter__(self) -> Iterator[LoadoutValidation]:
         for batch in _chunks(self.loadout_ids, self._batch_size):
-            for result in self._engine.validate_many(batch):
+            for result in self._batch(batch):
                 self.summary.add(result)
                 yield result
+
+    def _batch(self, batch: Sequence[str]) -> list[LoadoutValidation]:
+        model, rules = self._verdicts, self._engine.rules_key
+        if model is None:
+            return self._engine.validate_many(batch)
+        kept = model.stored_verdicts(batch, rules)
+        since = model.log_position()
+        fresh = self._engine.validate_many([i for i in batch if i not in kept])
+        model.store_verdicts([(r.loadout_id, r.model_dump_json()) for r in fresh], rules, since)
+        found = {r.loadout_id: r for r in fresh}
+        for loadout_id, result in kept.items():
+            found[loadout_id] = LoadoutValidation.model_validate_json(result)
+        self.reused += len(kept)
+        return [found[i] for i in batch if i in found]
 
     def run(self) -> ValidationSummary:
         """Consumes the whole run and returns the summary."""
@@ -127,6 +153,12 @@ class RulesEngine:
         self.graph = graph
         self.batch_size = batch_size
         self._rules = {rule.id: rule for rule in registry.rules()}
+        rules_text = registry.combined_query().text + json.dumps(
+            registry.constants(), sort_keys=True
+        )
+        self.rules_key = hashlib.sha256(rules_text.encode()).hexdigest()[:16]
+        """Which rules a stored verdict was reached under: another version of them is not
+        reused."""
 
     @property
     def rules(self) -> list[registry.Rule]:
@@ -175,19 +207,23 @@ class RulesEngine:
         ]
 
     def validate_all(
-        self, filter: ValidationFilter | None = None, *, batch_size: int | None = None
+        self,
+        filter: ValidationFilter | None = None,
+        *,
+        batch_size: int | None = None,
+        reuse: bool = True,
     ) -> ValidationRun:
-        """Every live loadout (optionally filtered), validated in batches as you iterate."""
+        """Every live loadout (optionally filtered), validated in batches as you iterate.
+        The loadouts come from the read model; with `reuse`, so do the verdicts nothing has
+        made stale since they were reached (graphstore.readmodel.verdicts), and the others
+        are stored for the next run. Without it, every loadout is validated afresh."""
         chosen = filter or ValidationFilter()
-        rows = self.graph.read(
-            LOADOUT_IDS_QUERY,
-            unit_ids=chosen.unit_ids,
-            tech_base=chosen.tech_base,
-            unit_type=chosen.unit_type,
-            is_stock=chosen.is_stock,
-        )
+        model = read_model(self.graph)
+        model.refresh()
+        tenant = getattr(self.graph, "tenancy", SINGLE_TENANT).tenant
+        ids = model.live_loadouts(tenant, chosen.model_dump())
         return ValidationRun(
-            self, [row["loadout_id"] for row in rows], batch_size or self.batch_size
+            self, ids, batch_size or self.batch_size, verdicts=model if reuse else None
         )
 
     def validate_batch(
@@ -274,8 +310,11 @@ class RulesEngine:
         """Records that `holder` (a Loadout or Unit id) accepts a rule violation."""
         registry.rule(override.rule)
         override_id = override.id or str(uuid.uuid4())
+        change_id = uuid.uuid4().hex
         rows = self.graph.write(
             ACCEPT_QUERY,
+            change_id=change_id,
+            log_key=log_key(change_id),
             holder_kind=holder,
             holder_id=holder_id,
             id=override_id,
