@@ -209,11 +209,18 @@ class ReadModel:
         with self.reading() as db:
             return verdicts.live_loadouts(db, tenant, filters)
 
-    def stored_verdicts(self, loadout_ids: Sequence[str], rules: str) -> dict[str, str]:
+    def stored_verdicts(self, loadout_ids: Sequence[str], rules: str) -> dict[str, tuple[str, str]]:
         with self.reading() as db:
             return verdicts.stored(db, loadout_ids, rules)
 
-    def store_verdicts(self, results: Iterable[tuple[str, str]], rules: str, since: str) -> int:
+    def forget_verdicts(self) -> None:
+        """Drops every stored verdict: the next batch validation validates everything."""
+        with self._write() as db:
+            db.execute("DELETE FROM verdicts")
+
+    def store_verdicts(
+        self, results: Iterable[tuple[str, str, str]], rules: str, since: str
+    ) -> int:
         with self._write() as db:
             return verdicts.store(db, results, rules, since)
 

@@ -18,7 +18,7 @@ FORMAT is the layout's version: a file of another layout is rebuilt, never read.
 
 from __future__ import annotations
 
-FORMAT = 3
+FORMAT = 4
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS state (
@@ -101,7 +101,8 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE TABLE IF NOT EXISTS verdicts (
     loadout_id TEXT PRIMARY KEY,
     rules TEXT NOT NULL,
-    result TEXT NOT NULL
+    result TEXT NOT NULL,
+    tally TEXT NOT NULL
 );
 """
 

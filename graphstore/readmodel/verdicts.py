@@ -47,23 +47,26 @@ def stale_verdicts(db: sqlite3.Connection, named: dict[str, set[str]], *, catego
     db.executemany("DELETE FROM verdicts WHERE loadout_id = ?", [(i,) for i in touched])
 
 
-def stored(db: sqlite3.Connection, loadout_ids: Sequence[str], rules: str) -> dict[str, str]:
-    """The stored verdicts (result JSON) of these loadouts under these rules, by id."""
-    found: dict[str, str] = {}
+def stored(
+    db: sqlite3.Connection, loadout_ids: Sequence[str], rules: str
+) -> dict[str, tuple[str, str]]:
+    """The stored verdicts (result JSON, tally JSON) of these loadouts under these rules."""
+    found: dict[str, tuple[str, str]] = {}
     for start in range(0, len(loadout_ids), 500):
         chunk = list(loadout_ids[start : start + 500])
         marks = ", ".join("?" for _ in chunk)
         query = (
-            f"SELECT loadout_id, result FROM verdicts WHERE rules = ? AND loadout_id IN ({marks})"  # noqa: S608 (placeholders only)
+            "SELECT loadout_id, result, tally FROM verdicts "  # noqa: S608 (placeholders only)
+            f"WHERE rules = ? AND loadout_id IN ({marks})"
         )
-        found.update(db.execute(query, [rules, *chunk]).fetchall())
+        found.update((row[0], (row[1], row[2])) for row in db.execute(query, [rules, *chunk]))
     return found
 
 
 def store(
-    db: sqlite3.Connection, results: Iterable[tuple[str, str]], rules: str, since: str
+    db: sqlite3.Connection, results: Iterable[tuple[str, str, str]], rules: str, since: str
 ) -> int:
-    """Keeps these (loadout id, result JSON) verdicts, less those the log applied since
+    """Keeps these (loadout id, result JSON, tally JSON) verdicts, less those the log applied since
     `since` touched (see the module); returns how many it kept."""
     named: dict[str, set[str]] = {"Loadout": set(), "Unit": set(), "Equipment": set()}
     categories = False
@@ -78,10 +81,13 @@ def store(
     if touched is None:
         return 0
     kept = [
-        (loadout_id, rules, result) for loadout_id, result in results if loadout_id not in touched
+        (loadout_id, rules, result, tally)
+        for loadout_id, result, tally in results
+        if loadout_id not in touched
     ]
     db.executemany(
-        "INSERT OR REPLACE INTO verdicts (loadout_id, rules, result) VALUES (?, ?, ?)", kept
+        "INSERT OR REPLACE INTO verdicts (loadout_id, rules, result, tally) VALUES (?, ?, ?, ?)",
+        kept,
     )
     return len(kept)
 

@@ -29,10 +29,13 @@ from graphstore.rules.models import (
     CandidateEquipment,
     LoadoutValidation,
     OverrideHolder,
+    SummaryCounter,
+    Tally,
     ValidationFilter,
     ValidationSummary,
     Violation,
     WorstLoadout,
+    tally_of,
 )
 from graphstore.store.audit import log_key
 from graphstore.values import plain
@@ -100,7 +103,8 @@ class _Context:
 class ValidationRun:
     """A streaming validate_all: iterate for per-loadout results; `summary` fills as you go.
 
-    `total` is known before the first result, for progress bars.
+    `total` is known before the first result, for progress bars. `run()` counts without
+    building each result: a stored verdict's tally is enough for the summary.
     """
 
     def __init__(
@@ -112,38 +116,67 @@ class ValidationRun:
     ) -> None:
         self.loadout_ids = loadout_ids
         self.total = len(loadout_ids)
-        self.summary = ValidationSummary()
         self.reused = 0
         """Results taken from stored verdicts (graphstore.readmodel.verdicts)."""
+        self._counter = SummaryCounter()
         self._engine = engine
         self._batch_size = batch_size
         self._verdicts = verdicts
 
+    @property
+    def summary(self) -> ValidationSummary:
+        return self._counter.summary()
+
     def __iter__(self) -> Iterator[LoadoutValidation]:
         for batch in _chunks(self.loadout_ids, self._batch_size):
-            for result in self._batch(batch):
-                self.summary.add(result)
-                yield result
+            kept, fresh = self._batch(batch)
+            found = {r.loadout_id: r for r in fresh}
+            for loadout_id, (result, _) in kept.items():
+                found[loadout_id] = LoadoutValidation.model_validate_json(result)
+            for loadout_id in batch:
+                if loadout_id in found:
+                    self._counter.add(tally_of(found[loadout_id]))
+                    yield found[loadout_id]
 
-    def _batch(self, batch: Sequence[str]) -> list[LoadoutValidation]:
-        model, rules = self._verdicts, self._engine.rules_key
-        if model is None:
-            return self._engine.validate_many(batch)
-        kept = model.stored_verdicts(batch, rules)
-        since = model.log_position()
-        fresh = self._engine.validate_many([i for i in batch if i not in kept])
-        model.store_verdicts([(r.loadout_id, r.model_dump_json()) for r in fresh], rules, since)
-        found = {r.loadout_id: r for r in fresh}
-        for loadout_id, result in kept.items():
-            found[loadout_id] = LoadoutValidation.model_validate_json(result)
-        self.reused += len(kept)
-        return [found[i] for i in batch if i in found]
+    def tallies(self) -> Iterator[tuple[str, tuple[int, int]]]:
+        """(loadout id, (open errors, open warnings)) of each loadout, counted into the
+        summary, without building results that stored verdicts hold."""
+        for batch in _chunks(self.loadout_ids, self._batch_size):
+            kept, fresh = self._batch(batch)
+            found: dict[str, Tally] = {r.loadout_id: tally_of(r) for r in fresh}
+            for loadout_id, (_, tally) in kept.items():
+                found[loadout_id] = [tuple(row) for row in json.loads(tally)]
+            for loadout_id in batch:
+                if loadout_id in found:
+                    yield loadout_id, self._counter.add(found[loadout_id])
 
     def run(self) -> ValidationSummary:
         """Consumes the whole run and returns the summary."""
-        for _ in self:
+        for _ in self.tallies():
             pass
         return self.summary
+
+    def _batch(
+        self, batch: Sequence[str]
+    ) -> tuple[dict[str, tuple[str, str]], list[LoadoutValidation]]:
+        """The stored verdicts of the batch (result and tally JSON), and the others,
+        validated now (and stored)."""
+        model, rules = self._verdicts, self._engine.rules_key
+        if model is None:
+            return {}, self._engine.validate_many(batch)
+        kept = model.stored_verdicts(batch, rules)
+        missing = [i for i in batch if i not in kept]
+        fresh: list[LoadoutValidation] = []
+        if missing:
+            since = model.log_position()
+            fresh = self._engine.validate_many(missing)
+            model.store_verdicts(
+                [(r.loadout_id, r.model_dump_json(), json.dumps(tally_of(r))) for r in fresh],
+                rules,
+                since,
+            )
+        self.reused += len(kept)
+        return kept, fresh
 
 
 class RulesEngine:
@@ -233,15 +266,14 @@ class RulesEngine:
         errors, then most warnings; none without a problem)."""
         run = self.validate_all(filter)
         scored = [
-            WorstLoadout(
-                loadout_id=result.loadout_id,
-                errors=len(result.errors),
-                warnings=len(result.warnings),
-            )
-            for result in run
+            (-errors, -warnings, loadout_id)
+            for loadout_id, (errors, warnings) in run.tallies()
+            if errors or warnings
         ]
-        scored.sort(key=lambda w: (-w.errors, -w.warnings, w.loadout_id))
-        ranked = [w for w in scored if w.errors or w.warnings][:worst]
+        ranked = [
+            WorstLoadout(loadout_id=loadout_id, errors=-errors, warnings=-warnings)
+            for errors, warnings, loadout_id in sorted(scored)[:worst]
+        ]
         return BatchValidation(summary=run.summary, worst=ranked)
 
     # -- what fits -------------------------------------------------------------------------
