@@ -41,6 +41,10 @@ def _graph_rows(model: ReadModel) -> dict[str, dict[str, Any]]:
         for row in graph.read("readmodel/export_loadouts")
     }
     items = {row["id"]: bool(row["deleted"]) for row in graph.read("readmodel/export_items")}
+    for loadout in loadouts.values():
+        owner = units.get(loadout["unit_id"])
+        if owner is not None and loadout["live"]:
+            owner["mounted"] |= loadout["items"]
     return {"Unit": units, "Loadout": loadouts, "Equipment": items}
 
 
@@ -48,6 +52,7 @@ def _unit(row: dict[str, Any]) -> dict[str, Any]:
     found = {column: row[column] for column in (*_UNIT_COLUMNS, "properties")}
     found["deleted"] = bool(found["deleted"])
     found["words"] = set(row["words"])
+    found["mounted"] = set()
     return found
 
 
@@ -58,6 +63,7 @@ def _model_rows(model: ReadModel) -> dict[str, dict[str, Any]]:
             found = dict(zip(_UNIT_COLUMNS, row[1:], strict=True))
             found["deleted"] = bool(found["deleted"])
             found["words"] = set()
+            found["mounted"] = set()
             found["properties"] = None
             units[row[0]] = found
         for unit_id, properties in db.execute("SELECT id, properties FROM unit_properties"):
@@ -66,6 +72,9 @@ def _model_rows(model: ReadModel) -> dict[str, dict[str, Any]]:
         for word, unit_id in db.execute("SELECT word, unit_id FROM unit_words"):
             if unit_id in units:
                 units[unit_id]["words"].add(word)
+        for item, unit_id in db.execute("SELECT equipment_id, unit_id FROM unit_items"):
+            if unit_id in units:
+                units[unit_id]["mounted"].add(item)
         loadouts = {
             loadout_id: {"unit_id": unit_id, "live": bool(live), "items": set()}
             for loadout_id, unit_id, live in db.execute("SELECT id, unit_id, live FROM loadouts")

@@ -292,6 +292,7 @@ class ReadModel:
             db.execute(f"DELETE FROM {table}")  # noqa: S608 (a constant table name)
         self._put_units(db, (unit_row(r["id"], r["props"]) for r in units))
         self._put_loadouts(db, loadouts)
+        self._derive_unit_items(db, None)
         self._put_items(db, items)
         self._set_state(
             db,
@@ -341,9 +342,21 @@ class ReadModel:
         if named["Loadout"]:
             ids = sorted(named["Loadout"])
             rows = self.graph.read("readmodel/loadouts_by_ids", ids=ids)
+            owners = {row["unit_id"] for row in rows}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                owners.update(
+                    row[0]
+                    for row in db.execute(
+                        f"SELECT unit_id FROM loadouts WHERE id IN ({marks})",  # noqa: S608
+                        chunk,
+                    )
+                )
             self._delete(db, "loadouts", ids)
             db.executemany("DELETE FROM loadout_items WHERE loadout_id = ?", [(i,) for i in ids])
             self._put_loadouts(db, rows)
+            self._derive_unit_items(db, sorted(owners))
         if named["Equipment"]:
             ids = sorted(named["Equipment"])
             rows = self.graph.read("readmodel/items_by_ids", ids=ids)
@@ -402,6 +415,20 @@ class ReadModel:
         db.executemany(
             "INSERT OR IGNORE INTO loadout_items (equipment_id, loadout_id) VALUES (?, ?)", items
         )
+
+    @staticmethod
+    def _derive_unit_items(db: sqlite3.Connection, unit_ids: list[str] | None) -> None:
+        """unit_items again, for these units (None: every unit), from their live loadouts."""
+        derive = (
+            "INSERT OR IGNORE INTO unit_items (equipment_id, unit_id) "
+            "SELECT i.equipment_id, l.unit_id FROM loadout_items i "
+            "JOIN loadouts l ON l.id = i.loadout_id WHERE l.live = 1"
+        )
+        if unit_ids is None:
+            db.execute(derive)
+            return
+        db.executemany("DELETE FROM unit_items WHERE unit_id = ?", [(u,) for u in unit_ids])
+        db.executemany(derive + " AND l.unit_id = ?", [(u,) for u in unit_ids])
 
     @staticmethod
     def _put_items(db: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:

@@ -5,7 +5,8 @@
   as JSON, read for a page's rows only (they come from here, not from the graph);
 - `unit_words`: the words of each unit's name (graphstore.readmodel.words), for `q`;
 - `loadouts` and `loadout_items`: which unit owns each loadout, whether it is live, and what
-  it mounts, for `has_equipment`;
+  it mounts; `unit_items`: what each unit's live loadouts mount, derived from those two, for
+  `has_equipment` (one index range per item);
 - `items`: whether each catalog item is soft-deleted (a deleted item matches `has_equipment`
   only with `include_deleted`);
 - `verdicts`: each loadout's last validation (graphstore.readmodel.verdicts), until a write
@@ -18,7 +19,7 @@ FORMAT is the layout's version: a file of another layout is rebuilt, never read.
 
 from __future__ import annotations
 
-FORMAT = 4
+FORMAT = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS state (
@@ -94,6 +95,12 @@ CREATE TABLE IF NOT EXISTS loadout_items (
     PRIMARY KEY (equipment_id, loadout_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS loadout_items_loadout ON loadout_items (loadout_id);
+CREATE TABLE IF NOT EXISTS unit_items (
+    equipment_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    PRIMARY KEY (equipment_id, unit_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_items_unit ON unit_items (unit_id);
 CREATE TABLE IF NOT EXISTS items (
     id TEXT PRIMARY KEY,
     deleted INTEGER NOT NULL
@@ -112,6 +119,7 @@ DATA_TABLES = (
     "unit_words",
     "loadouts",
     "loadout_items",
+    "unit_items",
     "items",
     "applied",
     "verdicts",

@@ -10,6 +10,7 @@ is one of a fixed set.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,12 @@ GROUPS = frozenset({"era", "tech_base", "rules_level"})
 # The last character a word can start with: a prefix's range ends below prefix + this.
 _PAST_PREFIX = "\U0010ffff"
 _WORD = "u.id IN (SELECT unit_id FROM unit_words WHERE word >= :w{0} AND word < :e{0})"
+_MOUNTING_FEW = "u.id IN (SELECT unit_id FROM unit_items WHERE equipment_id = :item)"
+_MOUNTING_MANY = (
+    "EXISTS (SELECT 1 FROM unit_items m WHERE m.equipment_id = :item AND m.unit_id = u.id)"
+)
+FREQUENT_SHARE = 0.02
+"""An item mounted by more than this share of the units is `frequent` (see where())."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,10 @@ class Where:
     parameters: dict[str, Any]
 
 
-def where(filters: dict[str, Any], tenancy: Tenancy) -> Where:
+def where(filters: dict[str, Any], tenancy: Tenancy, *, frequent: bool = False) -> Where:
     """The WHERE clause of the unit filters (graphstore.store.listing.UnitFilter's values),
-    as store/fragments/unit_filter states them, for the rows `tenancy` sees."""
+    as store/fragments/unit_filter states them, for the rows `tenancy` sees. `frequent`: the
+    `has_equipment` item is mounted by many units (see mounting_share)."""
     clauses = ["(u.tenant IS NULL OR u.tenant = :tenant)"]
     parameters: dict[str, Any] = {"tenant": tenancy.tenant}
     include_deleted = bool(filters.get("include_deleted"))
@@ -61,10 +69,11 @@ def where(filters: dict[str, Any], tenancy: Tenancy) -> Where:
         parameters[f"w{index}"] = word
         parameters[f"e{index}"] = word + _PAST_PREFIX
     if filters.get("has_equipment") is not None:
-        clauses.append(
-            "u.id IN (SELECT l.unit_id FROM loadout_items i JOIN loadouts l ON l.id = i.loadout_id"
-            " WHERE i.equipment_id = :item AND l.live = 1)"
-        )
+        # Two forms of one condition: SQLite plans the first from the item's units (few of
+        # them: read and sort those), the second from the sort's index, checking each unit
+        # (many of them: the page is among the first rows it reads). Measured at 100k units,
+        # the most mounted item (25,000 units): 27 ms the first way, 0.2 ms the second.
+        clauses.append(_MOUNTING_MANY if frequent else _MOUNTING_FEW)
         clauses.append(
             "EXISTS (SELECT 1 FROM items WHERE id = :item AND (:deleted OR deleted = 0))"
         )
@@ -122,14 +131,15 @@ def unit_page(
     """One page of the units the filters match, in the graph's order, and their count."""
     if sort not in FILTER_COLUMNS and sort != "id":
         raise ValueError(f"cannot sort units on {sort!r}")
-    found = where(filters, tenancy)
-    parameters = dict(found.parameters)
-    page_where = found.sql
-    if after is not None:
-        page_where += " AND " + _after(sort, descending, after[0])
-        parameters["after_key"], parameters["after_id"] = after
     model.refresh()
     with model.reading() as db:
+        frequent = mounting_share(db, filters.get("has_equipment")) > FREQUENT_SHARE
+        found = where(filters, tenancy, frequent=frequent)
+        parameters = dict(found.parameters)
+        page_where = found.sql
+        if after is not None:
+            page_where += " AND " + _after(sort, descending, after[0])
+            parameters["after_key"], parameters["after_id"] = after
         ids = [
             row[0]
             for row in db.execute(
@@ -147,11 +157,23 @@ def unit_page(
         )
         total = None
         if count:
+            # Counted from the item's units, whichever way the page was read: every match
+            # is visited either way, and that way visits no other unit.
+            counted = where(filters, tenancy) if frequent else found
             total = db.execute(
-                f"SELECT count(*) FROM units u WHERE {found.sql}",  # noqa: S608
-                found.parameters,
+                f"SELECT count(*) FROM units u WHERE {counted.sql}",  # noqa: S608
+                counted.parameters,
             ).fetchone()[0]
     return UnitPage(rows=[json.loads(properties[i]) for i in ids], total=total)
+
+
+def mounting_share(db: sqlite3.Connection, item: str | None) -> float:
+    """The share of all units that mount `item` (0 for none)."""
+    if item is None:
+        return 0.0
+    mounting = db.execute("SELECT count(*) FROM unit_items WHERE equipment_id = ?", (item,))
+    units = db.execute("SELECT max(rowid) FROM units").fetchone()[0] or 1
+    return float(mounting.fetchone()[0]) / units
 
 
 def unit_groups(
