@@ -9,6 +9,7 @@ schema must be is not this module's business: callers pass a schema guard
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
@@ -21,11 +22,17 @@ from graphstore.settings import DriverSettings, EngineSettings, Neo4jSettings
 log = logging.getLogger("graphstore")
 
 
-def _open_driver(uri: str, user: str, password: str) -> neo4j.Driver:
+Resolver = Callable[[neo4j.Address], list[neo4j.Address]]
+
+
+def _open_driver(
+    uri: str, user: str, password: str, resolver: Resolver | None = None
+) -> neo4j.Driver:
+    options = DriverSettings().driver_options()
+    if resolver is not None:
+        options["resolver"] = resolver
     with translate_driver_errors("connect"):
-        driver = GraphDatabase.driver(
-            uri, auth=(user, password), **DriverSettings().driver_options()
-        )
+        driver = GraphDatabase.driver(uri, auth=(user, password), **options)
         try:
             driver.verify_connectivity()
         except BaseException:
@@ -46,9 +53,23 @@ def _server_components(driver: neo4j.Driver, database: str) -> tuple[str, str]:
     return str(first["name"]), ", ".join(first["versions"])
 
 
+def _following(engine: LocalEngine) -> Resolver:
+    """Resolves the engine's address to wherever it runs now, each time the driver opens a
+    connection: a local engine restarted on another port (its old one taken) is found by the
+    driver's own retries, within a request, instead of after them."""
+
+    def resolve(address: neo4j.Address) -> list[neo4j.Address]:
+        state = engine.paths.read_state()
+        if state is None:
+            return [address]
+        return [neo4j.Address(("127.0.0.1", state.bolt_port))]
+
+    return resolve
+
+
 def _open_local(engine: LocalEngine, database: str | None) -> tuple[neo4j.Driver, EngineInfo]:
     state = engine.require_running()
-    driver = _open_driver(state.uri, engine.user, engine.password())
+    driver = _open_driver(state.uri, engine.user, engine.password(), _following(engine))
     database = database or state.database
     try:
         server, bolt_version = _server_components(driver, database)

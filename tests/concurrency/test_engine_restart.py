@@ -115,8 +115,11 @@ def test_the_api_survives_a_killed_engine(engine: LocalEngine, old_port_taken: b
         after = [at - back_at for _, at in acknowledged if at >= back_at]
         assert before, "no write landed before the kill"
         assert after, "the API never answered again after the restart"
-        # It recovered by itself, within seconds: at worst a request already retrying on the
-        # old address spends its retry time there before it looks for the engine again.
+        # It recovered by itself, within seconds: the driver resolves the engine's address
+        # from its state file for every new connection, so a request retrying when the engine
+        # comes back reaches it, on its old port or a new one, at its next attempt. (Looking
+        # only after a request's retries ran out on the old address took 6.6 s under load.)
+        # The bound leaves room for the restarted engine's first, cold writes.
         assert min(after) < 2 * RETRY_TIME_S
         print(f"first write after the restart: {min(after):.2f} s")
         store = GraphStore(graph)
