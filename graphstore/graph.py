@@ -205,7 +205,7 @@ class Graph:
                     database_=self.database,
                     routing_=routing,
                 )
-            return [record.data() for record in records]
+            return [row_of(record) for record in records]
 
         return self._recovering(call)
 
@@ -418,6 +418,31 @@ def scoped_parameters(
     return scoped
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes})
+
+
+def _is_plain(value: Any) -> bool:
+    kind = type(value)
+    if kind in _PLAIN:
+        return True
+    if kind is list:
+        return all(_is_plain(each) for each in value)
+    if kind is dict:
+        return all(_is_plain(each) for each in value.values())
+    return False
+
+
+def row_of(record: neo4j.Record) -> dict[str, Any]:
+    """A record as a dict, as record.data() makes it, but cheaply when every value is a plain
+    one (scalars, lists and maps of them), as rows here almost always are: data() walks every
+    nested value through isinstance checks against abstract types, which cost 40% of a batch
+    validation's time. Rows holding nodes, relationships, paths or temporal values go through
+    data()."""
+    if all(_is_plain(value) for value in record):  # a Record is the tuple of its values
+        return dict(zip(record.keys(), record, strict=True))
+    return record.data()
+
+
 def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[str, Any]]:
     """Runs a named query inside a transaction function; rows as dicts.
 
@@ -428,7 +453,7 @@ def run_named(tx: Runner, query: Query | str, **parameters: Any) -> list[dict[st
     parameters = scoped_parameters(named, parameters, getattr(tx, "tenancy", None))
     try:
         with timed(named.name, parameters):
-            return [record.data() for record in tx.run(named.cypher, parameters)]
+            return [row_of(record) for record in tx.run(named.cypher, parameters)]
     except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
         if error.is_retryable():
             raise

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphstore.graph import Graph, translate_driver_errors
+from graphstore.graph import Graph, row_of, translate_driver_errors
 
 
 def quote(identifier: str) -> str:
@@ -19,7 +19,7 @@ def run(graph: Graph, statement: str) -> list[dict[str, Any]]:
     """Runs one administrative statement (not a named query) and returns its rows."""
     with translate_driver_errors("admin"):
         records, _, _ = graph.driver.execute_query(statement, database_=graph.database)
-    return [record.data() for record in records]
+    return [row_of(record) for record in records]
 
 
 def show_constraints(graph: Graph) -> list[dict[str, Any]]:

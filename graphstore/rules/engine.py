@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -44,6 +45,10 @@ CONTEXT_QUERY = "rules/support/loadout_context"
 EQUIPMENT_LOOKUP_QUERY = "rules/support/equipment_lookup"
 OFFERABLE_QUERY = "rules/support/offerable_equipment"
 CANDIDATES_PER_QUERY = 600
+CONCURRENT_BATCHES = 2
+"""Batches a run validates at once. The engine works on one while Python reads another's
+rows: on two cores, 1,750 loadouts/s with one at a time, 2,350/s with two, 1,690/s with
+three (bench-scale, 100k units)."""
 ACCEPT_QUERY = "rules/support/accept_violation"
 
 BASE_CHECK = ""
@@ -100,6 +105,10 @@ class _Context:
         self.overrides = _overrides(row["overrides"] or [])
 
 
+Fresh = list[LoadoutValidation]
+"""Loadouts validated now, not taken from stored verdicts."""
+
+
 class ValidationRun:
     """A streaming validate_all: iterate for per-loadout results; `summary` fills as you go.
 
@@ -128,8 +137,7 @@ class ValidationRun:
         return self._counter.summary()
 
     def __iter__(self) -> Iterator[LoadoutValidation]:
-        for batch in _chunks(self.loadout_ids, self._batch_size):
-            kept, fresh = self._batch(batch)
+        for batch, kept, fresh in self._batches():
             found = {r.loadout_id: r for r in fresh}
             for loadout_id, (result, _) in kept.items():
                 found[loadout_id] = LoadoutValidation.model_validate_json(result)
@@ -141,8 +149,7 @@ class ValidationRun:
     def tallies(self) -> Iterator[tuple[str, tuple[int, int]]]:
         """(loadout id, (open errors, open warnings)) of each loadout, counted into the
         summary, without building results that stored verdicts hold."""
-        for batch in _chunks(self.loadout_ids, self._batch_size):
-            kept, fresh = self._batch(batch)
+        for batch, kept, fresh in self._batches():
             found: dict[str, Tally] = {r.loadout_id: tally_of(r) for r in fresh}
             for loadout_id, (_, tally) in kept.items():
                 found[loadout_id] = [tuple(row) for row in json.loads(tally)]
@@ -156,27 +163,57 @@ class ValidationRun:
             pass
         return self.summary
 
-    def _batch(
-        self, batch: Sequence[str]
-    ) -> tuple[dict[str, tuple[str, str]], list[LoadoutValidation]]:
-        """The stored verdicts of the batch (result and tally JSON), and the others,
-        validated now (and stored)."""
-        model, rules = self._verdicts, self._engine.rules_key
-        if model is None:
-            return {}, self._engine.validate_many(batch)
-        kept = model.stored_verdicts(batch, rules)
-        missing = [i for i in batch if i not in kept]
-        fresh: list[LoadoutValidation] = []
-        if missing:
-            since = model.log_position()
-            fresh = self._engine.validate_many(missing)
-            model.store_verdicts(
-                [(r.loadout_id, r.model_dump_json(), json.dumps(tally_of(r))) for r in fresh],
-                rules,
-                since,
-            )
+    def _batches(
+        self,
+    ) -> Iterator[tuple[Sequence[str], dict[str, tuple[str, str]], list[LoadoutValidation]]]:
+        """Each batch with its stored verdicts (result and tally JSON) and its other loadouts
+        validated now, in order. Stored verdicts are read here; what they miss is validated
+        (and stored) in the pool, while the consumer works on an earlier batch. A consumer
+        that stops early cancels what has not begun."""
+        pending: deque[tuple[Sequence[str], dict[str, tuple[str, str]], Future[Fresh]]]
+        pending = deque()
+        with ThreadPoolExecutor(CONCURRENT_BATCHES, thread_name_prefix="validate") as pool:
+            try:
+                for batch in _chunks(self.loadout_ids, self._batch_size):
+                    kept = self._stored(batch)
+                    missing = [i for i in batch if i not in kept]
+                    fresh: Future[Fresh] = Future()
+                    if missing:
+                        fresh = pool.submit(self._validate, missing)
+                    else:
+                        fresh.set_result([])
+                    pending.append((batch, kept, fresh))
+                    if len(pending) >= CONCURRENT_BATCHES:
+                        yield self._done(*pending.popleft())
+                while pending:
+                    yield self._done(*pending.popleft())
+            finally:
+                for _, _, future in pending:
+                    future.cancel()
+
+    def _done(
+        self, batch: Sequence[str], kept: dict[str, tuple[str, str]], fresh: Future[Fresh]
+    ) -> tuple[Sequence[str], dict[str, tuple[str, str]], list[LoadoutValidation]]:
         self.reused += len(kept)
-        return kept, fresh
+        return batch, kept, fresh.result()
+
+    def _stored(self, batch: Sequence[str]) -> dict[str, tuple[str, str]]:
+        if self._verdicts is None:
+            return {}
+        return self._verdicts.stored_verdicts(batch, self._engine.rules_key)
+
+    def _validate(self, loadout_ids: Sequence[str]) -> Fresh:
+        model = self._verdicts
+        if model is None:
+            return self._engine.validate_many(loadout_ids)
+        since = model.log_position()
+        fresh = self._engine.validate_many(loadout_ids)
+        model.store_verdicts(
+            [(r.loadout_id, r.model_dump_json(), json.dumps(tally_of(r))) for r in fresh],
+            self._engine.rules_key,
+            since,
+        )
+        return fresh
 
 
 class RulesEngine:

@@ -174,6 +174,17 @@ def test_validate_all_filters_and_batches(engine: RulesEngine, load: Load) -> No
     assert engine.validate_all(ValidationFilter(unit_ids=["is"])).run().loadouts == 1
 
 
+def test_validate_all_keeps_order_when_batches_run_at_once(engine: RulesEngine, load: Load) -> None:
+    load(workshop())
+    whole = [r.model_dump() for r in engine.validate_all(batch_size=100, reuse=False)]
+    one_by_one = engine.validate_all(batch_size=1, reuse=False)  # several batches in flight
+    assert [r.model_dump() for r in one_by_one] == whole
+    assert one_by_one.summary == engine.validate_all(reuse=False).run()
+    stopped = iter(engine.validate_all(batch_size=1, reuse=False))
+    assert next(stopped).model_dump() == whole[0]
+    stopped.close()  # a consumer that stops early leaves nothing running or raising
+
+
 def test_explain_names_each_rule_the_item_would_break(engine: RulesEngine, load: Load) -> None:
     load(workshop())
     found = engine.explain("clan-b", "masc", "RIGHT_ARM")
