@@ -213,6 +213,12 @@ class ReadModel:
         with self.reading() as db:
             return verdicts.stored(db, loadout_ids, rules)
 
+    def stored_verdict(self, loadout_id: str, tenant: str | None, rules: str) -> str | None:
+        """One live loadout's stored verdict (result JSON) if the scope sees it; refresh
+        first for the log's latest writes to have marked it stale."""
+        with self.reading() as db:
+            return verdicts.stored_if_live(db, loadout_id, tenant, rules)
+
     def forget_verdicts(self) -> None:
         """Drops every stored verdict: the next batch validation validates everything."""
         with self._write() as db:

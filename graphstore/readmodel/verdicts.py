@@ -92,6 +92,21 @@ def store(
     return len(kept)
 
 
+def stored_if_live(
+    db: sqlite3.Connection, loadout_id: str, tenant: str | None, rules: str
+) -> str | None:
+    """The stored verdict (result JSON) of one live loadout of a live unit the scope sees;
+    None when there is none, or the loadout is gone, deleted or another scope's."""
+    row = db.execute(
+        "SELECT v.result FROM loadouts l JOIN units u ON u.id = l.unit_id "
+        "JOIN verdicts v ON v.loadout_id = l.id "
+        "WHERE l.id = :id AND l.live = 1 AND u.deleted = 0 "
+        "AND (l.tenant IS NULL OR l.tenant = :tenant) AND v.rules = :rules",
+        {"id": loadout_id, "tenant": tenant, "rules": rules},
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def live_loadouts(db: sqlite3.Connection, tenant: str | None, filters: dict[str, Any]) -> list[str]:
     """The live loadouts of live units the scope sees that match a validation filter (unit
     ids, tech base, unit type, stock or not), in id order, from the read model (what a scan of

@@ -237,9 +237,27 @@ class RulesEngine:
     # -- validation ------------------------------------------------------------------------
 
     def validate(self, loadout_id: str) -> LoadoutValidation:
-        """Every violation of one live loadout, sorted by severity. Read-only."""
-        results = self.validate_many([loadout_id], missing_ok=False)
-        return results[0]
+        """Every violation of one live loadout, sorted by severity. Read-only in the graph.
+
+        The verdict a batch (or an earlier call) stored is the answer while the write log has
+        not marked it stale (graphstore.readmodel.verdicts): the read model catches up first,
+        so the caller's own writes are seen. Otherwise the rules run, and their verdict is
+        stored. A loadout the scope does not see always goes to the graph, which answers
+        as for one that never existed."""
+        model = read_model(self.graph)
+        model.refresh()
+        tenant = getattr(self.graph, "tenancy", SINGLE_TENANT).tenant
+        stored = model.stored_verdict(loadout_id, tenant, self.rules_key)
+        if stored is not None:
+            return LoadoutValidation.model_validate_json(stored)
+        since = model.log_position()
+        result = self.validate_many([loadout_id], missing_ok=False)[0]
+        model.store_verdicts(
+            [(result.loadout_id, result.model_dump_json(), json.dumps(tally_of(result)))],
+            self.rules_key,
+            since,
+        )
+        return result
 
     def validate_many(
         self, loadout_ids: Sequence[str], *, missing_ok: bool = True
@@ -312,6 +330,31 @@ class RulesEngine:
             for errors, warnings, loadout_id in sorted(scored)[:worst]
         ]
         return BatchValidation(summary=run.summary, worst=ranked)
+
+    def verdict_drift(self) -> list[str]:
+        """The live loadouts whose stored verdict differs from what the rules answer now:
+        a write that bypassed the log (Cypher run by hand, say) left it unmarked. A
+        difference is looked at again after another catch-up, so a write committing while
+        this runs is not reported. Validates every loadout holding a verdict."""
+        model = read_model(self.graph)
+
+        def differing(loadout_ids: Sequence[str]) -> list[str]:
+            model.refresh()
+            found: list[str] = []
+            for batch in _chunks(loadout_ids, self.batch_size):
+                kept = model.stored_verdicts(batch, self.rules_key)
+                fresh = {r.loadout_id: r for r in self.validate_many(list(kept))}
+                found += [
+                    loadout_id
+                    for loadout_id, (result, _) in kept.items()
+                    if fresh.get(loadout_id) != LoadoutValidation.model_validate_json(result)
+                ]
+            return found
+
+        model.refresh()
+        tenant = getattr(self.graph, "tenancy", SINGLE_TENANT).tenant
+        first = differing(model.live_loadouts(tenant, {}))
+        return sorted(differing(first)) if first else []
 
     # -- what fits -------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from graphstore import queries
 from graphstore.errors import QueryError
 from graphstore.readmodel import read_model
 from graphstore.readmodel.drift import drift
+from graphstore.rules.engine import RulesEngine
 from graphstore.settings import StoreLimits
 from graphstore.store.audit import ChangeLog
 from graphstore.store.calculations import compute_in
@@ -162,6 +163,18 @@ def find(scope: Scope, limits: StoreLimits) -> list[Finding]:
             repairable=True,
         )
         for found in drift(read_model(scope.graph))
+    ]
+    findings += [
+        Finding(
+            kind=READ_MODEL_DRIFT,
+            severity="error",
+            label="Loadout",
+            id=loadout_id,
+            detail="read model: its stored verdict differs from a fresh validation "
+            "(validation answers it wrongly)",
+            repairable=True,
+        )
+        for loadout_id in RulesEngine(scope.graph).verdict_drift()
     ]
     return findings
 

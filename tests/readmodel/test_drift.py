@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from graphstore import GraphStore
 from graphstore.cli import app
 from graphstore.readmodel import read_model
+from graphstore.rules import RulesEngine
 from graphstore.store.integrity import READ_MODEL_DRIFT
 from tests.store.conftest import unit
 
@@ -82,3 +83,23 @@ def test_the_rebuild_command(catalog: GraphStore, monkeypatch: pytest.MonkeyPatc
     status = CliRunner().invoke(app, ["read-model", "status"])
     assert status.exit_code == 0, status.output
     assert "caught up (0 change(s) applied)" in status.output
+
+
+def test_a_stored_verdict_left_stale_by_a_bypass_is_reported_and_repaired(
+    catalog: GraphStore,
+) -> None:
+    rules = RulesEngine(catalog.graph)
+    before = rules.validate("atlas-stock")  # reached now, and stored
+    assert "tonnage_budget" not in {v.rule for v in before.violations}
+    _bypass(catalog, "MATCH (u:Unit {id: 'atlas-as7-d'}) SET u.tonnage = 5")
+    assert rules.validate("atlas-stock") == before, "the stored verdict, as reported below"
+    found = {
+        (f.label, f.id)
+        for f in catalog.check_integrity().findings
+        if f.kind == READ_MODEL_DRIFT and "stored verdict" in f.detail
+    }
+    assert found == {("Loadout", "atlas-stock")}
+    catalog.check_integrity(repair=True)
+    after = rules.validate("atlas-stock")
+    assert "tonnage_budget" in {v.rule for v in after.violations}
+    assert after == rules.validate_many(["atlas-stock"])[0]

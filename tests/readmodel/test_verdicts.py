@@ -6,11 +6,14 @@ what it stored answers exactly what one that validates everything afresh answers
 from __future__ import annotations
 
 import random
+import threading
+import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphstore import Graph, GraphStore, GraphStoreError
+from graphstore.errors import NotFoundError
 from graphstore.readmodel import read_model
 from graphstore.rules import AcceptedViolationCreate, RulesEngine
 from testkit import wipe
@@ -78,8 +81,69 @@ def _check(session_graph: Graph, seed: int) -> None:
             _write(session_graph, picker, counter)
         else:
             _rule_write(session_graph, picker)
+        if picker.random() < 0.5:  # one loadout's validation, stored or reached anew
+            fresh = _results(engine, reuse=False)
+            for loadout_id in fresh:
+                assert engine.validate(loadout_id).model_dump() == fresh[loadout_id]
         warm = engine.validate_all()
         stored = {r.loadout_id: r.model_dump() for r in warm}
         reused += warm.reused
         assert stored == _results(engine, reuse=False)
     assert reused > 0, "the warm runs reused stored verdicts"
+
+
+def test_validations_racing_writers_store_no_stale_verdict(session_graph: Graph) -> None:
+    """Readers validate single loadouts (storing verdicts) while writers change what those
+    verdicts depend on: afterwards every stored verdict still equals a fresh validation."""
+    wipe.clear_data(session_graph)
+    wipe.drop_schema(session_graph)
+    _fleet(session_graph, seed=23, size=12)
+    engine = RulesEngine(session_graph)
+    loadouts = [row["id"] for row in session_graph.read("readmodel/export_loadouts")]
+    stored_mid_race: list[str] = []
+    writing = threading.Event()
+    writing.set()
+    counters = [[12 + 1000 * n] for n in range(2)]
+
+    def writer(number: int) -> None:
+        picker = random.Random(number)
+        for _ in range(20):
+            if picker.random() < 0.5:
+                _write(session_graph, picker, counters[number])
+            else:
+                _rule_write(session_graph, picker)
+            time.sleep(0.15)  # gaps past the overlap, where a verdict can be stored
+
+    def reader(number: int) -> None:
+        picker = random.Random(100 + number)
+        model = read_model(session_graph)
+        while writing.is_set():
+            loadout_id = picker.choice(loadouts)
+            try:
+                engine.validate(loadout_id)
+            except NotFoundError:
+                continue  # deleted by a writer
+            if model.stored_verdicts([loadout_id], engine.rules_key):
+                stored_mid_race.append(loadout_id)
+
+    writers = [threading.Thread(target=writer, args=(n,)) for n in range(2)]
+    readers = [threading.Thread(target=reader, args=(n,)) for n in range(2)]
+    # A verdict is not stored for a loadout the log touched since its validation began,
+    # less the overlap (late commits): 0.3 s here, far above a local commit's delay.
+    model = read_model(session_graph)
+    overlap, model.settings.overlap_s = model.settings.overlap_s, 0.3
+    try:
+        for thread in [*writers, *readers]:
+            thread.start()
+        for thread in writers:
+            thread.join()
+    finally:
+        writing.clear()
+        for thread in readers:
+            thread.join()
+        model.settings.overlap_s = overlap
+    print(f"verdicts stored mid-race: {len(stored_mid_race)}")
+    assert len(stored_mid_race) >= 3, "verdicts were stored while the writers wrote"
+    fresh = _results(engine, reuse=False)
+    for loadout_id, expected in fresh.items():
+        assert engine.validate(loadout_id).model_dump() == expected, loadout_id
