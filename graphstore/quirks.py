@@ -14,7 +14,11 @@ Neo4j practice (tests/test_quirks.py covers each):
   (seen: a restore that had written one loadout missed another loadout turned stock and
   committed meanwhile). Two writes of one record still collide. So a write claims the nodes
   its checks depend on before it writes anything else (graphstore.store.claims), and checks
-  read claimed nodes, or nodes of labels it has not written yet.
+  read claimed nodes, or nodes of labels it has not written yet. A read of the node itself
+  made *before* its claim may be stale too, and the write then lands on the newer record
+  with no conflict: an update that checked the version it read first let two increments
+  from one version both commit (about one in 2,000 under 24 racing writers), so
+  store/fragments/claimed_update claims, then reads.
 - A commit checks unique indexes before it notices that another transaction changed a
   record this one wrote. Two writers of one entity both bump its version from the same
   snapshot and both add that version to its history: the later commit fails on the

@@ -29,6 +29,10 @@ class Client(Protocol):
 
     def create(self, kind: str, body: dict[str, Any]) -> str: ...
     def update(self, kind: str, entity_id: str, body: dict[str, Any]) -> str: ...
+    def update_at(self, kind: str, entity_id: str, body: dict[str, Any], version: int) -> str:
+        """An update that expects `version` (If-Match over HTTP)."""
+        ...
+
     def delete(self, kind: str, entity_id: str, *, soft: bool = False) -> str: ...
     def restore(self, kind: str, entity_id: str) -> str: ...
     def add_mount(self, loadout_id: str, equipment_id: str, location: str) -> str: ...
@@ -81,6 +85,10 @@ class Library:
 
     def update(self, kind: str, entity_id: str, body: dict[str, Any]) -> str:
         return self._verdict(lambda: self._repository(kind).update(entity_id, body))
+
+    def update_at(self, kind: str, entity_id: str, body: dict[str, Any], version: int) -> str:
+        repository = self._repository(kind)
+        return self._verdict(lambda: repository.update(entity_id, body, expected_version=version))
 
     def delete(self, kind: str, entity_id: str, *, soft: bool = False) -> str:
         return self._verdict(lambda: self._repository(kind).delete(entity_id, soft=soft))
@@ -146,6 +154,11 @@ class Http:
 
     def update(self, kind: str, entity_id: str, body: dict[str, Any]) -> str:
         return self._verdict(self._client.patch(f"{_PATHS[kind]}/{entity_id}", json=body))
+
+    def update_at(self, kind: str, entity_id: str, body: dict[str, Any], version: int) -> str:
+        path = f"{_PATHS[kind]}/{entity_id}"
+        headers = {"If-Match": f'"{version}"'}
+        return self._verdict(self._client.patch(path, json=body, headers=headers))
 
     def delete(self, kind: str, entity_id: str, *, soft: bool = False) -> str:
         params = {"soft": "true"} if soft else {}

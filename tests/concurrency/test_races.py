@@ -293,6 +293,33 @@ def test_blind_replaces_are_retried_never_refused(store: GraphStore, client: Cli
     rounds.assert_raced()
 
 
+def test_updates_from_one_version_have_exactly_one_winner(
+    store: GraphStore, client: Client
+) -> None:
+    """Four updates that each expect the version they read: one lands, three are 409. A
+    check read before the claim let a second land on the winner's record unnoticed (two
+    increments from one version, both acknowledged: one lost)."""
+    rounds = Rounds(f"four updates expecting one version ({client.name})")
+    store.units.create({**unit("counted"), "mul_id": 0})
+    for n in range(ROUNDS * 2):
+        before = store.units.get("counted")
+        outcomes = race(
+            *[
+                lambda i=i: client.update_at(
+                    "unit", "counted", {"mul_id": 10 * n + i}, before.version or 0
+                )
+                for i in range(4)
+            ]
+        )
+        rounds.record(outcomes)
+        assert sorted(values(outcomes)) == ["conflict", "conflict", "conflict", "ok"]
+        after = store.units.get("counted")
+        winner = next(i for i, o in enumerate(outcomes) if o.value == "ok")
+        assert (after.version, after.mul_id) == ((before.version or 0) + 1, 10 * n + winner)
+    assert_sound(store)
+    rounds.assert_raced()
+
+
 def test_racing_upserts_of_new_ids_all_land(store: GraphStore) -> None:
     rounds = Rounds("three upsert_many of the same new ids")
     for n in range(ROUNDS):

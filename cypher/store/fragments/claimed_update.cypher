@@ -6,9 +6,11 @@
 // @param expected_version: the version the write expects, or null
 // @param now: the write time
 // @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
-WITH n, properties(n) AS before
+// The claim comes before the read: on the local engine a read made first may be stale, and
+// the write would then land on the newer record without a conflict (two increments from one
+// version both acknowledged: graphstore.quirks).
 // @include store/fragments/claim
-WITH n, before
+WITH n, properties(n) AS before
 WHERE before.deleted_at IS NULL AND (n.tenant IS NULL OR n.tenant = $tenant)
   AND ($expected_version IS NULL OR before.version = $expected_version)
 SET n += $props, n.version = n.version + 1, n.updated_at = $now
