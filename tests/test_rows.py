@@ -22,8 +22,8 @@ def test_row_of_equals_record_data_for_plain_and_graph_values(graph: Graph) -> N
             whole = row_of(record)
             assert whole == record.data()
             assert whole["node"] == {"name": "a", "n": 1}  # data()'s form, not a Node
-            for key in record.keys():
-                part = record.__class__(zip([key], [record[key]], strict=True))
+            for key, value in record.items():
+                part = record.__class__([(key, value)])
                 assert row_of(part) == part.data(), key
         finally:
             transaction.rollback()
