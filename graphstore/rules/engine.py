@@ -47,8 +47,9 @@ OFFERABLE_QUERY = "rules/support/offerable_equipment"
 CANDIDATES_PER_QUERY = 600
 CONCURRENT_BATCHES = 2
 """Batches a run validates at once. The engine works on one while Python reads another's
-rows: on two cores, 1,750 loadouts/s with one at a time, 2,350/s with two, 1,690/s with
-three (bench-scale, 100k units)."""
+rows. On two cores, 12,000 of the 100k graph's loadouts: one at a time 1,720-1,770/s, two
+2,350-2,380/s (docs/benchmarks.md); three were slower than two (1,690/s against 2,090/s,
+measured before rows skipped record.data())."""
 ACCEPT_QUERY = "rules/support/accept_violation"
 
 BASE_CHECK = ""
