@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,6 +102,7 @@ def test_validations_racing_writers_store_no_stale_verdict(session_graph: Graph)
     engine = RulesEngine(session_graph)
     loadouts = [row["id"] for row in session_graph.read("readmodel/export_loadouts")]
     stored_mid_race: list[str] = []
+    failures: list[BaseException] = []
     writing = threading.Event()
     writing.set()
     counters = [[12 + 1000 * n] for n in range(2)]
@@ -126,8 +128,17 @@ def test_validations_racing_writers_store_no_stale_verdict(session_graph: Graph)
             if model.stored_verdicts([loadout_id], engine.rules_key):
                 stored_mid_race.append(loadout_id)
 
-    writers = [threading.Thread(target=writer, args=(n,)) for n in range(2)]
-    readers = [threading.Thread(target=reader, args=(n,)) for n in range(2)]
+    def reporting(work: Callable[[int], None]) -> Callable[[int], None]:
+        def run(number: int) -> None:
+            try:
+                work(number)
+            except BaseException as error:  # a thread's failure is the test's
+                failures.append(error)
+
+        return run
+
+    writers = [threading.Thread(target=reporting(writer), args=(n,)) for n in range(2)]
+    readers = [threading.Thread(target=reporting(reader), args=(n,)) for n in range(2)]
     # A verdict is not stored for a loadout the log touched since its validation began,
     # less the overlap (late commits): 0.3 s here, far above a local commit's delay.
     model = read_model(session_graph)
@@ -142,6 +153,7 @@ def test_validations_racing_writers_store_no_stale_verdict(session_graph: Graph)
         for thread in readers:
             thread.join()
         model.settings.overlap_s = overlap
+    assert failures == []
     print(f"verdicts stored mid-race: {len(stored_mid_race)}")
     assert len(stored_mid_race) >= 3, "verdicts were stored while the writers wrote"
     fresh = _results(engine, reuse=False)
