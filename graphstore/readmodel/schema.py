@@ -21,23 +21,7 @@ from __future__ import annotations
 
 FORMAT = 5
 
-COLUMN_TYPES = {
-    "search_name": "TEXT",
-    "tech_base": "TEXT",
-    "era": "TEXT",
-    "rules_level": "TEXT",
-    "unit_type": "TEXT",
-    "tonnage": "REAL",
-    "battle_value": "INTEGER",
-    "year": "INTEGER",
-}
-"""The unit properties kept as columns, with their SQLite types: every filter and every sort
-reads one of these, and each has an index in its order both ways (nulls last ascending,
-first descending, ties by id: graphstore.readmodel.units._order)."""
-
-FILTER_COLUMNS = tuple(COLUMN_TYPES)
-
-_TABLES = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS state (
     name TEXT PRIMARY KEY,
     value TEXT
@@ -53,13 +37,43 @@ CREATE TABLE IF NOT EXISTS units (
     id TEXT PRIMARY KEY,
     tenant TEXT,
     deleted INTEGER NOT NULL,
-{unit_columns}
+    search_name TEXT,
+    tech_base TEXT,
+    era TEXT,
+    rules_level TEXT,
+    unit_type TEXT,
+    tonnage REAL,
+    battle_value INTEGER,
+    year INTEGER
 );
 CREATE TABLE IF NOT EXISTS unit_properties (
     id TEXT PRIMARY KEY,
     properties TEXT NOT NULL
 ) WITHOUT ROWID;
-{sort_indexes}
+CREATE INDEX IF NOT EXISTS units_search_name ON units (search_name IS NULL, search_name, id);
+CREATE INDEX IF NOT EXISTS units_tonnage ON units (tonnage IS NULL, tonnage, id);
+CREATE INDEX IF NOT EXISTS units_battle_value ON units (battle_value IS NULL, battle_value, id);
+CREATE INDEX IF NOT EXISTS units_year ON units (year IS NULL, year, id);
+CREATE INDEX IF NOT EXISTS units_era ON units (era IS NULL, era, id);
+CREATE INDEX IF NOT EXISTS units_tech_base ON units (tech_base IS NULL, tech_base, id);
+CREATE INDEX IF NOT EXISTS units_rules_level ON units (rules_level IS NULL, rules_level, id);
+CREATE INDEX IF NOT EXISTS units_unit_type ON units (unit_type IS NULL, unit_type, id);
+CREATE INDEX IF NOT EXISTS units_search_name_desc
+    ON units (search_name IS NULL DESC, search_name DESC, id);
+CREATE INDEX IF NOT EXISTS units_tonnage_desc
+    ON units (tonnage IS NULL DESC, tonnage DESC, id);
+CREATE INDEX IF NOT EXISTS units_battle_value_desc
+    ON units (battle_value IS NULL DESC, battle_value DESC, id);
+CREATE INDEX IF NOT EXISTS units_year_desc
+    ON units (year IS NULL DESC, year DESC, id);
+CREATE INDEX IF NOT EXISTS units_era_desc
+    ON units (era IS NULL DESC, era DESC, id);
+CREATE INDEX IF NOT EXISTS units_tech_base_desc
+    ON units (tech_base IS NULL DESC, tech_base DESC, id);
+CREATE INDEX IF NOT EXISTS units_rules_level_desc
+    ON units (rules_level IS NULL DESC, rules_level DESC, id);
+CREATE INDEX IF NOT EXISTS units_unit_type_desc
+    ON units (unit_type IS NULL DESC, unit_type DESC, id);
 CREATE INDEX IF NOT EXISTS units_tenant ON units (tenant);
 CREATE TABLE IF NOT EXISTS unit_words (
     word TEXT NOT NULL,
@@ -112,21 +126,14 @@ DATA_TABLES = (
 )
 """What a rebuild empties and fills again (`state` is rewritten, not emptied)."""
 
-
-def _sort_indexes() -> str:
-    statements = []
-    for column in FILTER_COLUMNS:
-        statements.append(
-            f"CREATE INDEX IF NOT EXISTS units_{column} ON units ({column} IS NULL, {column}, id);"
-        )
-        statements.append(
-            f"CREATE INDEX IF NOT EXISTS units_{column}_desc\n"
-            f"    ON units ({column} IS NULL DESC, {column} DESC, id);"
-        )
-    return "\n".join(statements)
-
-
-TABLES = _TABLES.format(
-    unit_columns=",\n".join(f"    {name} {kind}" for name, kind in COLUMN_TYPES.items()),
-    sort_indexes=_sort_indexes(),
+FILTER_COLUMNS = (
+    "search_name",
+    "tech_base",
+    "era",
+    "rules_level",
+    "unit_type",
+    "tonnage",
+    "battle_value",
+    "year",
 )
+"""The unit properties kept as columns: every filter and every sort reads one of these."""
