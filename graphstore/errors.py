@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class GraphStoreError(Exception):
     """Root of every error raised by graphstore."""
@@ -116,6 +118,15 @@ class RestrictError(IntegrityError):
     ) -> None:
         super().__init__(message, blockers=blockers)
         self.uses_by_tenant = uses_by_tenant or {}
+
+
+class BulkError(GraphStoreError):
+    """An all-or-nothing batch stopped at one operation and wrote nothing: `outcome` names
+    the operation (its index and id) and holds its error."""
+
+    def __init__(self, outcome: Any) -> None:
+        super().__init__(f"operation {outcome.index} ({outcome.id}) failed: {outcome.error}")
+        self.outcome = outcome
 
 
 class ValidationError(GraphStoreError, ValueError):

@@ -8,12 +8,14 @@ for, and `model_fields_set` says which ones those were.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from graphstore.errors import GraphStoreError
 from graphstore.store.enums import (
     MECH_LOCATION_SLOTS,
     Era,
@@ -573,3 +575,31 @@ class EquipmentRule(BaseModel):
     target_id: str
     target_label: str | None = None
     reason: str | None = None
+
+
+# ---- Many at once ----------------------------------------------------------------------
+
+
+class EntityPatch(BaseModel):
+    """One patch of a `patch_many`: the entity, the fields to change (as the entity's Update
+    model takes them; null removes an optional one) and the version it expects."""
+
+    model_config = _STRICT
+
+    id: EntityId
+    changes: dict[str, Any] = Field(min_length=1)
+    expected_version: NonNegative | None = None
+
+
+@dataclass
+class Outcome:
+    """What became of one operation of a batch: the version it wrote, or its error."""
+
+    index: int
+    id: str | None = None
+    version: int | None = None
+    error: GraphStoreError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

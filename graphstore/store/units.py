@@ -74,10 +74,13 @@ class Units(Versioned[UnitPublic], Repository[UnitCreate, UnitUpdate, UnitPublic
         expected_version: int | None = None,
     ) -> UnitPublic:
         """Repository.update; an `extra` in the patch is checked and written whole."""
-        valid = validate(UnitUpdate, patch)
-        if "extra" in valid.model_fields_set:
-            valid = valid.model_copy(update={"extra": self._checked_extra(valid.extra)})
+        valid = self._valid_patch(validate(UnitUpdate, patch))
         return super().update(entity_id, valid, expected_version=expected_version)
+
+    def _valid_patch(self, patch: UnitUpdate) -> UnitUpdate:
+        if "extra" in patch.model_fields_set:
+            return patch.model_copy(update={"extra": self._checked_extra(patch.extra)})
+        return patch
 
     def _admitted(self, row: dict[str, Any], tenant: dict[str, Any] | None) -> dict[str, Any]:
         # A create's `extra`, checked against the extensions its tenant row carries (the
