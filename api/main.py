@@ -20,6 +20,7 @@ from api.operation_ids import operation_id
 from api.rate_limit import RateLimiter
 from api.restore_gate import RestoreGate, RestoreMark
 from api.routers import (
+    bulk,
     catalog,
     equipment,
     explore,
@@ -85,7 +86,8 @@ def create_app(graph: Graph | None = None, settings: ApiSettings | None = None) 
             allow_headers=["*"],
         )
     app.add_middleware(RequestTimer)  # outermost: times everything, refusals included
-    for router in (health, units, loadouts, validation, equipment, catalog, explore, tenancy):
+    routers = (health, units, loadouts, validation, equipment, catalog, bulk, explore, tenancy)
+    for router in routers:
         app.include_router(router.router)
     # The explorer's bundled script and styles (built at set-up; 404 until they are).
     app.mount("/explore/assets", StaticFiles(directory=STATIC, check_dir=False), "explore")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
@@ -198,6 +199,14 @@ _HANDLERS: list[tuple[type[Exception], Handler]] = [
     (GraphStoreError, _bug),
     (Exception, _bug),
 ]
+
+
+async def problem_body(request: Request, error: Exception) -> dict[str, Any]:
+    """The problem details a request failing with `error` answers (its status among them):
+    what a batch reports per operation. Not counted: the batch's own answer is a 200."""
+    handler = next(h for kind, h in _HANDLERS if isinstance(error, kind))
+    body: dict[str, Any] = json.loads(bytes((await handler(request, error)).body))
+    return body
 
 
 def install(app: FastAPI) -> None:

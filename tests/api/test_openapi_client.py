@@ -44,6 +44,7 @@ OPERATION_IDS = {
     "catalog_list", "catalog_create", "catalog_stats", "catalog_schema", "catalog_update",
     "catalog_delete", "catalog_restore",
     "explore_query", "explore_saved", "explore_picture",
+    "bulk_apply",
 }  # fmt: skip
 
 

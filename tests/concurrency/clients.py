@@ -23,6 +23,9 @@ from graphstore.errors import (
     ValidationError,
 )
 
+Patch = tuple[str, dict[str, Any], int | None]
+"""A patch of patch_many: the entity's id, the fields to change, the version expected."""
+
 
 class Client(Protocol):
     name: str
@@ -38,6 +41,9 @@ class Client(Protocol):
     def add_mount(self, loadout_id: str, equipment_id: str, location: str) -> str: ...
     def clone(self, loadout_id: str, new_id: str, unit_id: str | None = None) -> str: ...
     def replace(self, loadout_id: str, mounts: list[dict[str, Any]]) -> str: ...
+    def patch_many(self, kind: str, patches: list[Patch]) -> list[str]:
+        """A verdict per patch of one bulk call (POST /v1/bulk over HTTP)."""
+        ...
 
 
 _PATHS = {
@@ -62,23 +68,38 @@ class Library:
             "loadout": self.store.loadouts,
         }[kind]
 
-    @staticmethod
-    def _verdict(call: Callable[[], Any]) -> str:
+    @classmethod
+    def _verdict(cls, call: Callable[[], Any]) -> str:
         try:
             call()
-        except AlreadyExistsError:
-            return "exists"
-        except ConflictError:
-            return "conflict"
-        except IntegrityError:
-            return "refused"
-        except ValidationError:
-            return "invalid"
-        except NotFoundError:
-            return "missing"
         except Exception as error:
-            return f"error: {type(error).__name__}: {error}"
+            return cls._of_error(error)
         return "ok"
+
+    @staticmethod
+    def _of_error(error: Exception | None) -> str:
+        if error is None:
+            return "ok"
+        if isinstance(error, AlreadyExistsError):
+            return "exists"
+        if isinstance(error, ConflictError):
+            return "conflict"
+        if isinstance(error, IntegrityError):
+            return "refused"
+        if isinstance(error, ValidationError):
+            return "invalid"
+        if isinstance(error, NotFoundError):
+            return "missing"
+        return f"error: {type(error).__name__}: {error}"
+
+    def patch_many(self, kind: str, patches: list[Patch]) -> list[str]:
+        found = self._repository(kind).patch_many(
+            [
+                {"id": i, "changes": body, "expected_version": version}
+                for i, body, version in patches
+            ]
+        )
+        return [self._of_error(outcome.error) for outcome in found]
 
     def create(self, kind: str, body: dict[str, Any]) -> str:
         return self._verdict(lambda: self._repository(kind).create(body))
@@ -130,10 +151,12 @@ class Http:
         return client
 
     def _verdict(self, response: httpx.Response) -> str:
-        status = response.status_code
+        return self._of_status(response.status_code, response.json() if response.content else {})
+
+    @staticmethod
+    def _of_status(status: int, body: dict[str, Any]) -> str:
         if 200 <= status < 300:
             return "ok"
-        body = response.json() if response.content else {}
         detail = str(body.get("detail", ""))
         if status == 409 and "already exists" in detail:
             return "exists"
@@ -180,6 +203,20 @@ class Http:
     def replace(self, loadout_id: str, mounts: list[dict[str, Any]]) -> str:
         response = self._client.put(f"/v1/loadouts/{loadout_id}", json={"mounts": mounts})
         return self._verdict(response)
+
+    def patch_many(self, kind: str, patches: list[Patch]) -> list[str]:
+        operations = [
+            {"op": "patch", "kind": _PATHS[kind].rsplit("/", 1)[1], "id": i, "body": body}
+            | ({"expected_version": version} if version is not None else {})
+            for i, body, version in patches
+        ]
+        response = self._client.post("/v1/bulk", json=operations)
+        if response.status_code != 200:
+            return [self._verdict(response)] * len(patches)
+        return [
+            self._of_status(result["status"], result.get("problem") or {})
+            for result in response.json()["results"]
+        ]
 
     def close(self) -> None:
         for client in self._opened:
