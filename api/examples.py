@@ -205,3 +205,29 @@ USAGE = response_example(
     }
 )
 COPY = example("a template into the tenant", {"new_id": "our-hunchback"})
+BULK = example(
+    "a new unit, one patch expecting version 1, one soft delete",
+    [
+        {
+            "op": "create",
+            "kind": "units",
+            "body": {
+                "id": "enforcer-enf-4r",
+                "chassis": "Enforcer",
+                "model": "ENF-4R",
+                "unit_type": "BattleMech",
+                "tonnage": 50,
+                "tech_base": "INNER_SPHERE",
+                "rules_level": "STANDARD",
+            },
+        },
+        {
+            "op": "patch",
+            "kind": "units",
+            "id": "atlas-as7-d",
+            "body": {"role": "Juggernaut"},
+            "expected_version": 1,
+        },
+        {"op": "delete", "kind": "loadouts", "id": "atlas-as7-d.brawler", "soft": True},
+    ],
+)

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from api.deps import StoreDep, WriteAccess
+from api.examples import BULK
 from api.problems import error_responses, problem_body
 from graphstore.errors import BulkError, GraphStoreError, ValidationError
 from graphstore.store import bulk
@@ -52,7 +53,8 @@ _BODY = {
             # NDJSON is described, not declared: generated clients refuse a content type
             # they cannot model, and its lines are the same operations.
             "application/json": {
-                "schema": {"type": "array", "items": bulk.BulkOperation.model_json_schema()}
+                "schema": {"type": "array", "items": bulk.BulkOperation.model_json_schema()},
+                "examples": BULK,
             },
         },
     }
