@@ -1,11 +1,12 @@
-// Writes a batch of Category patches (graphstore.store.entities.patch_many), each already
-// claimed and checked in this transaction: sets the given properties and bumps the version.
-// @param rows: [{id, props}] (a null in props removes that property)
+// Writes a batch of Category patches (graphstore.store.entities.patch_many) in one statement:
+// claims each, and writes those that are live, at their expected version and writable by
+// the scope; what it writes comes back, with what it held before (store/fragments/claimed_patch).
+// @param rows: [{id, props, expected_version}] (a null in props removes that property)
 // @param now: the write time
 // @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
-// @example: {"rows": [{"id": "weapons-energy", "props": {"description": "example"}}], "now": "2026-11-30T12:00:00Z"}
+// @example: {"rows": [{"id": "weapons-energy", "props": {"path": "weapons/energy"}, "expected_version": null}], "now": "2026-11-30T12:00:00Z", "shared_writable": true}
 UNWIND $rows AS row
 MATCH (n:Category {id: row.id})
 WHERE n.tenant IS NULL OR n.tenant = $tenant
-SET n += row.props, n.version = n.version + 1, n.updated_at = $now
-RETURN n.id AS id, properties(n) AS props
+// @include store/fragments/claimed_patch
+RETURN n.id AS id, before, properties(n) AS props

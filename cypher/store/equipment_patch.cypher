@@ -1,12 +1,13 @@
-// Writes a batch of Equipment patches (graphstore.store.entities.patch_many), each already
-// claimed and checked in this transaction: sets the given properties and bumps the version.
-// @param rows: [{id, props}] (a null in props removes that property)
+// Writes a batch of Equipment patches (graphstore.store.entities.patch_many) in one statement:
+// claims each, and writes those that are live, at their expected version and writable by
+// the scope; what it writes comes back, with what it held before (store/fragments/claimed_patch).
+// @param rows: [{id, props, expected_version}] (a null in props removes that property)
 // @param now: the write time
 // @param tenant: the scope's tenant: what it sees is the shared data and this tenant's (filled in by the store)
-// @example: {"rows": [{"id": "medium-laser", "props": {"notes": "example"}}], "now": "2026-11-30T12:00:00Z"}
+// @example: {"rows": [{"id": "medium-laser", "props": {"heat": 3}, "expected_version": null}], "now": "2026-11-30T12:00:00Z", "shared_writable": true}
 UNWIND $rows AS row
 MATCH (n:Equipment {id: row.id})
 WHERE n.tenant IS NULL OR n.tenant = $tenant
-SET n += row.props, n.version = n.version + 1, n.updated_at = $now
+// @include store/fragments/claimed_patch
 // @include store/fragments/equipment_name
-RETURN n.id AS id, properties(n) AS props
+RETURN n.id AS id, before, properties(n) AS props

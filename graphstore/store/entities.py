@@ -564,29 +564,42 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
                 outcomes[patch.index].error = failed
                 continue
             accepted.append(patch)
-        found = claim(tx, self.label, [patch.id for patch in accepted])
-        rows = []
-        for patch in accepted:
+        if not accepted:
+            return list(outcomes.values())
+        log = self._context.change_log()
+        # One statement claims, checks and writes every patch that passes; those it leaves
+        # are read under the claim it took, to say why.
+        written = {
+            row["id"]: row
+            for row in run(
+                tx,
+                f"store/{self.key}_patch",
+                rows=[
+                    {"id": p.id, "props": p.props, "expected_version": p.expected_version}
+                    for p in accepted
+                ],
+                now=log.at,
+                shared_writable=self._context.scope.tenancy.platform,
+            )
+        }
+        left = [patch for patch in accepted if patch.id not in written]
+        found = claim(tx, self.label, [patch.id for patch in left]) if left else {}
+        for patch in left:
             try:
                 self._writable(patch.id, found.get(patch.id), patch.expected_version)
             except GraphStoreError as failed:
                 outcomes[patch.index].error = failed
                 continue
-            rows.append(patch)
-        if not rows:
-            return list(outcomes.values())
-        log = self._context.change_log()
-        written = run(
-            tx,
-            f"store/{self.key}_patch",
-            rows=[{"id": patch.id, "props": patch.props} for patch in rows],
-            now=log.at,
-        )
-        after_by_id = {row["id"]: plain(row["props"]) for row in written}
-        for patch in rows:
-            after = after_by_id[patch.id]
+            raise AssertionError(f"{self.label} {patch.id!r}: writable, yet not written")
+        for patch in accepted:
+            row = written.get(patch.id)
+            if row is None:
+                continue
+            after = plain(row["props"])
+            # Only what the patch wrote differs: the rest of `before` is `after`'s.
+            before = {**after, **pairs_to_dict(plain(row["before"]))}
             self._after_update(tx, patch.id, patch.valid, log)
-            log.add("update", self.label, patch.id, found[patch.id], after)
+            log.add("update", self.label, patch.id, before, after)
             log.wrote(self.label, patch.id, props=after, parts_from=SAME_PARTS)
             outcomes[patch.index].version = after.get("version")
         log.write(tx)
