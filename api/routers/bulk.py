@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.deps import StoreDep, WriteAccess
 from api.examples import BULK
 from api.problems import error_responses, problem_body
 from graphstore.errors import BulkError, GraphStoreError, ValidationError
-from graphstore.store import bulk
+from graphstore.store import GraphStore, bulk
+from graphstore.store.idempotency import KEY_MAX
 from graphstore.store.models import Outcome
 from graphstore.store.validation import error
 
@@ -110,11 +113,42 @@ async def apply(
     atomic: Annotated[
         bool, Query(description="all operations or none: the first failure rolls back the rest")
     ] = False,
-) -> BulkResponse:
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            max_length=KEY_MAX,
+            description="the same key on a retry answers the first send's answer (kept "
+            "24 hours, per tenant) instead of running again",
+        ),
+    ] = None,
+) -> BulkResponse | JSONResponse:
     """Creates, patches and deletes of units, equipment and loadouts, in order, each with
     its result (status, id, version, or a problem). Tenants, roles and quotas apply to each
     operation as they do to a single request."""
-    operations = operations_of(await request.body(), request.headers.get("content-type", ""))
+    raw = await request.body()
+    content_type = request.headers.get("content-type", "")
+    if idempotency_key is None:
+        return await _answer(request, store, raw, content_type, atomic)
+    fingerprint = hashlib.sha256(
+        f"{request.url.path}\n{atomic}\n{content_type}\n".encode() + raw
+    ).hexdigest()
+    replay = await run_in_threadpool(store.idempotency.take, idempotency_key, fingerprint)
+    if replay is not None:
+        return JSONResponse(replay.answer, headers={"Idempotent-Replayed": "true"})
+    try:
+        answer = await _answer(request, store, raw, content_type, atomic)
+    except BaseException:
+        await run_in_threadpool(store.idempotency.release, idempotency_key)
+        raise
+    kept = answer.model_dump(mode="json")
+    await run_in_threadpool(store.idempotency.finish, idempotency_key, kept)
+    return answer
+
+
+async def _answer(
+    request: Request, store: GraphStore, raw: bytes, content_type: str, atomic: bool
+) -> BulkResponse:
+    operations = operations_of(raw, content_type)
     try:
         outcomes = await run_in_threadpool(bulk.apply, store, operations, atomic=atomic)
     except BulkError as failed:

@@ -36,9 +36,10 @@ LABEL_SETS: dict[str, tuple[str, ...]] = {
 }
 """Every set of labels a node may carry, by the name create_nodes knows it under."""
 
-SKIPPED = frozenset({"__MigrationLock", "__Restore", "__ReadModelEpoch"})
+SKIPPED = frozenset({"__MigrationLock", "__Restore", "__ReadModelEpoch", "__IdempotentRequest"})
 """Labels a backup leaves out: a lock held while it ran, a restore's own marker, the name read
-models know the graph by (a restored graph is another graph to them: they rebuild)."""
+models know the graph by (a restored graph is another graph to them: they rebuild), and the
+answers kept for retried requests (a day's worth, for the clients of the graph as it was)."""
 
 SHAPES: frozenset[tuple[str, str, str]] = frozenset(
     {

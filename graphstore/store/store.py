@@ -42,6 +42,7 @@ from graphstore.store.entities import Repository, soft_deleted_before
 from graphstore.store.equipment import EquipmentRepository
 from graphstore.store.history import reads
 from graphstore.store.history.models import MountedIn
+from graphstore.store.idempotency import IdempotentRequests
 from graphstore.store.loadouts import Loadouts
 from graphstore.store.models import (
     CalculationPublic,
@@ -127,6 +128,7 @@ class GraphStore:
         self.equipment = EquipmentRepository(catalog)
         self.categories = Categories(catalog)
         self.loadouts = Loadouts(context)
+        self.idempotency = IdempotentRequests(self._scope)
 
     @property
     def tenant(self) -> str | None:

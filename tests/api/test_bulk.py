@@ -183,3 +183,44 @@ def test_roles_and_quotas_apply_per_operation(
     assert found.json()["results"][2]["problem"]["quota"] == "max_units"
     assert tenants.a.units.exists("q-1")
     assert not tenants.a.units.exists("q-2", include_deleted=True)
+
+
+def test_a_retry_with_the_same_key_answers_the_first_send(
+    client: TestClient, tenants: Tenants, editor: dict[str, str]
+) -> None:
+    tenants.a.units.create(new_unit("once"))
+    body = [patch("once", role="first"), {"op": "create", "kind": "units", "body": new_unit("n1")}]
+    key = {**editor, "Idempotency-Key": "retry-1"}
+    first = client.post("/v1/bulk", json=body, headers=key)
+    again = client.post("/v1/bulk", json=body, headers=key)
+    assert statuses(first) == [200, 201]
+    assert again.json() == first.json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    assert tenants.a.units.get("once").version == 2  # written once
+    assert len(tenants.a.history("n1")) == 1
+    other_body = problem(client.post("/v1/bulk", json=body[:1], headers=key), 422)
+    assert "another request" in json.dumps(other_body)
+    atomic = problem(
+        client.post("/v1/bulk", params={"atomic": "true"}, json=body, headers=key), 422
+    )
+    assert "another request" in json.dumps(atomic)
+    # Another tenant's key of the same name is its own.
+    b = bearer(tenants.platform.graph, "guild-b", "editor")
+    tenants.b.units.create(new_unit("b-once"))
+    theirs = client.post(
+        "/v1/bulk", json=[patch("b-once", role="b")], headers={**b, "Idempotency-Key": "retry-1"}
+    )
+    assert statuses(theirs) == [200]
+    assert "Idempotent-Replayed" not in theirs.headers
+
+
+def test_a_request_that_failed_gives_its_key_up(
+    client: TestClient, tenants: Tenants, editor: dict[str, str]
+) -> None:
+    key = {**editor, "Idempotency-Key": "bad-then-good"}
+    problem(client.post("/v1/bulk", content="{oops", headers=key), 422)
+    problem(client.post("/v1/bulk", content="{oops", headers=key), 422)  # ran again
+    problem(client.post("/v1/bulk", json=[], headers={**editor, "Idempotency-Key": ""}), 422)
+    long_key = {**editor, "Idempotency-Key": "k" * 256}
+    problem(client.post("/v1/bulk", json=[], headers=long_key), 422)

@@ -4,10 +4,13 @@ repeat, and `graphstore check` stays clean. Rounds that really overlapped are co
 
 from __future__ import annotations
 
+import httpx
+
 from graphstore import GraphStore
+from testkit.served_api import Server
 
 from .clients import Client
-from .conftest import Rounds, race
+from .conftest import Racers, Rounds, race
 from .test_races import ROUNDS, assert_sound, client, unit, values
 
 __all__ = ["client"]  # the fixture, shared with test_races
@@ -81,4 +84,64 @@ def test_bulk_and_single_writes_from_one_version_have_one_winner_each(
             assert _versions_run_on(store, unit_id) == seen[unit_id] + 1
             assert store.units.get(unit_id).mul_id == 10 * n + winner
         assert_sound(store)
+    rounds.assert_raced()
+
+
+def test_sends_racing_with_one_idempotency_key_write_once(store: GraphStore) -> None:
+    """Three sends of one bulk request with one key, at once: one runs, each other answers
+    409 (still running) or the first's answer, and the write happened once."""
+    rounds = Rounds("three sends of one request with one Idempotency-Key")
+    for unit_id in UNITS[:2]:
+        store.units.create(unit(unit_id))
+    for n in range(ROUNDS):
+        before = store.units.get(UNITS[0]).version or 0
+        key = f"race-{n}"
+
+        def send(key: str = key) -> str:
+            return (store.idempotency.take(key, "same request") and "replay") or "ran"
+
+        outcomes = race(send, send, send)
+        rounds.record(outcomes)
+        ran = [o for o in outcomes if o.ok and o.value == "ran"]
+        assert len(ran) == 1, outcomes
+        assert all(type(o.error).__name__ == "ConflictError" for o in outcomes if not o.ok)
+        store.units.patch_many([{"id": UNITS[0], "changes": {"mul_id": n}}])
+        store.idempotency.finish(key, {"done": n})
+        replay = store.idempotency.take(key, "same request")
+        assert replay is not None
+        assert replay.answer == {"done": n}
+        assert store.units.get(UNITS[0]).version == before + 1
+    rounds.assert_raced()
+
+
+def test_http_sends_racing_with_one_idempotency_key_write_once(
+    store: GraphStore, racers: Racers, api: Server
+) -> None:
+    """The same over HTTP: three sends of one POST /v1/bulk with one key; one runs, the
+    others answer 409 or replay its answer, and each unit took one version."""
+    rounds = Rounds("three HTTP sends of one bulk request with one Idempotency-Key")
+    for unit_id in UNITS:
+        store.units.create(unit(unit_id))
+    headers = {"Authorization": f"Bearer {racers.key}"} if racers.key else {}
+    with httpx.Client(base_url=api.url, timeout=60, headers=headers) as http:
+        for n in range(ROUNDS):
+            before = {u: store.units.get(u).version or 0 for u in UNITS}
+            body = [{"op": "patch", "kind": "units", "id": u, "body": {"mul_id": n}} for u in UNITS]
+            key = {"Idempotency-Key": f"http-race-{n}"}
+
+            def send() -> tuple[int, bool]:
+                response = http.post("/v1/bulk", json=body, headers=key)
+                return response.status_code, "Idempotent-Replayed" in response.headers
+
+            outcomes = race(send, send, send)
+            rounds.record(outcomes)
+            answers = sorted(o.value for o in outcomes)
+            ran = [a for a in answers if a == (200, False)]
+            assert len(ran) == 1, answers
+            assert all(a in ((409, False), (200, True)) for a in answers if a != (200, False))
+            for unit_id in UNITS:
+                assert store.units.get(unit_id).version == before[unit_id] + 1
+            replay = http.post("/v1/bulk", json=body, headers=key)
+            assert replay.headers["Idempotent-Replayed"] == "true"
+    assert_sound(store)
     rounds.assert_raced()

@@ -23,10 +23,10 @@ def test_migrate_commands_end_to_end(graph: Graph, engine_home: Path) -> None:
     dry = _cli(engine_home, "migrate", "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "FOR ()-[r:MOUNTS]-() ON (r.mount_id);" in dry.stdout, "statements print verbatim"
-    assert "dry run: 7 step(s), checks clean; nothing changed" in dry.stdout
+    assert "dry run: 8 step(s), checks clean; nothing changed" in dry.stdout
 
     status = _cli(engine_home, "migrate", "status")
-    assert status.stdout.count("pending") == 7
+    assert status.stdout.count("pending") == 8
 
     applied = _cli(engine_home, "migrate", "--target", "1")
     assert "applied V001__domain_constraints.cypher; schema version 1" in applied.stdout
@@ -36,7 +36,8 @@ def test_migrate_commands_end_to_end(graph: Graph, engine_home: Path) -> None:
 
     rolled = _cli(engine_home, "migrate", "rollback", "--to", "0")
     assert (
-        "rolled back U007__read_model_log.cypher, U006__tenants.cypher, "
+        "rolled back U008__idempotent_requests.cypher, U007__read_model_log.cypher, "
+        "U006__tenants.cypher, "
         "U005__version_history.cypher, "
         "U004__index_calculation_entity_id.cypher, "
         "U003__url_safe_ids_and_provenance.cypher, U002__search_indexes.cypher, "

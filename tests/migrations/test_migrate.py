@@ -33,6 +33,7 @@ def test_up_down_up_gives_the_same_schema(graph: Graph) -> None:
     assert migrator.status().schema_version == migrator.scripts().latest_version
 
     assert migrator.rollback(0) == [
+        "U008__idempotent_requests.cypher",
         "U007__read_model_log.cypher",
         "U006__tenants.cypher",
         "U005__version_history.cypher",
@@ -55,13 +56,13 @@ def test_history_is_a_chain_from_a_baseline_node(graph: Graph) -> None:
     migrate(graph)
     records = Migrator(graph).history.records()
     assert records[0].key == "BASELINE"
-    assert [r.key for r in records[1:]] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert [r.key for r in records[1:]] == ["1", "2", "3", "4", "5", "6", "7", "8"]
     assert all(r.state is State.SUCCESS and r.checksum and r.applied_by for r in records[1:])
     chain = graph.driver.execute_query(
         "MATCH p = (:__Migration {seq: 0})-[:NEXT*]->(:__Migration) RETURN max(length(p)) AS hops",
         database_=graph.database,
     ).records[0]["hops"]
-    assert chain == 7
+    assert chain == 8
 
 
 def test_a_changed_applied_file_is_detected_and_repair_accepts_it(
@@ -79,6 +80,7 @@ def test_a_changed_applied_file_is_detected_and_repair_accepts_it(
     assert [r.status for r in migrator.status().rows] == [
         "applied",
         "changed",
+        "applied",
         "applied",
         "applied",
         "applied",
@@ -163,6 +165,7 @@ def test_target_stops_at_a_version(graph: Graph) -> None:
         "V005__version_history.cypher",
         "V006__tenants.cypher",
         "V007__read_model_log.cypher",
+        "V008__idempotent_requests.cypher",
     ]
     with pytest.raises(MigrationError, match="rollback --to 1"):
         migrator.migrate(target=1)
@@ -244,6 +247,7 @@ def test_dry_run_touches_nothing_and_reports_the_plan(graph: Graph) -> None:
         "V005__version_history.cypher",
         "V006__tenants.cypher",
         "V007__read_model_log.cypher",
+        "V008__idempotent_requests.cypher",
     ]
     assert result.checks == []
 
@@ -291,4 +295,4 @@ def test_the_schema_guards_refuse_or_migrate_a_schema_behind_the_code(
         assert Migrator(migrated).status().up_to_date
     assert "applied migrations: V001__domain_constraints.cypher" in caplog.text
     with connect(engine_settings=engine_settings, schema_guard=require_current) as checked:
-        assert checked.read("migrations/schema_version")[0]["version"] == 7
+        assert checked.read("migrations/schema_version")[0]["version"] == 8
