@@ -16,7 +16,7 @@ SMOKE_TESTS := tests/test_public_api.py tests/test_queries.py tests/store/test_r
 	tests/store/test_transactions.py tests/rules/test_rule_fixtures.py tests/api/test_health.py \
 	tests/migrations/test_migrate.py
 
-.PHONY: run test fuzz lint cypher-lint typecheck format bench bench-scale bench-load bench-history bench-backup bench-read-paths bench-truth bench-tenancy stop clean setup \
+.PHONY: run test fuzz lint cypher-lint typecheck format bench bench-scale bench-load bench-bulk bench-history bench-backup bench-read-paths bench-truth bench-tenancy stop clean setup \
 	smoke-pythons
 
 run: $(INSTALL_STAMP) $(EXPLORE_BUNDLE) ## Start the local engine, migrate, load the demo data, serve the API
@@ -125,6 +125,13 @@ bench-scale: $(INSTALL_STAMP) ## The seed's performance targets at 100k units
 
 bench-load: $(INSTALL_STAMP) ## 50 concurrent HTTP clients on the 100k graph for 60 s
 	$(BIN)/python -m benchmarks.load --units $(SCALE_UNITS)
+
+# Bulk patches on a copy of the 100k graph (bench-scale first): patch_many and POST /v1/bulk
+# of 50,000 units against the bare UNWIND SET, then the batch-record design's engine cost.
+# bench-results/bulk.json and bulk_design.json.
+bench-bulk: $(INSTALL_STAMP) ## Bulk patches at 100k units: library, HTTP, the bare baseline
+	$(BIN)/python -m benchmarks.bulk
+	$(BIN)/python -m benchmarks.bulk_design
 
 # Version history on a copy of the 100k graph (bench-scale first): every unit given 10
 # versions, then as_of and get(version=N). bench-results/history.json.

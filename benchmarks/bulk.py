@@ -34,7 +34,7 @@ import httpx
 
 from benchmarks.common import RESULTS, query, write_result
 from benchmarks.history import SCALE_HOME, engine_at, progress
-from graphstore import GraphStore
+from graphstore import EngineSettings, GraphStore, LocalEngine
 from graphstore.store import entities
 
 BATCH = 1_000
@@ -124,6 +124,8 @@ def over_http(home: Path, ids: list[str]) -> dict[str, Any]:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+        # `serve` started the home's engine, which outlives it by design: stop it too.
+        LocalEngine(EngineSettings(home=home)).stop()
     return {
         "ops": len(ids),
         "failed": failed,

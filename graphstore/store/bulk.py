@@ -145,12 +145,24 @@ def _run(
                     break
                 run.append(following)
                 places.append(next_index)
-            patches = [
-                {"id": o.id, "changes": o.body, "expected_version": o.expected_version} for o in run
-            ]
-            for place, found in zip(places, repository.patch_many(patches), strict=True):
-                outcomes[place] = Outcome(place, found.id, found.version, found.error)
             position += len(run)
+            patches, kept = [], []
+            for place, patch in zip(places, run, strict=True):
+                try:  # checked here too, so that an error's path names the batch's index
+                    validate(repository.update_model, patch.body, f"[{place}].body")
+                except ValidationError as invalid:
+                    outcomes[place].error = invalid
+                    continue
+                patches.append(
+                    {
+                        "id": patch.id,
+                        "changes": patch.body,
+                        "expected_version": patch.expected_version,
+                    }
+                )
+                kept.append(place)
+            for place, found in zip(kept, repository.patch_many(patches), strict=True):
+                outcomes[place] = Outcome(place, found.id, found.version, found.error)
             continue
         outcome = outcomes[index]
         try:

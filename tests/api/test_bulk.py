@@ -112,6 +112,7 @@ def test_bad_operations_are_reported_and_the_others_land(
     other, never = results[2]["problem"], results[3]["problem"]
     assert other["detail"].replace("theirs", "X") == never["detail"].replace("never-was", "X")
     assert results[4]["problem"]["current_version"] == 1
+    assert results[5]["problem"]["errors"][0]["loc"] == ["[5]", "body", "tonnage"]
     assert all(r["problem"]["type"] == "about:blank" for r in results[1:])
     assert tenants.a.units.get("mine").role == "ok"
     assert tenants.a.units.get("stale").version == 1
