@@ -91,13 +91,14 @@ def test_bad_operations_are_reported_and_the_others_land(
     tenants.a.units.create(new_unit("mine"))
     tenants.b.units.create(new_unit("theirs"))
     tenants.a.units.create(new_unit("stale"))
+    tenants.a.units.create(new_unit("typed"))
     body = [
         patch("mine", role="ok"),
         patch("mine", role="again"),  # the same entity twice
         patch("theirs", role="x"),  # another tenant's
         patch("never-was", role="x"),
         {**patch("stale", role="x"), "expected_version": 9},
-        patch("stale", tonnage="heavy"),
+        patch("typed", tonnage="heavy"),
         patch("atlas-as7-d", role="x"),  # the shared template
         {"op": "upsert", "kind": "units", "id": "x"},
         {"op": "patch", "kind": "units", "id": "x", "body": {"role": "x"}, "extra": 1},
@@ -119,6 +120,7 @@ def test_bad_operations_are_reported_and_the_others_land(
     assert tenants.b.units.get("theirs").version == 1
     assert before_theirs != graph_hash(tenants.platform.graph)  # "mine" changed, only it
     assert len(tenants.a.history("stale")) == 1
+    assert tenants.a.units.get("typed").version == 1
 
 
 def test_an_atomic_batch_writes_all_or_nothing(
