@@ -35,6 +35,7 @@ import httpx
 from benchmarks.common import RESULTS, query, write_result
 from benchmarks.history import SCALE_HOME, engine_at, progress
 from graphstore import EngineSettings, GraphStore, LocalEngine
+from graphstore.migrations import migrate
 from graphstore.store import entities
 
 BATCH = 1_000
@@ -166,6 +167,7 @@ def main() -> None:
     shutil.copytree(SCALE_HOME, args.home)
     result: dict[str, Any] = {}
     with engine_at(args.home) as graph:
+        migrate(graph)  # the copy may predate this code's schema
         store = GraphStore(graph, actor="bench")
         ids = sorted(row["id"] for row in graph.read(query("history/unit_ids")))
         result["graph_units"] = len(ids)
