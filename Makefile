@@ -29,8 +29,9 @@ run: $(INSTALL_STAMP) $(EXPLORE_BUNDLE) ## Start the local engine, migrate, load
 # Cypher is linted inside the suite (tests/test_cypher_lint.py); `make cypher-lint` runs the
 # same linter on its own.
 test: $(INSTALL_STAMP) $(NODE_STAMP) $(EXPLORE_BUNDLE) $(BROWSER_STAMP) lint typecheck ## The whole suite, from nothing
-	@echo "== the whole suite on $$($(BIN)/python --version)"
-	$(BIN)/pytest
+	@echo "== the whole suite on $$($(BIN)/python --version): on both cores, then the timed tests alone"
+	$(BIN)/pytest -n 2 -m "not serial"
+	$(BIN)/pytest -m serial
 	$(MAKE) --no-print-directory smoke-pythons
 
 # New random cases for the property and fuzz tests, for FUZZ_MINUTES: runs them with a new

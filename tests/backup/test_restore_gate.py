@@ -48,7 +48,9 @@ def test_the_api_serves_nothing_while_a_restore_replaces_the_graph(
         began = time.monotonic()
         restore(graph, backup, replace=True)  # checks the result against the backup
         ended = time.monotonic()
-        time.sleep(0.5)
+        # The API notices the mark gone within NOTICED_WITHIN_S too: only reads after that
+        # must see the restored graph (a shorter wait made "and after" a race it could lose).
+        time.sleep(NOTICED_WITHIN_S + 0.5)
         done.set()
         poller.join()
 
