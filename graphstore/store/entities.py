@@ -600,7 +600,14 @@ class Repository(ABC, Generic[CreateT, UpdateT, PublicT]):
             except GraphStoreError as failed:
                 outcomes[patch.index].error = failed
                 continue
-            raise AssertionError(f"{self.label} {patch.id!r}: writable, yet not written")
+            # Writable now, yet the statement did not match it: on Neo4j (read committed) a
+            # create of this id committed between the two statements. Not written: say so.
+            outcomes[patch.index].error = ConflictError(
+                f"{self.label} {patch.id!r} was created while this batch ran; send it again",
+                entity_id=patch.id,
+                expected=patch.expected_version,
+                current=found[patch.id].get("version"),
+            )
         for patch in accepted:
             row = written.get(patch.id)
             if row is None:
