@@ -211,15 +211,7 @@ BULK = example(
         {
             "op": "create",
             "kind": "units",
-            "body": {
-                "id": "enforcer-enf-4r",
-                "chassis": "Enforcer",
-                "model": "ENF-4R",
-                "unit_type": "BattleMech",
-                "tonnage": 50,
-                "tech_base": "INNER_SPHERE",
-                "rules_level": "STANDARD",
-            },
+            "body": NEW_UNIT["example"]["value"],
         },
         {
             "op": "patch",

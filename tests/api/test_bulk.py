@@ -5,14 +5,11 @@ quotas per operation."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.main import create_app
-from api.settings import ApiSettings
 from graphstore.importer.graph_hash import graph_hash
 from graphstore.store.bulk import MAX_OPERATIONS
 from graphstore.tenancy.tenants import set_quotas
@@ -20,15 +17,9 @@ from tests.api.helpers import new_unit, problem
 from tests.tenancy.conftest import Tenants
 from tests.tenancy.conftest import tenants as tenants  # the fixture
 from tests.tenancy.test_http import bearer
+from tests.tenancy.test_http import client as client  # the fixture: the API with keys
 
 NDJSON = {"Content-Type": "application/x-ndjson"}
-
-
-@pytest.fixture
-def client(tenants: Tenants) -> Iterator[TestClient]:
-    settings = ApiSettings(api_key="the-platform-key", anonymous_reads=False)
-    with TestClient(create_app(tenants.platform.graph, settings)) as client:
-        yield client
 
 
 @pytest.fixture
